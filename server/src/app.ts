@@ -1,0 +1,181 @@
+import "reflect-metadata";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { createPubSub } from "@graphql-yoga/subscription";
+import express, { type Request } from "express";
+import depthLimit from "graphql-depth-limit";
+import { useServer } from "graphql-ws/use/ws";
+import { Redis } from "ioredis";
+import { pinoHttp } from "pino-http";
+import { RateLimiterRedis } from "rate-limiter-flexible";
+import { WebSocketServer } from "ws";
+import type { Config } from "./config.js";
+import { createDatabase, type Database } from "./db/client.js";
+import type { Deps } from "./deps.js";
+import { AppError } from "./errors.js";
+import type { Context } from "./graphql/context.js";
+import { createErrorFormatter } from "./graphql/errors.js";
+import { graphiqlPage } from "./graphql/graphiql.js";
+import { limitsPlugin } from "./graphql/limits.js";
+import { createLoaders } from "./graphql/loaders.js";
+import { buildAppSchema } from "./graphql/schema.js";
+import { healthHandler } from "./http/health.js";
+import { createMetrics } from "./http/metrics.js";
+import { createLogger, type Logger } from "./logger.js";
+import { verifyAccessToken } from "./modules/identity/access-token.js";
+import type { Actor, Caller } from "./modules/identity/actor.js";
+import { createPiiVault } from "./modules/identity/pii.js";
+import { createServices } from "./services.js";
+
+export interface Api {
+  server: Server;
+  deps: Deps;
+  /** Listens on config.port (0 picks a free one) and resolves the bound URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the API process: express with health, metrics, GraphQL (HTTP + WebSocket) and the admin build. */
+export async function createApi(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<Api> {
+  const logger = options.logger ?? createLogger(config, "api");
+  const database: Database = createDatabase(config.databaseUrl, config.databasePoolMax);
+  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const publishClient = new Redis(config.redisUrl);
+  const subscribeClient = new Redis(config.redisUrl);
+  redis.on("error", (err) => logger.warn({ err }, "redis error"));
+  const deps: Deps = {
+    config,
+    db: database.db,
+    redis,
+    pii: createPiiVault(config.piiEncryptionKey, config.piiBlindIndexKey),
+    logger,
+    now: options.now ?? (() => new Date()),
+  };
+  const services = createServices(deps);
+  const pubSub = createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  const schema = await buildAppSchema(pubSub);
+  const metrics = createMetrics();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  const server = createServer(app);
+
+  const wsServer = new WebSocketServer({ server, path: "/graphql" });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: async (ctx): Promise<Context> => {
+        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const actor = typeof auth === "string" ? await actorFrom(auth).catch(() => null) : null;
+        return contextFor(actor, { requestId: randomUUID(), ip: ctx.extra.request.socket.remoteAddress ?? null, userAgent: ctx.extra.request.headers["user-agent"] ?? null });
+      },
+    },
+    wsServer,
+  );
+
+  const writeLimiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:writes`, points: config.writeRateLimit, duration: 60 });
+  const operationMetrics: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, operationName, errors }) {
+          metrics.graphqlOperations.inc({ type: operation?.operation ?? "unknown", name: operationName ?? "anonymous", outcome: errors?.length ? "error" : "ok" });
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.isProduction,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    validationRules: [depthLimit(config.graphqlMaxDepth)],
+    formatError: createErrorFormatter(logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ApolloServerPluginLandingPageDisabled(),
+      limitsPlugin(schema, config.graphqlMaxComplexity, writeLimiter),
+      operationMetrics,
+    ],
+  });
+  await apollo.start();
+
+  async function actorFrom(authorization: string): Promise<Actor> {
+    const match = /^Bearer\s+(.+)$/i.exec(authorization);
+    if (!match) throw new AppError("UNAUTHENTICATED", "Authorization 头格式应为 Bearer <token>");
+    return verifyAccessToken(match[1]!, config.jwtSecret);
+  }
+
+  function contextFor(actor: Actor | null, meta: Caller["meta"]): Context {
+    return { caller: { actor, meta }, services, loaders: createLoaders(deps.db), now: deps.now() };
+  }
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.get("/healthz", healthHandler(database.sql, redis));
+  app.get("/metrics", (req, res) => metrics.handler(req, res));
+  if (!config.isProduction) {
+    app.get("/graphql", (req, res, next) => {
+      if (req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query) res.type("html").send(graphiqlPage());
+      else next();
+    });
+  }
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }: { req: Request }) => {
+        const meta = { requestId: String(req.id), ip: req.ip ?? null, userAgent: req.get("user-agent") ?? null };
+        const auth = req.get("authorization");
+        // A bad or expired token fails the request, so the client knows to refresh rather than act anonymously.
+        return contextFor(auth ? await actorFrom(auth).catch(rethrowAsGraphQL) : null, meta);
+      },
+    }),
+  );
+  if (config.adminDist && existsSync(join(config.adminDist, "index.html"))) {
+    app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));
+    app.get(/^\/(?!graphql|healthz|metrics).*/, (_req, res) => res.sendFile(join(config.adminDist, "index.html")));
+  }
+
+  return {
+    server,
+    deps,
+    async listen() {
+      await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      return `http://${config.host}:${port}`;
+    },
+    async close() {
+      await apollo.stop();
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([redis.quit(), publishClient.quit(), subscribeClient.quit()]);
+      await database.close();
+    },
+  };
+}
+
+async function rethrowAsGraphQL(err: unknown): Promise<never> {
+  const { GraphQLError } = await import("graphql");
+  if (err instanceof AppError) throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
+  throw err;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+/** Development-only secrets: refused when NODE_ENV=production. */
+const DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
+const DEV_PII_KEY = Buffer.alloc(32, 7).toString("base64");
+const DEV_BLIND_INDEX_KEY = Buffer.alloc(32, 9).toString("base64");
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432/quanzhou_gig"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /** Wrapped in a hash tag ({qz}) so every queue key lands in one Redis Cluster slot. */
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("qz"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  PII_ENCRYPTION_KEY: base64Key.default(DEV_PII_KEY),
+  PII_BLIND_INDEX_KEY: base64Key.default(DEV_BLIND_INDEX_KEY),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(1000),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  ADMIN_DIST: z.string().default(""),
+  TRUST_PROXY: z.coerce.boolean().default(false),
+});
+
+export type Config = Readonly<{
+  env: "development" | "test" | "production";
+  isProduction: boolean;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databasePoolMax: number;
+  redisUrl: string;
+  queuePrefix: string;
+  logLevel: string;
+  jwtSecret: Uint8Array;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  piiEncryptionKey: Buffer;
+  piiBlindIndexKey: Buffer;
+  graphqlMaxDepth: number;
+  graphqlMaxComplexity: number;
+  loginRateLimit: number;
+  loginRateWindowSeconds: number;
+  writeRateLimit: number;
+  outboxPollMs: number;
+  adminDist: string;
+  trustProxy: boolean;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Parses and checks the environment once; the only place that reads process.env. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  if (isProduction) {
+    const devDefaults = [
+      e.JWT_SECRET === DEV_JWT_SECRET && "JWT_SECRET",
+      e.PII_ENCRYPTION_KEY === DEV_PII_KEY && "PII_ENCRYPTION_KEY",
+      e.PII_BLIND_INDEX_KEY === DEV_BLIND_INDEX_KEY && "PII_BLIND_INDEX_KEY",
+    ].filter(Boolean);
+    if (devDefaults.length) throw new ConfigError(`Set real secrets in production: ${devDefaults.join(", ")}`);
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: `{${e.QUEUE_PREFIX}}`,
+    logLevel: e.LOG_LEVEL,
+    jwtSecret: new TextEncoder().encode(e.JWT_SECRET),
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    piiEncryptionKey: Buffer.from(e.PII_ENCRYPTION_KEY, "base64"),
+    piiBlindIndexKey: Buffer.from(e.PII_BLIND_INDEX_KEY, "base64"),
+    graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
+    graphqlMaxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
+    writeRateLimit: e.WRITE_RATE_LIMIT,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    adminDist: e.ADMIN_DIST,
+    trustProxy: e.TRUST_PROXY,
+  });
+}

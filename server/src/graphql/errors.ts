@@ -1,0 +1,58 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { AppError } from "../errors.js";
+import type { Logger } from "../logger.js";
+
+/** GraphQL's own request errors are already typed and safe to show. */
+const PASS_THROUGH = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "RATE_LIMITED",
+]);
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function validationReasons(errors: ValidationErrorLike[], prefix = ""): { code: string; field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ code: "INVALID_FIELD", field, message }));
+    return [...own, ...validationReasons(e.children ?? [], field)];
+  });
+}
+
+/** Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; anything else → INTERNAL, logged. */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: original.code, reasons: original.reasons },
+      };
+    }
+    if (original instanceof GraphQLError && Array.isArray(original.extensions?.validationErrors)) {
+      const reasons = validationReasons(original.extensions.validationErrors as ValidationErrorLike[]);
+      return {
+        message: reasons.map((r) => `${r.field}: ${r.message}`).join("；") || "输入有误",
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: "BAD_USER_INPUT", reasons },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && PASS_THROUGH.has(code)) return formatted;
+    logger.error({ err: original }, "unhandled error in GraphQL operation");
+    return { message: "服务器内部错误", path: formatted.path, extensions: { code: "INTERNAL" } };
+  };
+}

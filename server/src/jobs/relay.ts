@@ -1,0 +1,113 @@
+import { Queue } from "bullmq";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { Redis } from "ioredis";
+import type { Db } from "../db/client.js";
+import { outbox } from "../db/schema/index.js";
+import type { Logger } from "../logger.js";
+import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./jobs.js";
+
+export interface RelayOptions {
+  db: Db;
+  redisUrl: string;
+  prefix: string;
+  logger: Logger;
+  pollMs: number;
+  batchSize?: number;
+  now?: () => Date;
+}
+
+export interface OutboxRelay {
+  /** Moves one batch; returns how many events it delivered (0 while Redis is unreachable). */
+  relayOnce(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The outbox relay (DESIGN §2): reads committed, unsent events, adds each to its queue with the event
+ * id as job id, then marks it sent. While Redis is unreachable it delivers nothing and keeps every
+ * event; a crash between add and mark re-adds the same job id, which BullMQ ignores.
+ */
+export function createOutboxRelay({ db, redisUrl, prefix, logger, pollMs, batchSize = 200, now = () => new Date() }: RelayOptions): OutboxRelay {
+  // Fail fast instead of queueing commands while Redis is down: the rows wait in PostgreSQL instead.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+  connection.on("error", () => {}); // reconnection is automatic; the relay reports the outage below
+  const queues = new Map<QueueName, Queue>(
+    QUEUE_NAMES.map((name) => {
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: QUEUE_JOB_OPTIONS });
+      queue.on("error", () => {});
+      return [name, queue];
+    }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let blockedSince: number | null = null;
+  let stopped = false;
+
+  async function relayOnce(): Promise<number> {
+    if (connection.status !== "ready") {
+      if (blockedSince === null) {
+        blockedSince = Date.now();
+        logger.warn({ status: connection.status }, "outbox relay: Redis unreachable, events are kept until it returns");
+      }
+      return 0;
+    }
+    return db.transaction(async (tx) => {
+      // SKIP LOCKED lets several worker processes relay side by side without sending an event twice.
+      const rows = await tx
+        .select()
+        .from(outbox)
+        .where(isNull(outbox.sentAt))
+        .orderBy(asc(outbox.createdAt))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      const sent: string[] = [];
+      for (const row of rows) {
+        const queue = queues.get(row.queue as QueueName);
+        try {
+          if (!queue) throw new Error(`unknown queue ${row.queue}`);
+          const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
+          await queue.add(row.name, row.payload, { jobId: row.id, delay });
+          sent.push(row.id);
+        } catch (err) {
+          await tx
+            .update(outbox)
+            .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String((err as Error).message).slice(0, 500) })
+            .where(eq(outbox.id, row.id));
+          logger.warn({ err, eventId: row.id }, "outbox relay: delivery failed, will retry");
+          break;
+        }
+      }
+      if (sent.length) await tx.update(outbox).set({ sentAt: now() }).where(and(inArray(outbox.id, sent), isNull(outbox.sentAt)));
+      if (blockedSince !== null && sent.length) {
+        logger.info({ blockedMs: Date.now() - blockedSince }, "outbox relay: Redis is back, delivering");
+        blockedSince = null;
+      }
+      return sent.length;
+    });
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = relayOnce()
+        .then((n) => schedule(n > 0 ? 0 : pollMs))
+        .catch((err) => {
+          logger.error({ err }, "outbox relay tick failed");
+          schedule(pollMs);
+        });
+    }, delay);
+  }
+
+  return {
+    relayOnce,
+    start: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running.catch(() => {});
+      await Promise.allSettled([...queues.values()].map((q) => q.close()));
+      connection.disconnect();
+    },
+  };
+}

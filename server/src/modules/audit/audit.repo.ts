@@ -1,0 +1,8 @@
+import type { DbOrTx } from "../../db/client.js";
+import { auditLog } from "../../db/schema/index.js";
+
+export type AuditEntry = typeof auditLog.$inferInsert;
+
+export async function insertAuditEntry(tx: DbOrTx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(entry);
+}

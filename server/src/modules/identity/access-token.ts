@@ -1,0 +1,38 @@
+import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
+import { AppError } from "../../errors.js";
+import { ROLES, type Actor, type Role } from "./actor.js";
+
+const ISSUER = "quanzhou-gig";
+const AUDIENCE = "quanzhou-gig-api";
+
+/** Signs a short-lived HS256 access token carrying the actor's role and scope. */
+export async function signAccessToken(actor: Actor, secret: Uint8Array, ttlSeconds: number, now: Date): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ role: actor.role, venueId: actor.venueId, regionCode: actor.regionCode })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(actor.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(secret);
+}
+
+/** Verifies an access token; UNAUTHENTICATED for expired, forged or malformed ones. */
+export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<Actor> {
+  try {
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const role = payload.role as Role;
+    if (!payload.sub || !ROLES.includes(role)) throw new AppError("UNAUTHENTICATED", "访问令牌无效");
+    return {
+      userId: payload.sub,
+      role,
+      venueId: (payload.venueId as string | null) ?? null,
+      regionCode: (payload.regionCode as string | null) ?? null,
+    };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof joseErrors.JWTExpired) throw new AppError("UNAUTHENTICATED", "访问令牌已过期，请刷新");
+    throw new AppError("UNAUTHENTICATED", "访问令牌无效");
+  }
+}

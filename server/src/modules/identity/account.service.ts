@@ -1,0 +1,105 @@
+import { parseMobile } from "@qz/shared";
+import type { Deps } from "../../deps.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import { AppError, badInput } from "../../errors.js";
+import { recordAudit } from "../audit/audit.js";
+import { getRegion, getVenue } from "../venue/venue.repo.js";
+import { requireActor, type Caller } from "./actor.js";
+import * as repo from "./identity.repo.js";
+import { hashPassword } from "./password.js";
+import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "./scope.js";
+
+export interface CreateStaffCommand {
+  phone: string;
+  password: string;
+  displayName: string;
+  venueId: string;
+}
+
+export interface CreateOfficerCommand {
+  phone: string;
+  password: string;
+  displayName: string;
+  role: "COUNTY_OFFICER" | "CITY_OFFICER";
+  /** Required for county officers. */
+  regionCode?: string | null;
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;
+
+/** Accounts that officers create (staff, officers) and reads of users within scope. */
+export function createAccountService({ db }: Deps) {
+  async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: Record<string, unknown>) {
+    try {
+      return await db.transaction(async (tx) => {
+        if (await repo.findUserByPhone(tx, row.phone)) throw new AppError("CONFLICT", "该手机号已注册");
+        const user = await repo.insertUser(tx, row);
+        await recordAudit(tx, caller, { action: `identity.create-${row.role.toLowerCase().replace("_", "-")}`, entityType: "user", entityId: user.id, after: auditAfter });
+        return user;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError("CONFLICT", "该手机号已注册");
+      throw err;
+    }
+  }
+
+  function checkPhone(raw: string) {
+    const phone = parseMobile(raw);
+    if (!phone.ok) badInput("phone", phone.reasons);
+    return phone.value;
+  }
+
+  return {
+    /** County officers create staff for venues in their county; city officers for any venue. */
+    async createStaffAccount(caller: Caller, cmd: CreateStaffCommand) {
+      const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      const phone = checkPhone(cmd.phone);
+      const venue = await getVenue(db, cmd.venueId);
+      assertVenueInScope(actor, venue);
+      const passwordHash = await hashPassword(cmd.password);
+      return insertAccount(
+        caller,
+        { phone, passwordHash, role: "VENUE_STAFF", displayName: cmd.displayName, venueId: venue.id, regionCode: venue.regionCode, createdBy: actor.userId },
+        { role: "VENUE_STAFF", phone, venueId: venue.id },
+      );
+    },
+
+    /** City officers create any officer; county officers only colleagues in their own county. */
+    async createOfficerAccount(caller: Caller, cmd: CreateOfficerCommand) {
+      const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      const phone = checkPhone(cmd.phone);
+      if (cmd.role === "CITY_OFFICER" && actor.role !== "CITY_OFFICER") throw new AppError("FORBIDDEN", "只有市人社局可以创建市级账号");
+      let regionCode: string | null = null;
+      if (cmd.role === "COUNTY_OFFICER") {
+        if (!cmd.regionCode) badInput("regionCode", [{ code: "REGION_REQUIRED", message: "县级账号必须指定县(市、区)" }]);
+        regionCode = (await getRegion(db, cmd.regionCode)).code;
+        assertRegionInScope(actor, regionCode);
+      }
+      const passwordHash = await hashPassword(cmd.password);
+      return insertAccount(
+        caller,
+        { phone, passwordHash, role: cmd.role, displayName: cmd.displayName, regionCode, createdBy: actor.userId },
+        { role: cmd.role, phone, regionCode },
+      );
+    },
+
+    /** The caller's own account. */
+    async me(caller: Caller) {
+      return repo.getUserById(db, requireActor(caller).userId);
+    },
+
+    /** Worker profiles in the caller's scope: the venue's walk-ins for staff, the county's for county officers. */
+    async listWorkers(caller: Caller, filter: { skillCode?: string | null; venueId?: string | null; limit: number; offset: number }) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      const scope = venueScopeOf(actor);
+      if (filter.venueId) assertVenueInScope(actor, await getVenue(db, filter.venueId));
+      return repo.listWorkers(db, {
+        venueId: filter.venueId ?? scope.venueId,
+        regionCode: scope.regionCode,
+        skillCode: filter.skillCode ?? undefined,
+        limit: filter.limit,
+        offset: filter.offset,
+      });
+    },
+  };
+}

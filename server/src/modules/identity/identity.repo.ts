@@ -1,0 +1,134 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { employerProfiles, refreshTokens, users, venues, workerProfiles, workerSkills } from "../../db/schema/index.js";
+import { notFound } from "../../errors.js";
+
+export type UserRow = typeof users.$inferSelect;
+export type WorkerProfileRow = typeof workerProfiles.$inferSelect;
+export type EmployerProfileRow = typeof employerProfiles.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+
+export async function findUserByPhone(db: DbOrTx, phone: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.phone, phone));
+  return row ?? null;
+}
+
+export async function getUserById(db: DbOrTx, id: string): Promise<UserRow> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  if (!row) throw notFound("用户", id);
+  return row;
+}
+
+export async function listUsersByIds(db: DbOrTx, ids: readonly string[]): Promise<UserRow[]> {
+  return ids.length ? db.select().from(users).where(inArray(users.id, [...ids])) : [];
+}
+
+export async function insertUser(tx: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [inserted] = await tx.insert(users).values(row).returning();
+  return inserted!;
+}
+
+export async function findWorkerByBlindIndex(db: DbOrTx, blindIndex: string): Promise<WorkerProfileRow | null> {
+  const [row] = await db.select().from(workerProfiles).where(eq(workerProfiles.idNumberBlindIndex, blindIndex));
+  return row ?? null;
+}
+
+export async function insertWorkerProfile(
+  tx: DbOrTx,
+  profile: typeof workerProfiles.$inferInsert,
+  skills: { skillCode: string; level: number }[],
+): Promise<WorkerProfileRow> {
+  const [row] = await tx.insert(workerProfiles).values(profile).returning();
+  if (skills.length) await tx.insert(workerSkills).values(skills.map((s) => ({ ...s, workerId: row!.userId })));
+  return row!;
+}
+
+export async function listWorkerProfilesByUserIds(db: DbOrTx, ids: readonly string[]): Promise<WorkerProfileRow[]> {
+  return ids.length ? db.select().from(workerProfiles).where(inArray(workerProfiles.userId, [...ids])) : [];
+}
+
+export async function listEmployerProfilesByUserIds(db: DbOrTx, ids: readonly string[]): Promise<EmployerProfileRow[]> {
+  return ids.length ? db.select().from(employerProfiles).where(inArray(employerProfiles.userId, [...ids])) : [];
+}
+
+export async function listSkillsByWorkerIds(db: DbOrTx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(workerSkills)
+    .where(inArray(workerSkills.workerId, [...ids]))
+    .orderBy(asc(workerSkills.skillCode));
+}
+
+export async function findEmployer(
+  db: DbOrTx,
+  by: { creditCode: string } | { idBlindIndex: string },
+): Promise<EmployerProfileRow | null> {
+  const where =
+    "creditCode" in by
+      ? eq(employerProfiles.creditCode, by.creditCode)
+      : eq(employerProfiles.idNumberBlindIndex, by.idBlindIndex);
+  const [row] = await db.select().from(employerProfiles).where(where);
+  return row ?? null;
+}
+
+export async function insertEmployerProfile(tx: DbOrTx, row: typeof employerProfiles.$inferInsert) {
+  const [inserted] = await tx.insert(employerProfiles).values(row).returning();
+  return inserted!;
+}
+
+export interface WorkerListFilter {
+  venueId?: string;
+  regionCode?: string;
+  skillCode?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Workers registered to a venue (or any venue of a county), newest first, with the total count. */
+export async function listWorkers(db: DbOrTx, f: WorkerListFilter) {
+  const conds: SQL[] = [];
+  if (f.venueId) conds.push(eq(workerProfiles.homeVenueId, f.venueId));
+  if (f.regionCode) conds.push(eq(venues.regionCode, f.regionCode));
+  if (f.skillCode)
+    conds.push(
+      sql`exists (select 1 from ${workerSkills} ws where ws.worker_id = ${workerProfiles.userId} and ws.skill_code = ${f.skillCode})`,
+    );
+  const where = conds.length ? and(...conds) : undefined;
+  const base = db.select().from(workerProfiles).leftJoin(venues, eq(venues.id, workerProfiles.homeVenueId)).where(where);
+  const [rows, [count]] = await Promise.all([
+    base.orderBy(sql`${workerProfiles.createdAt} desc, ${workerProfiles.userId}`).limit(f.limit).offset(f.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(workerProfiles)
+      .leftJoin(venues, eq(venues.id, workerProfiles.homeVenueId))
+      .where(where),
+  ]);
+  return { items: rows.map((r) => r.worker_profiles), total: count!.n };
+}
+
+// Refresh tokens
+
+export async function insertRefreshToken(tx: DbOrTx, row: typeof refreshTokens.$inferInsert): Promise<void> {
+  await tx.insert(refreshTokens).values(row);
+}
+
+/** Locks the token row so two concurrent refreshes cannot both rotate it. */
+export async function findRefreshTokenForUpdate(tx: DbOrTx, tokenHash: string): Promise<RefreshTokenRow | null> {
+  const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).for("update");
+  return row ?? null;
+}
+
+export async function markRefreshTokenRotated(tx: DbOrTx, id: string, at: Date): Promise<void> {
+  await tx.update(refreshTokens).set({ rotatedAt: at }).where(eq(refreshTokens.id, id));
+}
+
+/** Revokes every live token of a family; returns how many it revoked. */
+export async function revokeRefreshFamily(tx: DbOrTx, familyId: string, at: Date, reason: string): Promise<number> {
+  const rows = await tx
+    .update(refreshTokens)
+    .set({ revokedAt: at, revokedReason: reason })
+    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+    .returning({ id: refreshTokens.id });
+  return rows.length;
+}

@@ -1,0 +1,144 @@
+import { isOlderWorker, maskMobile, shanghaiDate } from "@qz/shared";
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { Allow, Public } from "../../graphql/guards.js";
+import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
+import { Region, Venue } from "../venue/venue.types.js";
+import {
+  AuthPayload,
+  CreateOfficerAccountInput,
+  CreateStaffAccountInput,
+  EmployerProfile,
+  RegisterEmployerInput,
+  RegisterWorkerInput,
+  User,
+  WorkerPage,
+  WorkerProfile,
+  WorkerSkill,
+} from "./identity.types.js";
+import type { WorkerProfileRow, EmployerProfileRow } from "./identity.repo.js";
+
+const workerView = (p: WorkerProfileRow) => ({ ...p, idNumber: p.idNumberMasked }) as unknown as WorkerProfile;
+const employerView = (p: EmployerProfileRow) => ({ ...p, idNumber: p.idNumberMasked }) as unknown as EmployerProfile;
+
+@Resolver(() => User)
+export class IdentityResolver {
+  @Public()
+  @Mutation(() => AuthPayload, { description: "零工人员自助注册" })
+  registerWorker(@Arg("input", () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() ctx: Context) {
+    return ctx.services.registration.registerWorker(ctx.caller, input);
+  }
+
+  @Allow("VENUE_STAFF")
+  @Mutation(() => WorkerProfile, { description: "工作人员代为登记现场求职者 (proxy mode)" })
+  async registerWalkInWorker(@Arg("input", () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() ctx: Context) {
+    return workerView(await ctx.services.registration.registerWalkInWorker(ctx.caller, input));
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: "用工主体注册 (企业或个人)" })
+  registerEmployer(@Arg("input", () => RegisterEmployerInput) input: RegisterEmployerInput, @Ctx() ctx: Context) {
+    return ctx.services.registration.registerEmployer(ctx.caller, input);
+  }
+
+  @Allow("COUNTY_OFFICER", "CITY_OFFICER")
+  @Mutation(() => User)
+  createStaffAccount(@Arg("input", () => CreateStaffAccountInput) input: CreateStaffAccountInput, @Ctx() ctx: Context) {
+    return ctx.services.accounts.createStaffAccount(ctx.caller, input);
+  }
+
+  @Allow("COUNTY_OFFICER", "CITY_OFFICER")
+  @Mutation(() => User)
+  createOfficerAccount(@Arg("input", () => CreateOfficerAccountInput) input: CreateOfficerAccountInput, @Ctx() ctx: Context) {
+    return ctx.services.accounts.createOfficerAccount(ctx.caller, input);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  login(@Arg("phone", () => String) phone: string, @Arg("password", () => String) password: string, @Ctx() ctx: Context) {
+    return ctx.services.sessions.login(ctx.caller, phone, password);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: "Rotates the refresh token; a reused one revokes its whole family" })
+  refreshSession(@Arg("refreshToken", () => String) refreshToken: string, @Ctx() ctx: Context) {
+    return ctx.services.sessions.refresh(ctx.caller, refreshToken);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: "Ends the session the refresh token belongs to" })
+  logout(@Arg("refreshToken", () => String) refreshToken: string, @Ctx() ctx: Context) {
+    return ctx.services.sessions.logout(ctx.caller, refreshToken);
+  }
+
+  @Allow()
+  @Query(() => User)
+  me(@Ctx() ctx: Context) {
+    return ctx.services.accounts.me(ctx.caller);
+  }
+
+  @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
+  @Query(() => WorkerPage, { complexity: pageComplexity })
+  async workers(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("skillCode", () => String, { nullable: true }) skillCode: string | null,
+    @Arg("venueId", () => ID, { nullable: true }) venueId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const result = await ctx.services.accounts.listWorkers(ctx.caller, { ...page, skillCode, venueId });
+    return { items: result.items.map(workerView), total: result.total };
+  }
+
+  @FieldResolver(() => String)
+  phone(@Root() user: User, @Ctx() ctx: Context) {
+    return ctx.caller.actor?.userId === user.id ? user.phone : maskMobile(user.phone);
+  }
+
+  @FieldResolver(() => Venue, { nullable: true, description: "VENUE_STAFF: the venue they serve" })
+  venue(@Root() user: User, @Ctx() ctx: Context) {
+    return user.venueId ? ctx.loaders.venueById.load(user.venueId) : null;
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  region(@Root() user: User, @Ctx() ctx: Context) {
+    return user.regionCode ? ctx.loaders.regionByCode.load(user.regionCode) : null;
+  }
+
+  @FieldResolver(() => WorkerProfile, { nullable: true })
+  async workerProfile(@Root() user: User, @Ctx() ctx: Context) {
+    if (user.role !== "WORKER") return null;
+    const p = await ctx.loaders.workerProfileByUserId.load(user.id);
+    return p && workerView(p);
+  }
+
+  @FieldResolver(() => EmployerProfile, { nullable: true })
+  async employerProfile(@Root() user: User, @Ctx() ctx: Context) {
+    if (user.role !== "EMPLOYER") return null;
+    const p = await ctx.loaders.employerProfileByUserId.load(user.id);
+    return p && employerView(p);
+  }
+}
+
+@Resolver(() => WorkerProfile)
+export class WorkerProfileResolver {
+  @FieldResolver(() => [WorkerSkill])
+  skills(@Root() p: WorkerProfile, @Ctx() ctx: Context) {
+    return ctx.loaders.skillsByWorkerId.load(p.userId);
+  }
+
+  @FieldResolver(() => Venue, { nullable: true, description: "The venue that registered them or that they chose" })
+  homeVenue(@Root() p: WorkerProfile, @Ctx() ctx: Context) {
+    return p.homeVenueId ? ctx.loaders.venueById.load(p.homeVenueId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: "大龄: men 50+, women 40+ today (Asia/Shanghai)" })
+  olderWorker(@Root() p: WorkerProfile, @Ctx() ctx: Context) {
+    return isOlderWorker(p.gender, p.birthDate, shanghaiDate(ctx.now));
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "Average rating 1–5, null before the first" })
+  rating(@Root() p: WorkerProfile) {
+    return p.ratingCount ? Math.round((p.ratingSum / p.ratingCount) * 10) / 10 : null;
+  }
+}
+

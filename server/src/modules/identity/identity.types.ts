@@ -1,0 +1,311 @@
+import { ArrayMaxSize, IsIn, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTime, LocalDate } from "../../graphql/scalars.js";
+
+export enum Role {
+  WORKER = "WORKER",
+  EMPLOYER = "EMPLOYER",
+  VENUE_STAFF = "VENUE_STAFF",
+  COUNTY_OFFICER = "COUNTY_OFFICER",
+  CITY_OFFICER = "CITY_OFFICER",
+}
+registerEnumType(Role, { name: "Role", description: "零工人员 / 用工主体 / 场所工作人员 / 县级人社 / 市人社局" });
+
+export enum Gender {
+  MALE = "MALE",
+  FEMALE = "FEMALE",
+}
+registerEnumType(Gender, { name: "Gender" });
+
+export enum TravelMode {
+  WALK = "WALK",
+  BICYCLE = "BICYCLE",
+  EBIKE = "EBIKE",
+  TRANSIT = "TRANSIT",
+  CAR = "CAR",
+}
+registerEnumType(TravelMode, { name: "TravelMode" });
+
+export enum EmployerKind {
+  COMPANY = "COMPANY",
+  INDIVIDUAL = "INDIVIDUAL",
+}
+registerEnumType(EmployerKind, { name: "EmployerKind" });
+
+export enum OfficerRole {
+  COUNTY_OFFICER = "COUNTY_OFFICER",
+  CITY_OFFICER = "CITY_OFFICER",
+}
+registerEnumType(OfficerRole, { name: "OfficerRole" });
+
+@ObjectType({ description: "An account: one role each" })
+export class User {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: "Masked unless it is the caller's own" })
+  phone: string;
+
+  @Field(() => Role)
+  role: Role;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => String)
+  status: string;
+
+  venueId: string | null;
+  regionCode: string | null;
+
+  @Field(() => DateTime)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class WorkerSkill {
+  @Field(() => String)
+  skillCode: string;
+
+  @Field(() => Int, { description: "1 初学 … 5 技师" })
+  level: number;
+}
+
+@ObjectType({ description: "零工人员 profile" })
+export class WorkerProfile {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String)
+  realName: string;
+
+  @Field(() => String, { description: "Always masked, e.g. 350502********123X" })
+  idNumber: string;
+
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field(() => LocalDate)
+  birthDate: string;
+
+  @Field(() => Float)
+  homeLat: number;
+
+  @Field(() => Float)
+  homeLng: number;
+
+  @Field(() => String, { nullable: true })
+  homeAddress: string | null;
+
+  @Field(() => TravelMode)
+  travelMode: TravelMode;
+
+  @Field(() => Int, { description: "How far they will travel, in minutes (default 60: the 1-hour circle)" })
+  travelMinutes: number;
+
+  @Field(() => Boolean)
+  available: boolean;
+
+  @Field(() => Boolean, { description: "就业困难人员 (certified)" })
+  hardToEmploy: boolean;
+
+  @Field(() => Boolean, { description: "零就业家庭" })
+  zeroEmploymentFamily: boolean;
+
+  @Field(() => Int)
+  completedCount: number;
+
+  @Field(() => Int)
+  noShowCount: number;
+
+  homeVenueId: string | null;
+  ratingSum: number;
+  ratingCount: number;
+}
+
+@ObjectType({ description: "用工主体 profile" })
+export class EmployerProfile {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => EmployerKind)
+  kind: EmployerKind;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "统一社会信用代码 (companies)" })
+  creditCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "Masked resident ID (individuals)" })
+  idNumber: string | null;
+
+  @Field(() => String)
+  contactName: string;
+
+  @Field(() => String)
+  regionCode: string;
+
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => Int, { description: "Late cancellations, shown to workers" })
+  lateCancelCount: number;
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field(() => String)
+  accessToken: string;
+
+  @Field(() => DateTime)
+  accessTokenExpiresAt: Date;
+
+  @Field(() => String)
+  refreshToken: string;
+
+  @Field(() => DateTime)
+  refreshTokenExpiresAt: Date;
+
+  userId: string;
+}
+
+@ObjectType()
+export class WorkerPage {
+  @Field(() => [WorkerProfile])
+  items: WorkerProfile[];
+
+  @Field(() => Int)
+  total: number;
+}
+
+@InputType()
+export class WorkerSkillInput {
+  @Field(() => String)
+  @Length(1, 40)
+  skillCode: string;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(5)
+  level: number;
+}
+
+@InputType()
+class AccountInput {
+  @Field(() => String, { description: "Mainland mobile number" })
+  @Length(11, 20)
+  phone: string;
+
+  @Field(() => String)
+  @Length(8, 128, { message: "密码长度须为 8–128 位" })
+  password: string;
+}
+
+@InputType()
+export class RegisterWorkerInput extends AccountInput {
+  @Field(() => String)
+  @Length(2, 40)
+  realName: string;
+
+  @Field(() => String, { description: "18-digit resident ID (GB 11643)" })
+  @Length(15, 20)
+  idNumber: string;
+
+  @Field(() => [WorkerSkillInput])
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  skills: WorkerSkillInput[];
+
+  @Field(() => Float)
+  @Min(23.5)
+  @Max(26)
+  homeLat: number;
+
+  @Field(() => Float)
+  @Min(117.5)
+  @Max(119.5)
+  homeLng: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  homeAddress?: string | null;
+
+  @Field(() => TravelMode, { defaultValue: TravelMode.EBIKE })
+  travelMode: TravelMode;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(5)
+  @Max(180)
+  travelMinutes?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  hardToEmploy?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  zeroEmploymentFamily?: boolean | null;
+
+  @Field(() => ID, { nullable: true })
+  homeVenueId?: string | null;
+}
+
+@InputType()
+export class RegisterEmployerInput extends AccountInput {
+  @Field(() => EmployerKind)
+  kind: EmployerKind;
+
+  @Field(() => String)
+  @Length(2, 100)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Required for COMPANY" })
+  @IsOptional()
+  @Length(18, 18, { message: "统一社会信用代码应为18位" })
+  creditCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Required for INDIVIDUAL" })
+  @IsOptional()
+  @Length(15, 20)
+  idNumber?: string | null;
+
+  @Field(() => String)
+  @Length(2, 40)
+  contactName: string;
+
+  @Field(() => String)
+  @Length(6, 6)
+  regionCode: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  address?: string | null;
+}
+
+@InputType()
+export class CreateStaffAccountInput extends AccountInput {
+  @Field(() => String)
+  @Length(2, 40)
+  displayName: string;
+
+  @Field(() => ID)
+  venueId: string;
+}
+
+@InputType()
+export class CreateOfficerAccountInput extends AccountInput {
+  @Field(() => String)
+  @Length(2, 40)
+  displayName: string;
+
+  @Field(() => OfficerRole)
+  @IsIn(Object.values(OfficerRole))
+  role: OfficerRole;
+
+  @Field(() => String, { nullable: true, description: "Required for COUNTY_OFFICER" })
+  @IsOptional()
+  @Length(6, 6)
+  regionCode?: string | null;
+}

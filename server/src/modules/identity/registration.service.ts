@@ -1,0 +1,205 @@
+import { ageOn, isSkillCode, maskResidentId, parseCreditCode, parseMobile, parseResidentId, shanghaiDate } from "@qz/shared";
+import type { Deps } from "../../deps.js";
+import type { DbOrTx } from "../../db/client.js";
+import { isUniqueViolation } from "../../db/errors.js";
+import { AppError, badInput } from "../../errors.js";
+import { emitEvent } from "../../jobs/outbox.js";
+import { recordAudit } from "../audit/audit.js";
+import { getVenue } from "../venue/venue.repo.js";
+import { requireActor, type Caller, type Role } from "./actor.js";
+import * as repo from "./identity.repo.js";
+import { hashPassword } from "./password.js";
+import type { Session, SessionService } from "./session.service.js";
+
+/** 劳动法 §15: no employment under 16. */
+const MINIMUM_WORKING_AGE = 16;
+
+export interface AccountFields {
+  phone: string;
+  password: string;
+}
+
+export interface RegisterWorkerCommand extends AccountFields {
+  realName: string;
+  idNumber: string;
+  skills: { skillCode: string; level: number }[];
+  homeLat: number;
+  homeLng: number;
+  homeAddress?: string | null;
+  travelMode: "WALK" | "BICYCLE" | "EBIKE" | "TRANSIT" | "CAR";
+  travelMinutes?: number | null;
+  hardToEmploy?: boolean | null;
+  zeroEmploymentFamily?: boolean | null;
+  homeVenueId?: string | null;
+}
+
+export interface RegisterEmployerCommand extends AccountFields {
+  kind: "COMPANY" | "INDIVIDUAL";
+  /** Company name, or the individual's real name. */
+  name: string;
+  creditCode?: string | null;
+  idNumber?: string | null;
+  contactName: string;
+  regionCode: string;
+  address?: string | null;
+}
+
+export type RegistrationService = ReturnType<typeof createRegistrationService>;
+
+/** Self-registration of workers and employers, and staff registering walk-in workers (proxy mode). */
+export function createRegistrationService(deps: Deps, sessions: SessionService) {
+  const { db, pii, now } = deps;
+
+  function checkPhone(raw: string): string {
+    const phone = parseMobile(raw);
+    if (!phone.ok) badInput("phone", phone.reasons);
+    return phone.value;
+  }
+
+  function checkWorker(cmd: RegisterWorkerCommand) {
+    const today = shanghaiDate(now());
+    const id = parseResidentId(cmd.idNumber, today);
+    if (!id.ok) badInput("idNumber", id.reasons);
+    if (ageOn(id.value.birthDate, today) < MINIMUM_WORKING_AGE) {
+      badInput("idNumber", [{ code: "WORKER_UNDER_16", message: "未满16周岁，不能登记为零工人员" }]);
+    }
+    const seen = new Set<string>();
+    for (const s of cmd.skills) {
+      if (!isSkillCode(s.skillCode)) badInput("skills", [{ code: "SKILL_UNKNOWN", message: `未知技能：${s.skillCode}` }]);
+      if (seen.has(s.skillCode)) badInput("skills", [{ code: "SKILL_DUPLICATE", message: `技能重复：${s.skillCode}` }]);
+      seen.add(s.skillCode);
+    }
+    return id.value;
+  }
+
+  /** Maps a lost race on a unique column to the same CONFLICT the pre-check gives. */
+  async function guardUnique<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isUniqueViolation(err, "users_phone_unique")) throw new AppError("CONFLICT", "该手机号已注册");
+      if (isUniqueViolation(err)) throw new AppError("CONFLICT", "该证件号码或信用代码已注册");
+      throw err;
+    }
+  }
+
+  async function assertPhoneFree(tx: DbOrTx, phone: string) {
+    if (await repo.findUserByPhone(tx, phone)) throw new AppError("CONFLICT", "该手机号已注册");
+  }
+
+  async function insertWorker(tx: DbOrTx, caller: Caller, cmd: RegisterWorkerCommand, phone: string, passwordHash: string, registeredBy: string | null) {
+    const id = checkWorker(cmd);
+    const blindIndex = pii.blindIndex(id.id);
+    await assertPhoneFree(tx, phone);
+    if (await repo.findWorkerByBlindIndex(tx, blindIndex)) throw new AppError("CONFLICT", "该身份证号已注册");
+    if (cmd.homeVenueId) await getVenue(tx, cmd.homeVenueId);
+    const user = await repo.insertUser(tx, { phone, passwordHash, role: "WORKER", displayName: cmd.realName, createdBy: registeredBy });
+    const profile = await repo.insertWorkerProfile(
+      tx,
+      {
+        userId: user.id,
+        realName: cmd.realName,
+        idNumberCipher: pii.encrypt(id.id),
+        idNumberBlindIndex: blindIndex,
+        idNumberMasked: maskResidentId(id.id),
+        gender: id.gender,
+        birthDate: id.birthDate,
+        homeLat: cmd.homeLat,
+        homeLng: cmd.homeLng,
+        homeAddress: cmd.homeAddress ?? null,
+        travelMode: cmd.travelMode,
+        travelMinutes: cmd.travelMinutes ?? 60,
+        hardToEmploy: cmd.hardToEmploy ?? false,
+        zeroEmploymentFamily: cmd.zeroEmploymentFamily ?? false,
+        homeVenueId: cmd.homeVenueId ?? null,
+        registeredBy,
+      },
+      cmd.skills,
+    );
+    await recordAudit(tx, caller, {
+      action: registeredBy ? "identity.register-walk-in-worker" : "identity.register-worker",
+      entityType: "user",
+      entityId: user.id,
+      after: { role: "WORKER", phone, idNumber: profile.idNumberMasked, skills: cmd.skills, homeVenueId: profile.homeVenueId },
+    }, user.id);
+    await emitEvent(tx, "notify.user-registered", { userId: user.id, role: "WORKER" });
+    return { user, profile };
+  }
+
+  return {
+    /** A worker registers themself and gets a session. */
+    async registerWorker(caller: Caller, cmd: RegisterWorkerCommand): Promise<Session> {
+      const phone = checkPhone(cmd.phone);
+      checkWorker(cmd);
+      const passwordHash = await hashPassword(cmd.password);
+      return guardUnique(() =>
+        db.transaction(async (tx) => {
+          const { user } = await insertWorker(tx, caller, cmd, phone, passwordHash, null);
+          return sessions.issueSession(tx, user, caller);
+        }),
+      );
+    },
+
+    /** Venue staff register a walk-in worker in person (代为登记); the venue becomes their home venue. */
+    async registerWalkInWorker(caller: Caller, cmd: RegisterWorkerCommand) {
+      const staff = requireActor(caller, "VENUE_STAFF");
+      const phone = checkPhone(cmd.phone);
+      checkWorker(cmd);
+      const passwordHash = await hashPassword(cmd.password);
+      return guardUnique(() =>
+        db.transaction(async (tx) => {
+          const { profile } = await insertWorker(tx, caller, { ...cmd, homeVenueId: staff.venueId }, phone, passwordHash, staff.userId);
+          return profile;
+        }),
+      );
+    },
+
+    /** A company (统一社会信用代码) or an individual employer registers and gets a session. */
+    async registerEmployer(caller: Caller, cmd: RegisterEmployerCommand): Promise<Session> {
+      const phone = checkPhone(cmd.phone);
+      let identity: { creditCode: string } | { idNumber: string };
+      if (cmd.kind === "COMPANY") {
+        const code = parseCreditCode(cmd.creditCode ?? "");
+        if (!code.ok) badInput("creditCode", code.reasons);
+        identity = { creditCode: code.value };
+      } else {
+        const id = parseResidentId(cmd.idNumber ?? "", shanghaiDate(now()));
+        if (!id.ok) badInput("idNumber", id.reasons);
+        identity = { idNumber: id.value.id };
+      }
+      const passwordHash = await hashPassword(cmd.password);
+      return guardUnique(() =>
+        db.transaction(async (tx) => {
+          await assertPhoneFree(tx, phone);
+          const blindIndex = "idNumber" in identity ? pii.blindIndex(identity.idNumber) : null;
+          const existing = await repo.findEmployer(
+            tx,
+            "creditCode" in identity ? { creditCode: identity.creditCode } : { idBlindIndex: blindIndex! },
+          );
+          if (existing) throw new AppError("CONFLICT", "creditCode" in identity ? "该统一社会信用代码已注册" : "该身份证号已注册为用工主体");
+          const user = await repo.insertUser(tx, { phone, passwordHash, role: "EMPLOYER", displayName: cmd.name });
+          const profile = await repo.insertEmployerProfile(tx, {
+            userId: user.id,
+            kind: cmd.kind,
+            name: cmd.name,
+            creditCode: "creditCode" in identity ? identity.creditCode : null,
+            idNumberCipher: "idNumber" in identity ? pii.encrypt(identity.idNumber) : null,
+            idNumberBlindIndex: blindIndex,
+            idNumberMasked: "idNumber" in identity ? maskResidentId(identity.idNumber) : null,
+            contactName: cmd.contactName,
+            regionCode: cmd.regionCode,
+            address: cmd.address ?? null,
+          });
+          await recordAudit(tx, caller, {
+            action: "identity.register-employer",
+            entityType: "user",
+            entityId: user.id,
+            after: { role: "EMPLOYER" as Role, phone, kind: profile.kind, name: profile.name, creditCode: profile.creditCode, idNumber: profile.idNumberMasked },
+          }, user.id);
+          await emitEvent(tx, "notify.user-registered", { userId: user.id, role: "EMPLOYER" });
+          return sessions.issueSession(tx, user, caller);
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { parseMobile } from "@qz/shared";
+import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { Deps } from "../../deps.js";
+import type { DbOrTx } from "../../db/client.js";
+import { AppError } from "../../errors.js";
+import { recordAudit } from "../audit/audit.js";
+import { signAccessToken } from "./access-token.js";
+import type { Actor, Caller, Role } from "./actor.js";
+import * as repo from "./identity.repo.js";
+import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password.js";
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  userId: string;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const actorOf = (user: repo.UserRow): Actor => ({
+  userId: user.id,
+  role: user.role as Role,
+  venueId: user.venueId,
+  regionCode: user.regionCode,
+});
+
+export type SessionService = ReturnType<typeof createSessionService>;
+
+/** Login, refresh-token rotation with reuse detection, and logout. */
+export function createSessionService({ config, db, redis, now }: Deps) {
+  // Failed logins are counted per phone and per IP; a success clears the phone's count.
+  const failedLogins = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `${config.queuePrefix}:login-fail`,
+    points: config.loginRateLimit,
+    duration: config.loginRateWindowSeconds,
+  });
+
+  /** Opens a session (new token family, or the given one when rotating) inside `tx`. */
+  async function issueSession(tx: DbOrTx, user: repo.UserRow, caller: Caller, familyId: string = randomUUID()): Promise<Session> {
+    const at = now();
+    const refreshToken = randomBytes(32).toString("base64url");
+    const refreshTokenExpiresAt = new Date(at.getTime() + config.refreshTokenTtlDays * 86_400_000);
+    await repo.insertRefreshToken(tx, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+      ip: caller.meta.ip,
+      userAgent: caller.meta.userAgent,
+    });
+    return {
+      accessToken: await signAccessToken(actorOf(user), config.jwtSecret, config.accessTokenTtlSeconds, at),
+      accessTokenExpiresAt: new Date(at.getTime() + config.accessTokenTtlSeconds * 1000),
+      refreshToken,
+      refreshTokenExpiresAt,
+      userId: user.id,
+    };
+  }
+
+  async function refuseIfLimited(keys: string[]): Promise<void> {
+    const states = await Promise.all(keys.map((k) => failedLogins.get(k)));
+    const blocked = states.find((s) => s && s.consumedPoints >= config.loginRateLimit);
+    if (blocked) {
+      const seconds = Math.ceil(blocked.msBeforeNext / 1000);
+      throw new AppError("RATE_LIMITED", `登录失败次数过多，请 ${seconds} 秒后再试`);
+    }
+  }
+
+  async function countFailure(keys: string[]): Promise<void> {
+    await Promise.all(
+      keys.map((k) => failedLogins.consume(k).catch((e) => (e instanceof RateLimiterRes ? null : Promise.reject(e)))),
+    );
+  }
+
+  return {
+    issueSession,
+
+    /** Phone + password login (argon2id). The same error for an unknown phone and a wrong password. */
+    async login(caller: Caller, phoneRaw: string, password: string): Promise<Session> {
+      const phone = parseMobile(phoneRaw);
+      const phoneKey = phone.ok ? phone.value : phoneRaw.trim();
+      const keys = [`phone:${phoneKey}`, ...(caller.meta.ip ? [`ip:${caller.meta.ip}`] : [])];
+      await refuseIfLimited(keys);
+      const user = phone.ok ? await repo.findUserByPhone(db, phone.value) : null;
+      const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_PASSWORD_HASH), password);
+      if (!user || !valid) {
+        await countFailure(keys);
+        throw new AppError("UNAUTHENTICATED", "手机号或密码错误");
+      }
+      if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "账号已停用，请联系所在零工市场或人社部门");
+      await failedLogins.delete(`phone:${phoneKey}`);
+      return db.transaction(async (tx) => {
+        const session = await issueSession(tx, user, caller);
+        await recordAudit(tx, caller, { action: "identity.login", entityType: "user", entityId: user.id }, user.id);
+        return session;
+      });
+    },
+
+    /**
+     * Rotates a refresh token. Presenting a token that was already rotated means it leaked:
+     * the whole family is revoked and every session descended from that login ends.
+     */
+    async refresh(caller: Caller, refreshToken: string): Promise<Session> {
+      const outcome = await db.transaction(async (tx): Promise<{ error: string } | { session: Session }> => {
+        const token = await repo.findRefreshTokenForUpdate(tx, hashToken(refreshToken));
+        if (!token) return { error: "刷新令牌无效" };
+        if (token.revokedAt) return { error: "会话已注销，请重新登录" };
+        const at = now();
+        if (token.rotatedAt) {
+          await repo.revokeRefreshFamily(tx, token.familyId, at, "REUSE_DETECTED");
+          await recordAudit(tx, caller, {
+            action: "identity.refresh-token-reused",
+            entityType: "refresh_token_family",
+            entityId: token.familyId,
+            after: { revokedReason: "REUSE_DETECTED" },
+          }, token.userId);
+          return { error: "刷新令牌已被使用过，为安全起见该登录下的所有会话均已注销" };
+        }
+        if (token.expiresAt <= at) return { error: "刷新令牌已过期，请重新登录" };
+        const user = await repo.getUserById(tx, token.userId);
+        if (user.status !== "ACTIVE") return { error: "账号已停用" };
+        await repo.markRefreshTokenRotated(tx, token.id, at);
+        return { session: await issueSession(tx, user, caller, token.familyId) };
+      });
+      // The revocation above must commit before the error reaches the client.
+      if (!("session" in outcome)) throw new AppError("UNAUTHENTICATED", outcome.error);
+      return outcome.session;
+    },
+
+    /** Ends the session the refresh token belongs to (its whole family). Idempotent. */
+    async logout(caller: Caller, refreshToken: string): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const token = await repo.findRefreshTokenForUpdate(tx, hashToken(refreshToken));
+        if (!token) return false;
+        if (caller.actor && caller.actor.userId !== token.userId) throw new AppError("FORBIDDEN", "不能注销他人的会话");
+        const revoked = await repo.revokeRefreshFamily(tx, token.familyId, now(), "LOGOUT");
+        if (revoked > 0) {
+          await recordAudit(tx, caller, { action: "identity.logout", entityType: "user", entityId: token.userId }, token.userId);
+        }
+        return revoked > 0;
+      });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Max, Min } from "class-validator";
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { Allow } from "../../graphql/guards.js";
+import { Notification } from "./notify.types.js";
+
+@ArgsType()
+class NotificationArgs {
+  @Field(() => Int, { defaultValue: 20 })
+  @Min(1)
+  @Max(100)
+  limit: number;
+}
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Allow()
+  @Query(() => [Notification], { complexity: ({ args, childComplexity }) => 1 + args.limit * childComplexity })
+  myNotifications(@Args(() => NotificationArgs) { limit }: NotificationArgs, @Ctx() ctx: Context) {
+    return ctx.services.notifications.myNotifications(ctx.caller, limit);
+  }
+
+  @Allow()
+  @Mutation(() => Boolean)
+  markNotificationRead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.notifications.markNotificationRead(ctx.caller, id);
+  }
+}

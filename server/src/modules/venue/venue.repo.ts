@@ -1,0 +1,104 @@
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { regions, venues, venueServicePurchasePeriods } from "../../db/schema/index.js";
+import { notFound } from "../../errors.js";
+
+export type VenueRow = typeof venues.$inferSelect;
+export type RegionRow = typeof regions.$inferSelect;
+export type ServicePurchasePeriodRow = typeof venueServicePurchasePeriods.$inferSelect;
+
+export async function listRegions(db: DbOrTx): Promise<RegionRow[]> {
+  return db.select().from(regions).orderBy(asc(regions.sortOrder));
+}
+
+export async function listRegionsByCodes(db: DbOrTx, codes: readonly string[]): Promise<RegionRow[]> {
+  return codes.length ? db.select().from(regions).where(inArray(regions.code, [...codes])) : [];
+}
+
+export async function getRegion(db: DbOrTx, code: string): Promise<RegionRow> {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  if (!row) throw notFound("县(市、区)", code);
+  return row;
+}
+
+export async function getVenue(db: DbOrTx, id: string): Promise<VenueRow> {
+  const [row] = await db.select().from(venues).where(eq(venues.id, id));
+  if (!row) throw notFound("场所", id);
+  return row;
+}
+
+/** Locks the venue row for a status change, so two officers cannot race a transition. */
+export async function getVenueForUpdate(tx: DbOrTx, id: string): Promise<VenueRow> {
+  const [row] = await tx.select().from(venues).where(eq(venues.id, id)).for("update");
+  if (!row) throw notFound("场所", id);
+  return row;
+}
+
+export async function listVenuesByIds(db: DbOrTx, ids: readonly string[]): Promise<VenueRow[]> {
+  return ids.length ? db.select().from(venues).where(inArray(venues.id, [...ids])) : [];
+}
+
+export interface VenueListFilter {
+  venueId?: string;
+  regionCode?: string;
+  type?: VenueRow["type"];
+  statuses?: VenueRow["status"][];
+  search?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listVenues(db: DbOrTx, f: VenueListFilter): Promise<{ items: VenueRow[]; total: number }> {
+  const conds: SQL[] = [];
+  if (f.venueId) conds.push(eq(venues.id, f.venueId));
+  if (f.regionCode) conds.push(eq(venues.regionCode, f.regionCode));
+  if (f.type) conds.push(eq(venues.type, f.type));
+  if (f.statuses?.length) conds.push(inArray(venues.status, f.statuses));
+  if (f.search) {
+    const pattern = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(venues.name, pattern), ilike(venues.address, pattern))!);
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const [items, [count]] = await Promise.all([
+    db.select().from(venues).where(where).orderBy(asc(venues.regionCode), asc(venues.type), asc(venues.name)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(venues).where(where),
+  ]);
+  return { items, total: count!.n };
+}
+
+export async function insertVenue(tx: DbOrTx, row: typeof venues.$inferInsert): Promise<VenueRow> {
+  const [inserted] = await tx.insert(venues).values(row).returning();
+  return inserted!;
+}
+
+export async function updateVenue(tx: DbOrTx, id: string, set: Partial<typeof venues.$inferInsert>): Promise<VenueRow> {
+  const [row] = await tx.update(venues).set({ ...set, updatedAt: new Date() }).where(eq(venues.id, id)).returning();
+  return row!;
+}
+
+/** Recognised venues per county and type, for the coverage summary. */
+export async function countRecognizedVenuesByRegion(db: DbOrTx) {
+  return db
+    .select({
+      regionCode: venues.regionCode,
+      markets: sql<number>`count(*) filter (where ${venues.type} = 'MARKET')::int`,
+      stations: sql<number>`count(*) filter (where ${venues.type} = 'STATION')::int`,
+    })
+    .from(venues)
+    .where(eq(venues.status, "RECOGNIZED"))
+    .groupBy(venues.regionCode);
+}
+
+export async function insertServicePurchasePeriod(tx: DbOrTx, row: typeof venueServicePurchasePeriods.$inferInsert) {
+  const [inserted] = await tx.insert(venueServicePurchasePeriods).values(row).returning();
+  return inserted!;
+}
+
+export async function listServicePurchasePeriodsByVenueIds(db: DbOrTx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(venueServicePurchasePeriods)
+    .where(inArray(venueServicePurchasePeriods.venueId, [...ids]))
+    .orderBy(asc(venueServicePurchasePeriods.startsOn));
+}

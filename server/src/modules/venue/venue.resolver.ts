@@ -1,0 +1,88 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { Allow, Public } from "../../graphql/guards.js";
+import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
+import {
+  CreateVenueInput,
+  Region,
+  ServicePurchasePeriod,
+  ServicePurchasePeriodInput,
+  Venue,
+  VenueCoverage,
+  VenueFilter,
+  VenuePage,
+} from "./venue.types.js";
+
+const OFFICERS = ["COUNTY_OFFICER", "CITY_OFFICER"] as const;
+
+@Resolver(() => Venue)
+export class VenueResolver {
+  @Public()
+  @Query(() => [Region], { description: "The 13 county-level areas" })
+  regions(@Ctx() ctx: Context) {
+    return ctx.services.venues.listRegions();
+  }
+
+  @Allow()
+  @Query(() => VenuePage, { complexity: pageComplexity })
+  venues(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => VenueFilter, { nullable: true }) filter: VenueFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.venues.listVenues(ctx.caller, { ...filter, ...page });
+  }
+
+  @Allow()
+  @Query(() => Venue)
+  venue(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.venues.getVenue(ctx.caller, id);
+  }
+
+  @Allow(...OFFICERS)
+  @Query(() => VenueCoverage)
+  venueCoverage(@Ctx() ctx: Context) {
+    return ctx.services.venues.coverage(ctx.caller);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => Venue)
+  createVenue(@Arg("input", () => CreateVenueInput) input: CreateVenueInput, @Ctx() ctx: Context) {
+    return ctx.services.venues.createVenue(ctx.caller, input);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => Venue, { description: "认定: pending or suspended → recognised" })
+  recognizeVenue(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.venues.recognizeVenue(ctx.caller, id);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => Venue)
+  suspendVenue(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
+    return ctx.services.venues.suspendVenue(ctx.caller, id, reason);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => Venue)
+  revokeVenue(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
+    return ctx.services.venues.revokeVenue(ctx.caller, id, reason);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => ServicePurchasePeriod)
+  addServicePurchasePeriod(@Arg("input", () => ServicePurchasePeriodInput) input: ServicePurchasePeriodInput, @Ctx() ctx: Context) {
+    return ctx.services.venues.addServicePurchasePeriod(ctx.caller, input.venueId, input.startsOn, input.endsOn, input.note ?? null);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() venue: Venue, @Ctx() ctx: Context) {
+    return ctx.loaders.regionByCode.load(venue.regionCode);
+  }
+
+  @FieldResolver(() => [ServicePurchasePeriod])
+  servicePurchasePeriods(@Root() venue: Venue, @Ctx() ctx: Context) {
+    return ctx.loaders.servicePurchasePeriodsByVenueId.load(venue.id);
+  }
+}
+

@@ -1,0 +1,152 @@
+import { nextVenueStatus, parseCreditCode, parseMobile, summariseCoverage, type VenueAction } from "@qz/shared";
+import type { Deps } from "../../deps.js";
+import { AppError, badInput } from "../../errors.js";
+import { emitEvent } from "../../jobs/outbox.js";
+import { recordAudit } from "../audit/audit.js";
+import { requireActor, type Caller } from "../identity/actor.js";
+import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../identity/scope.js";
+import * as repo from "./venue.repo.js";
+
+export interface CreateVenueCommand {
+  name: string;
+  type: "MARKET" | "STATION";
+  regionCode: string;
+  address: string;
+  lat: number;
+  lng: number;
+  operatorName: string;
+  operatorCreditCode: string;
+  contactPhone?: string | null;
+}
+
+export interface VenueListQuery {
+  regionCode?: string | null;
+  type?: "MARKET" | "STATION" | null;
+  status?: repo.VenueRow["status"] | null;
+  search?: string | null;
+  limit: number;
+  offset: number;
+}
+
+const auditView = (v: repo.VenueRow) => ({ status: v.status, recognizedAt: v.recognizedAt, statusReason: v.statusReason });
+
+export type VenueService = ReturnType<typeof createVenueService>;
+
+/** Venue registry and recognition (认定) by county officers, and coverage against the plan's targets. */
+export function createVenueService({ db, now }: Deps) {
+  async function transition(caller: Caller, venueId: string, action: VenueAction, reason: string | null) {
+    const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+    return db.transaction(async (tx) => {
+      const venue = await repo.getVenueForUpdate(tx, venueId);
+      assertVenueInScope(actor, venue);
+      const next = nextVenueStatus(venue.status, action, reason);
+      if (!next.ok) throw new AppError("PRECONDITION_FAILED", next.reasons.map((r) => r.message).join("；"), next.reasons);
+      const at = now();
+      const updated = await repo.updateVenue(tx, venue.id, {
+        status: next.value,
+        recognizedAt: venue.recognizedAt ?? (next.value === "RECOGNIZED" ? at : null),
+        suspendedAt: next.value === "SUSPENDED" ? at : venue.suspendedAt,
+        revokedAt: next.value === "REVOKED" ? at : venue.revokedAt,
+        statusReason: reason?.trim() || null,
+      });
+      await recordAudit(tx, caller, {
+        action: `venue.${action.toLowerCase()}`,
+        entityType: "venue",
+        entityId: venue.id,
+        before: auditView(venue),
+        after: auditView(updated),
+      });
+      await emitEvent(tx, "notify.venue-status-changed", { venueId: venue.id, from: venue.status, to: updated.status, reason: updated.statusReason });
+      return updated;
+    });
+  }
+
+  return {
+    /** County officers register a venue in their county; it waits for recognition. */
+    async createVenue(caller: Caller, cmd: CreateVenueCommand) {
+      const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      const region = await repo.getRegion(db, cmd.regionCode);
+      assertRegionInScope(actor, region.code);
+      const code = parseCreditCode(cmd.operatorCreditCode);
+      if (!code.ok) badInput("operatorCreditCode", code.reasons);
+      let contactPhone: string | null = null;
+      if (cmd.contactPhone) {
+        const phone = parseMobile(cmd.contactPhone);
+        if (!phone.ok) badInput("contactPhone", phone.reasons);
+        contactPhone = phone.value;
+      }
+      return db.transaction(async (tx) => {
+        const venue = await repo.insertVenue(tx, {
+          name: cmd.name.trim(),
+          type: cmd.type,
+          regionCode: region.code,
+          address: cmd.address.trim(),
+          lat: cmd.lat,
+          lng: cmd.lng,
+          operatorName: cmd.operatorName.trim(),
+          operatorCreditCode: code.value,
+          contactPhone,
+          createdBy: actor.userId,
+        });
+        await recordAudit(tx, caller, { action: "venue.create", entityType: "venue", entityId: venue.id, after: { ...auditView(venue), name: venue.name, type: venue.type, regionCode: venue.regionCode } });
+        return venue;
+      });
+    },
+
+    recognizeVenue: (caller: Caller, id: string) => transition(caller, id, "RECOGNIZE", null),
+    suspendVenue: (caller: Caller, id: string, reason: string) => transition(caller, id, "SUSPEND", reason),
+    revokeVenue: (caller: Caller, id: string, reason: string) => transition(caller, id, "REVOKE", reason),
+
+    /** Records a government purchase-of-service period (政府购买服务); no subsidy accrues inside it. */
+    async addServicePurchasePeriod(caller: Caller, venueId: string, startsOn: string, endsOn: string, note: string | null) {
+      const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      if (endsOn < startsOn) badInput("endsOn", [{ code: "PERIOD_ORDER", message: "结束日期不能早于开始日期" }]);
+      return db.transaction(async (tx) => {
+        const venue = await repo.getVenueForUpdate(tx, venueId);
+        assertVenueInScope(actor, venue);
+        const period = await repo.insertServicePurchasePeriod(tx, { venueId, startsOn, endsOn, note });
+        await recordAudit(tx, caller, { action: "venue.add-service-purchase-period", entityType: "venue", entityId: venueId, after: { startsOn, endsOn, note } });
+        return period;
+      });
+    },
+
+    async getVenue(caller: Caller, id: string) {
+      const actor = requireActor(caller);
+      const venue = await repo.getVenue(db, id);
+      // Workers and employers see the public directory: recognised venues only.
+      if (actor.role === "WORKER" || actor.role === "EMPLOYER") {
+        if (venue.status !== "RECOGNIZED") throw new AppError("NOT_FOUND", `场所 ${id} 不存在`);
+      } else {
+        assertVenueInScope(actor, venue);
+      }
+      return venue;
+    },
+
+    /** Staff see their venue, county officers their county, city officers all; workers and employers the recognised directory. */
+    async listVenues(caller: Caller, q: VenueListQuery) {
+      const actor = requireActor(caller);
+      const publicView = actor.role === "WORKER" || actor.role === "EMPLOYER";
+      const scope = publicView ? {} : venueScopeOf(actor);
+      if (q.regionCode && scope.regionCode && q.regionCode !== scope.regionCode) assertRegionInScope(actor, q.regionCode);
+      const statuses = publicView ? ["RECOGNIZED" as const] : q.status ? [q.status] : undefined;
+      if (publicView && q.status && q.status !== "RECOGNIZED") return { items: [], total: 0 };
+      return repo.listVenues(db, {
+        venueId: scope.venueId,
+        regionCode: scope.regionCode ?? q.regionCode ?? undefined,
+        type: q.type ?? undefined,
+        statuses,
+        search: q.search?.trim() || undefined,
+        limit: q.limit,
+        offset: q.offset,
+      });
+    },
+
+    /** Recognised venues per county against the plan: all 13 areas, 30+ markets, 100+ stations. */
+    async coverage(caller: Caller) {
+      requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      return summariseCoverage(await repo.countRecognizedVenuesByRegion(db));
+    },
+
+    listRegions: () => repo.listRegions(db),
+  };
+}

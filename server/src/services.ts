@@ -1,0 +1,19 @@
+import type { Deps } from "./deps.js";
+import { createAccountService } from "./modules/identity/account.service.js";
+import { createRegistrationService } from "./modules/identity/registration.service.js";
+import { createSessionService } from "./modules/identity/session.service.js";
+import { createNotificationService } from "./modules/notify/notify.service.js";
+import { createVenueService } from "./modules/venue/venue.service.js";
+
+/** The use cases of every domain, built once per process. */
+export function createServices(deps: Deps) {
+  const sessions = createSessionService(deps);
+  return {
+    sessions,
+    registration: createRegistrationService(deps, sessions),
+    accounts: createAccountService(deps),
+    venues: createVenueService(deps),
+    notifications: createNotificationService(deps),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
