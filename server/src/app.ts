@@ -111,7 +111,7 @@ export async function createApi(config: Config, options: { logger?: Logger; now?
   async function actorFrom(authorization: string): Promise<Actor> {
     const match = /^Bearer\s+(.+)$/i.exec(authorization);
     if (!match) throw new AppError("UNAUTHENTICATED", "Authorization 头格式应为 Bearer <token>");
-    return verifyAccessToken(match[1]!, config.jwtSecret);
+    return verifyAccessToken(match[1]!, config.jwtSecret, deps.now());
   }
 
   function contextFor(actor: Actor | null, meta: Caller["meta"]): Context {

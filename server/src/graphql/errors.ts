@@ -12,6 +12,9 @@ const PASS_THROUGH = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  // Our own codes, when raised outside a resolver (context, plugins) as GraphQLErrors.
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
   "RATE_LIMITED",
 ]);
 

@@ -19,9 +19,9 @@ export async function signAccessToken(actor: Actor, secret: Uint8Array, ttlSecon
 }
 
 /** Verifies an access token; UNAUTHENTICATED for expired, forged or malformed ones. */
-export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<Actor> {
+export async function verifyAccessToken(token: string, secret: Uint8Array, now: Date): Promise<Actor> {
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"], currentDate: now });
     const role = payload.role as Role;
     if (!payload.sub || !ROLES.includes(role)) throw new AppError("UNAUTHENTICATED", "访问令牌无效");
     return {

@@ -7,6 +7,7 @@ import { getRegion, getVenue } from "../venue/venue.repo.js";
 import { requireActor, type Caller } from "./actor.js";
 import * as repo from "./identity.repo.js";
 import { hashPassword } from "./password.js";
+import { checkRegion } from "./registration.service.js";
 import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "./scope.js";
 
 export interface CreateStaffCommand {
@@ -72,6 +73,7 @@ export function createAccountService({ db }: Deps) {
       let regionCode: string | null = null;
       if (cmd.role === "COUNTY_OFFICER") {
         if (!cmd.regionCode) badInput("regionCode", [{ code: "REGION_REQUIRED", message: "县级账号必须指定县(市、区)" }]);
+        checkRegion(cmd.regionCode);
         regionCode = (await getRegion(db, cmd.regionCode)).code;
         assertRegionInScope(actor, regionCode);
       }

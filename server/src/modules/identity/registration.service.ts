@@ -1,4 +1,4 @@
-import { ageOn, isSkillCode, maskResidentId, parseCreditCode, parseMobile, parseResidentId, shanghaiDate } from "@qz/shared";
+import { ageOn, isSkillCode, maskResidentId, parseCreditCode, parseMobile, parseResidentId, regionByCode, shanghaiDate } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import type { DbOrTx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -42,6 +42,11 @@ export interface RegisterEmployerCommand extends AccountFields {
   contactName: string;
   regionCode: string;
   address?: string | null;
+}
+
+/** BAD_USER_INPUT unless the code is one of Quanzhou's 13 areas. */
+export function checkRegion(code: string): void {
+  if (!regionByCode(code)) badInput("regionCode", [{ code: "REGION_UNKNOWN", message: `不是泉州市的县(市、区)代码：${code}` }]);
 }
 
 export type RegistrationService = ReturnType<typeof createRegistrationService>;
@@ -157,6 +162,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
     /** A company (统一社会信用代码) or an individual employer registers and gets a session. */
     async registerEmployer(caller: Caller, cmd: RegisterEmployerCommand): Promise<Session> {
       const phone = checkPhone(cmd.phone);
+      checkRegion(cmd.regionCode);
       let identity: { creditCode: string } | { idNumber: string };
       if (cmd.kind === "COMPANY") {
         const code = parseCreditCode(cmd.creditCode ?? "");

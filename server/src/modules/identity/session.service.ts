@@ -31,13 +31,12 @@ export type SessionService = ReturnType<typeof createSessionService>;
 
 /** Login, refresh-token rotation with reuse detection, and logout. */
 export function createSessionService({ config, db, redis, now }: Deps) {
-  // Failed logins are counted per phone and per IP; a success clears the phone's count.
-  const failedLogins = new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: `${config.queuePrefix}:login-fail`,
-    points: config.loginRateLimit,
-    duration: config.loginRateWindowSeconds,
-  });
+  // Failed logins are counted per phone and per IP; a success clears the phone's count. The IP allows
+  // ten times more, since a venue's kiosk or a factory's NAT puts many honest workers behind one address.
+  const limiter = (name: string, points: number) =>
+    new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:${name}`, points, duration: config.loginRateWindowSeconds });
+  const failedByPhone = limiter("login-fail-phone", config.loginRateLimit);
+  const failedByIp = limiter("login-fail-ip", config.loginRateLimit * 10);
 
   /** Opens a session (new token family, or the given one when rotating) inside `tx`. */
   async function issueSession(tx: DbOrTx, user: repo.UserRow, caller: Caller, familyId: string = randomUUID()): Promise<Session> {
@@ -61,18 +60,19 @@ export function createSessionService({ config, db, redis, now }: Deps) {
     };
   }
 
-  async function refuseIfLimited(keys: string[]): Promise<void> {
-    const states = await Promise.all(keys.map((k) => failedLogins.get(k)));
-    const blocked = states.find((s) => s && s.consumedPoints >= config.loginRateLimit);
-    if (blocked) {
-      const seconds = Math.ceil(blocked.msBeforeNext / 1000);
-      throw new AppError("RATE_LIMITED", `登录失败次数过多，请 ${seconds} 秒后再试`);
+  type Counter = [RateLimiterRedis, string];
+  async function refuseIfLimited(counters: Counter[]): Promise<void> {
+    for (const [limiter, key] of counters) {
+      const state = await limiter.get(key);
+      if (state && state.consumedPoints >= limiter.points) {
+        throw new AppError("RATE_LIMITED", `登录失败次数过多，请 ${Math.ceil(state.msBeforeNext / 1000)} 秒后再试`);
+      }
     }
   }
 
-  async function countFailure(keys: string[]): Promise<void> {
+  async function countFailure(counters: Counter[]): Promise<void> {
     await Promise.all(
-      keys.map((k) => failedLogins.consume(k).catch((e) => (e instanceof RateLimiterRes ? null : Promise.reject(e)))),
+      counters.map(([limiter, key]) => limiter.consume(key).catch((e) => (e instanceof RateLimiterRes ? null : Promise.reject(e)))),
     );
   }
 
@@ -83,16 +83,16 @@ export function createSessionService({ config, db, redis, now }: Deps) {
     async login(caller: Caller, phoneRaw: string, password: string): Promise<Session> {
       const phone = parseMobile(phoneRaw);
       const phoneKey = phone.ok ? phone.value : phoneRaw.trim();
-      const keys = [`phone:${phoneKey}`, ...(caller.meta.ip ? [`ip:${caller.meta.ip}`] : [])];
-      await refuseIfLimited(keys);
+      const counters: Counter[] = [[failedByPhone, phoneKey], ...(caller.meta.ip ? [[failedByIp, caller.meta.ip] as Counter] : [])];
+      await refuseIfLimited(counters);
       const user = phone.ok ? await repo.findUserByPhone(db, phone.value) : null;
       const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_PASSWORD_HASH), password);
       if (!user || !valid) {
-        await countFailure(keys);
+        await countFailure(counters);
         throw new AppError("UNAUTHENTICATED", "手机号或密码错误");
       }
       if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "账号已停用，请联系所在零工市场或人社部门");
-      await failedLogins.delete(`phone:${phoneKey}`);
+      await failedByPhone.delete(phoneKey);
       return db.transaction(async (tx) => {
         const session = await issueSession(tx, user, caller);
         await recordAudit(tx, caller, { action: "identity.login", entityType: "user", entityId: user.id }, user.id);

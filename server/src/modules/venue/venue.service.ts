@@ -4,6 +4,7 @@ import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import { recordAudit } from "../audit/audit.js";
 import { requireActor, type Caller } from "../identity/actor.js";
+import { checkRegion } from "../identity/registration.service.js";
 import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../identity/scope.js";
 import * as repo from "./venue.repo.js";
 
@@ -65,6 +66,7 @@ export function createVenueService({ db, now }: Deps) {
     /** County officers register a venue in their county; it waits for recognition. */
     async createVenue(caller: Caller, cmd: CreateVenueCommand) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      checkRegion(cmd.regionCode);
       const region = await repo.getRegion(db, cmd.regionCode);
       assertRegionInScope(actor, region.code);
       const code = parseCreditCode(cmd.operatorCreditCode);

@@ -1,0 +1,127 @@
+import { readFile } from "node:fs/promises";
+import {
+  execute,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  parse,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from "graphql";
+import { getMetadataStorage } from "type-graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../modules/identity/actor.js";
+import type { Context } from "./context.js";
+import { SCHEMA_FILE } from "./print-schema.js";
+import { buildAppSchema, printAppSchema } from "./schema.js";
+
+/** A literal that passes GraphQL coercion for any input type (values need not make sense: the guard runs first). */
+function literalFor(type: GraphQLInputType): string {
+  if (isNonNullType(type)) return literalFor(type.ofType);
+  if (isListType(type)) return `[${literalFor(type.ofType)}]`;
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
+    return `{${fields.map((f) => `${f.name}: ${literalFor(f.type)}`).join(", ")}}`;
+  }
+  if (isScalarType(type)) {
+    const byName: Record<string, string> = {
+      Int: "1",
+      Float: "24.9",
+      Boolean: "true",
+      ID: '"00000000-0000-4000-8000-000000000000"',
+      LocalDate: '"2026-01-01"',
+      DateTime: '"2026-01-01T00:00:00Z"',
+      SafeInt: "1",
+    };
+    return byName[type.name] ?? '"x"';
+  }
+  throw new Error(`no literal for ${String(type)}`);
+}
+
+function operationFor(kind: "query" | "mutation", field: GraphQLField<unknown, unknown>): string {
+  const args = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type));
+  const argText = args.length ? `(${args.map((a) => `${a.name}: ${literalFor(a.type)}`).join(", ")})` : "";
+  const named = getNamedType(field.type);
+  const selection = isScalarType(named) || isEnumType(named) ? "" : " { __typename }";
+  return `${kind} { ${field.name}${argText}${selection} }`;
+}
+
+const anonymous = (): Context =>
+  ({ caller: { actor: null, meta: { requestId: "t", ip: null, userAgent: null } }, now: new Date() }) as unknown as Context;
+const as = (role: Role): Context =>
+  ({
+    caller: { actor: { userId: "00000000-0000-4000-8000-000000000001", role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } },
+    now: new Date(),
+  }) as unknown as Context;
+
+describe("schema guards", () => {
+  let schema: GraphQLSchema;
+  let roots: { kind: "query" | "mutation"; type: GraphQLObjectType }[];
+  beforeAll(async () => {
+    schema = await buildAppSchema();
+    roots = [
+      { kind: "query" as const, type: schema.getQueryType()! },
+      { kind: "mutation" as const, type: schema.getMutationType()! },
+    ].filter((r) => r.type);
+  });
+
+  it("every query, mutation and subscription declares who may call it", () => {
+    const subscription = schema.getSubscriptionType();
+    const all = [...roots.map((r) => r.type), ...(subscription ? [subscription] : [])].flatMap((t) => Object.values(t.getFields()));
+    expect(all.length).toBeGreaterThan(10);
+    const unguarded = all.filter((f) => f.extensions.auth === undefined).map((f) => f.name);
+    expect(unguarded).toEqual([]);
+  });
+
+  it("every non-public root field is enforced by type-graphql's @Authorized, not only labelled", () => {
+    const authorized = new Set(getMetadataStorage().authorizedFields.map((f) => f.fieldName));
+    const labelledOnly = roots
+      .flatMap((r) => Object.values(r.type.getFields()))
+      .filter((f) => f.extensions.auth !== "PUBLIC" && !authorized.has(f.name))
+      .map((f) => f.name);
+    expect(labelledOnly).toEqual([]);
+  });
+
+  it("anonymous callers get UNAUTHENTICATED from every non-public operation, before anything runs", async () => {
+    const refusals: Record<string, string | undefined> = {};
+    for (const { kind, type } of roots) {
+      for (const field of Object.values(type.getFields())) {
+        if (field.extensions.auth === "PUBLIC") continue;
+        // No services in the context: reaching a resolver body would throw a TypeError, not UNAUTHENTICATED.
+        const result = await execute({ schema, document: parse(operationFor(kind, field)), contextValue: anonymous() });
+        refusals[field.name] = result.errors?.[0]?.originalError?.constructor.name === "AppError"
+          ? (result.errors[0]!.originalError as { code?: string }).code
+          : result.errors?.[0]?.message;
+      }
+    }
+    expect(Object.keys(refusals).length).toBeGreaterThan(8);
+    for (const [name, code] of Object.entries(refusals)) expect({ name, code }).toEqual({ name, code: "UNAUTHENTICATED" });
+  });
+
+  it("role-restricted operations refuse other roles with FORBIDDEN", async () => {
+    let checked = 0;
+    for (const { kind, type } of roots) {
+      for (const field of Object.values(type.getFields())) {
+        const allowed = field.extensions.auth;
+        if (!Array.isArray(allowed)) continue;
+        const outsider = (["WORKER", "EMPLOYER", "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as Role[]).find((r) => !allowed.includes(r));
+        if (!outsider) continue;
+        const result = await execute({ schema, document: parse(operationFor(kind, field)), contextValue: as(outsider) });
+        expect({ name: field.name, code: (result.errors?.[0]?.originalError as { code?: string } | undefined)?.code }).toEqual({ name: field.name, code: "FORBIDDEN" });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it("the committed server/schema.graphql is up to date (run `pnpm schema:print`)", async () => {
+    expect(await readFile(SCHEMA_FILE, "utf8")).toBe(printAppSchema(schema));
+  });
+});

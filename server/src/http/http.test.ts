@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../testing/test-app.js";
+
+describe("HTTP endpoints", () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi();
+  });
+  afterAll(() => t?.close());
+
+  it("/healthz reports PostgreSQL and Redis", async () => {
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", postgres: "ok", redis: "ok" });
+  });
+
+  it("/metrics speaks Prometheus and counts requests", async () => {
+    await fetch(`${t.url}/healthz`);
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    const body = await res.text();
+    expect(body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(body).toContain("process_cpu_user_seconds_total");
+  });
+
+  it("serves GraphiQL from the package itself, without a CDN", async () => {
+    const res = await fetch(`${t.url}/graphql`, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("YogaGraphiQL.renderYogaGraphiQL");
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/);
+  });
+
+  it("echoes a request id on every response", async () => {
+    const res = await fetch(`${t.url}/healthz`, { headers: { "x-request-id": "req-abc" } });
+    expect(res.headers.get("x-request-id")).toBe("req-abc");
+    const generated = await fetch(`${t.url}/healthz`);
+    expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers a public query", async () => {
+    const data = await t.ok<{ regions: { code: string; name: string }[] }>("{ regions { code name } }");
+    expect(data.regions).toHaveLength(13);
+    expect(data.regions[0]).toEqual({ code: "350502", name: "鲤城区" });
+  });
+});
