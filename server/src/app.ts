@@ -43,9 +43,12 @@ export interface Api {
 }
 
 /** Builds the API process: express with health, metrics, GraphQL (HTTP + WebSocket) and the admin build. */
-export async function createApi(config: Config, options: { logger?: Logger; now?: () => Date } = {}): Promise<Api> {
+export async function createApi(
+  config: Config,
+  options: { logger?: Logger; now?: () => Date; onQuery?: (query: string) => void } = {},
+): Promise<Api> {
   const logger = options.logger ?? createLogger(config, "api");
-  const database: Database = createDatabase(config.databaseUrl, config.databasePoolMax);
+  const database: Database = createDatabase(config.databaseUrl, config.databasePoolMax, { onQuery: options.onQuery });
   const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const publishClient = new Redis(config.redisUrl);
   const subscribeClient = new Redis(config.redisUrl);

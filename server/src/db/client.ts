@@ -15,7 +15,13 @@ export interface Database {
 }
 
 /** Opens a pool; bigint columns come back as JS numbers only where the schema says `mode: "number"`. */
-export function createDatabase(url: string, max = 10): Database {
-  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: "quanzhou-gig" } });
+export function createDatabase(url: string, max = 10, options: { onQuery?: (query: string) => void } = {}): Database {
+  const onQuery = options.onQuery;
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: "quanzhou-gig" },
+    ...(onQuery ? { debug: (_conn: number, query: string) => onQuery(query) } : {}),
+  });
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
 }

@@ -75,7 +75,7 @@ export interface TestApi extends TestEnv {
 }
 
 /** Starts a real API (express + Apollo) on a free port over the test file's own database. */
-export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; onQuery?: (query: string) => void } = {}): Promise<TestApi> {
   const testEnv = await createTestEnv(env);
   const api = await createApi(testEnv.config, options);
   const url = await api.listen();

@@ -1,0 +1,126 @@
+import { Queue } from "bullmq";
+import { count, eq, isNull, sql } from "drizzle-orm";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifications, outbox, processedEvents } from "../db/schema/index.js";
+import { createLogger } from "../logger.js";
+import { insertUser } from "../testing/factories.js";
+import { createTestEnv, type TestEnv } from "../testing/test-app.js";
+import type { JobHandlers } from "./handlers.js";
+import { emitEvent } from "./outbox.js";
+import { JOB_HANDLERS } from "./registry.js";
+import { createOutboxRelay } from "./relay.js";
+import { runJob, startJobWorkers } from "./worker-registry.js";
+
+async function until(predicate: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("transactional outbox → BullMQ", () => {
+  let env: TestEnv;
+  const logger = createLogger({ env: "test", logLevel: "silent" }, "test");
+  beforeAll(async () => {
+    env = await createTestEnv();
+  });
+  afterAll(() => env?.cleanup());
+
+  const unsent = async () => (await env.database.db.select({ n: count() }).from(outbox).where(isNull(outbox.sentAt)))[0]!.n;
+
+  async function commitEvents(n: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const user = await insertUser(env.database.db, "WORKER");
+      ids.push(await env.database.db.transaction((tx) => emitEvent(tx, "notify.user-registered", { userId: user.id, role: "WORKER" })));
+    }
+    return ids;
+  }
+
+  it("keeps events while Redis is unreachable and delivers each exactly once when it returns", async () => {
+    const { db } = env.database;
+    const before = await commitEvents(20);
+
+    // Delivery blocked: the relay points at a closed port.
+    const blocked = createOutboxRelay({ db, redisUrl: "redis://127.0.0.1:1", prefix: env.config.queuePrefix, logger, pollMs: 10 });
+    blocked.start();
+    const during = await commitEvents(10); // the API keeps committing during the outage
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await blocked.relayOnce()).toBe(0);
+    await blocked.stop();
+    expect(await unsent()).toBe(30);
+
+    // Delivery restored: two relays race (as two worker processes would), workers consume.
+    const calls = new Map<string, number>();
+    const counting: JobHandlers = {
+      ...JOB_HANDLERS,
+      "notify.user-registered": async (tx, payload, eventId) => {
+        calls.set(eventId, (calls.get(eventId) ?? 0) + 1);
+        await JOB_HANDLERS["notify.user-registered"](tx, payload, eventId);
+      },
+    };
+    const workers = startJobWorkers({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, handlers: counting });
+    const relays = [1, 2].map(() => createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10, batchSize: 7 }));
+    relays.forEach((r) => r.start());
+    try {
+      await until(async () => (await unsent()) === 0);
+      await until(async () => calls.size === 30);
+
+      // A relay that crashed after adding but before marking sent re-sends the same event id.
+      const replayed = before[0]!;
+      await db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, replayed));
+      await until(async () => (await unsent()) === 0);
+      await new Promise((r) => setTimeout(r, 200));
+
+      const eventIds = [...before, ...during];
+      expect([...calls.keys()].sort()).toEqual([...eventIds].sort());
+      expect([...calls.values()].every((n) => n === 1)).toBe(true);
+      const queue = new Queue("notify", { connection: new Redis(env.config.redisUrl), prefix: env.config.queuePrefix });
+      const jobs = await queue.getJobs(["completed", "waiting", "active", "delayed", "failed"]);
+      expect(jobs.map((j) => j.id).sort()).toEqual([...eventIds].sort()); // job id = event id, no duplicates
+      await queue.close();
+      const [written] = await db.select({ n: count() }).from(notifications);
+      expect(written!.n).toBe(30);
+    } finally {
+      await Promise.all(relays.map((r) => r.stop()));
+      await workers.close();
+    }
+  });
+
+  it("a re-delivered job is recognised by its event id and does nothing", async () => {
+    const { db } = env.database;
+    const user = await insertUser(db, "EMPLOYER");
+    const job = { id: "7e0b0000-0000-4000-8000-000000000001", name: "notify.user-registered", data: { userId: user.id, role: "EMPLOYER" } };
+    expect(await runJob(db, JOB_HANDLERS, job)).toBe("done");
+    expect(await runJob(db, JOB_HANDLERS, job)).toBe("duplicate");
+    const [mine] = await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id));
+    expect(mine!.n).toBe(1);
+  });
+
+  it("a malformed payload or unknown job fails without retry and records nothing", async () => {
+    const { db } = env.database;
+    await expect(runJob(db, JOB_HANDLERS, { id: "7e0b0000-0000-4000-8000-000000000002", name: "notify.user-registered", data: { userId: 42 } })).rejects.toThrow(/malformed/);
+    await expect(runJob(db, JOB_HANDLERS, { id: "7e0b0000-0000-4000-8000-000000000003", name: "nope.nothing", data: {} })).rejects.toMatchObject({ name: "UnrecoverableError" });
+    const [rows] = await db.select({ n: count() }).from(processedEvents).where(sql`${processedEvents.eventId} in ('7e0b0000-0000-4000-8000-000000000002', '7e0b0000-0000-4000-8000-000000000003')`);
+    expect(rows!.n).toBe(0);
+  });
+
+  it("a handler that fails rolls back its writes and its processed mark, so a retry runs it again", async () => {
+    const { db } = env.database;
+    const user = await insertUser(db, "WORKER");
+    const job = { id: "7e0b0000-0000-4000-8000-000000000004", name: "notify.user-registered", data: { userId: user.id, role: "WORKER" } };
+    const failing: JobHandlers = {
+      ...JOB_HANDLERS,
+      "notify.user-registered": async (tx, payload, eventId) => {
+        await JOB_HANDLERS["notify.user-registered"](tx, payload, eventId);
+        throw new Error("crash after writing");
+      },
+    };
+    await expect(runJob(db, failing, job)).rejects.toThrow("crash after writing");
+    expect((await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n).toBe(0);
+    expect(await runJob(db, JOB_HANDLERS, job)).toBe("done");
+    expect((await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n).toBe(1);
+  });
+});
