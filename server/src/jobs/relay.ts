@@ -46,7 +46,8 @@ export function createOutboxRelay({ db, redisUrl, prefix, logger, pollMs, batchS
 
   async function relayOnce(): Promise<number> {
     if (connection.status !== "ready") {
-      if (blockedSince === null) {
+      // Still making the first connection is not an outage; a lost or refused one is.
+      if (blockedSince === null && connection.status !== "connecting" && connection.status !== "wait") {
         blockedSince = Date.now();
         logger.warn({ status: connection.status }, "outbox relay: Redis unreachable, events are kept until it returns");
       }
