@@ -10,6 +10,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "@graphql-yoga/subscription";
 import express, { type Request } from "express";
+import { GraphQLError } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { useServer } from "graphql-ws/use/ws";
 import { Redis } from "ioredis";
@@ -177,8 +178,7 @@ export async function createApi(
   };
 }
 
-async function rethrowAsGraphQL(err: unknown): Promise<never> {
-  const { GraphQLError } = await import("graphql");
+function rethrowAsGraphQL(err: unknown): never {
   if (err instanceof AppError) throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
   throw err;
 }

@@ -7,6 +7,6 @@ export interface Context {
   caller: Caller;
   services: Services;
   loaders: Loaders;
-  /** Shanghai "today", fixed for the request so derived fields agree with each other. */
+  /** The request's clock reading, fixed so derived fields (ages, deadlines) agree with each other. */
   now: Date;
 }

@@ -32,6 +32,12 @@ export enum EmployerKind {
 }
 registerEnumType(EmployerKind, { name: "EmployerKind" });
 
+export enum UserStatus {
+  ACTIVE = "ACTIVE",
+  DISABLED = "DISABLED",
+}
+registerEnumType(UserStatus, { name: "UserStatus" });
+
 export enum OfficerRole {
   COUNTY_OFFICER = "COUNTY_OFFICER",
   CITY_OFFICER = "CITY_OFFICER",
@@ -52,8 +58,8 @@ export class User {
   @Field(() => String)
   displayName: string;
 
-  @Field(() => String)
-  status: string;
+  @Field(() => UserStatus)
+  status: UserStatus;
 
   venueId: string | null;
   regionCode: string | null;

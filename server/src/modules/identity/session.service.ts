@@ -124,6 +124,7 @@ export function createSessionService({ config, db, redis, now }: Deps) {
         const user = await repo.getUserById(tx, token.userId);
         if (user.status !== "ACTIVE") return { error: "账号已停用" };
         await repo.markRefreshTokenRotated(tx, token.id, at);
+        await recordAudit(tx, caller, { action: "identity.refresh", entityType: "refresh_token_family", entityId: token.familyId }, user.id);
         return { session: await issueSession(tx, user, caller, token.familyId) };
       });
       // The revocation above must commit before the error reaches the client.
