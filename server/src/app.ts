@@ -131,6 +131,11 @@ export async function createApi(
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+      // Method, path and id are enough to follow a request; headers may carry tokens and personal data.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(metrics.middleware);

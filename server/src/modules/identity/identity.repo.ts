@@ -13,8 +13,14 @@ export async function findUserByPhone(db: DbOrTx, phone: string): Promise<UserRo
   return row ?? null;
 }
 
+// `me` runs on every screen: a prepared statement skips drizzle's query building on the hot path.
+const userByIdStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareUserById>>();
+const prepareUserById = (db: DbOrTx) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare("user_by_id");
+
 export async function getUserById(db: DbOrTx, id: string): Promise<UserRow> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+  let statement = userByIdStatements.get(db);
+  if (!statement) userByIdStatements.set(db, (statement = prepareUserById(db)));
+  const [row] = await statement.execute({ id });
   if (!row) throw notFound("用户", id);
   return row;
 }
