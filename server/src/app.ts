@@ -53,7 +53,7 @@ export async function createApi(
   const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const publishClient = new Redis(config.redisUrl);
   const subscribeClient = new Redis(config.redisUrl);
-  redis.on("error", (err) => logger.warn({ err }, "redis error"));
+  for (const client of [redis, publishClient, subscribeClient]) client.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const deps: Deps = {
     config,
     db: database.db,
@@ -177,7 +177,8 @@ export async function createApi(
       await apollo.stop();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.allSettled([redis.quit(), publishClient.quit(), subscribeClient.quit()]);
+      // quit() waits for a reply that never comes while Redis is down; disconnect() does not.
+      await Promise.allSettled([redis, publishClient, subscribeClient].map((c) => (c.status === "ready" ? c.quit() : c.disconnect())));
       await database.close();
     },
   };

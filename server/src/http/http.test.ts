@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../testing/test-app.js";
+import { createApi } from "../app.js";
+import { createTestEnv, startTestApi, type TestApi } from "../testing/test-app.js";
 
 describe("HTTP endpoints", () => {
   let t: TestApi;
@@ -43,5 +44,20 @@ describe("HTTP endpoints", () => {
     const data = await t.ok<{ regions: { code: string; name: string }[] }>("{ regions { code name } }");
     expect(data.regions).toHaveLength(13);
     expect(data.regions[0]).toEqual({ code: "350502", name: "鲤城区" });
+  });
+
+  it("/healthz answers 503 and names the part that is down when Redis is unreachable", async () => {
+    const env = await createTestEnv();
+    const api = await createApi({ ...env.config, redisUrl: "redis://127.0.0.1:1" });
+    try {
+      const res = await fetch(`${await api.listen()}/healthz`);
+      expect(res.status).toBe(503);
+      const body = await res.json();
+      expect(body).toMatchObject({ status: "degraded", postgres: "ok" });
+      expect(body.redis).toMatch(/^error: /);
+    } finally {
+      await api.close();
+      await env.cleanup();
+    }
   });
 });

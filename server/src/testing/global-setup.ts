@@ -50,6 +50,9 @@ export default async function setup(project: TestProject) {
       }
       await database.close();
     }
+    // Templates of older migration sets are dead weight; one still being cloned refuses the drop, which is fine.
+    const stale = await admin`select datname from pg_database where datname like 'qz\_template\_%' and datname <> ${template}`;
+    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}"`).catch(() => {});
     await admin`select pg_advisory_unlock(727272)`;
   } finally {
     await admin.end();
