@@ -57,6 +57,7 @@ export function createAccountService({ db }: Deps) {
       const phone = checkPhone(cmd.phone);
       const venue = await getVenue(db, cmd.venueId);
       assertVenueInScope(actor, venue);
+      if (venue.status === "REVOKED") throw new AppError("PRECONDITION_FAILED", "该场所已被撤销认定，不能再开设工作人员账号");
       const passwordHash = await hashPassword(cmd.password);
       return insertAccount(
         caller,

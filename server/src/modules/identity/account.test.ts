@@ -37,6 +37,9 @@ describe("accounts created by officers", () => {
     expect(r.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const dup = await t.gql(CREATE_STAFF, { input: { phone: county.user.phone, password: "Staff#2026", displayName: "x y", venueId: (await insertVenue(t.database.db)).id } }, county.token);
     expect(dup.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const revoked = await insertVenue(t.database.db, { regionCode: "350502", status: "REVOKED" });
+    const onRevoked = await t.gql(CREATE_STAFF, { input: { phone: nextPhone(), password: "Staff#2026", displayName: "x y", venueId: revoked.id } }, county.token);
+    expect(onRevoked.errors?.[0]?.extensions?.code).toBe("PRECONDITION_FAILED");
   });
 
   it("officer accounts: city creates any; county only county colleagues of its own county", async () => {

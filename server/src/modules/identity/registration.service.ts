@@ -97,7 +97,9 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
     const blindIndex = pii.blindIndex(id.id);
     await assertPhoneFree(tx, phone);
     if (await repo.findWorkerByBlindIndex(tx, blindIndex)) throw new AppError("CONFLICT", "该身份证号已注册");
-    if (cmd.homeVenueId) await getVenue(tx, cmd.homeVenueId);
+    if (cmd.homeVenueId && (await getVenue(tx, cmd.homeVenueId)).status !== "RECOGNIZED") {
+      badInput("homeVenueId", [{ code: "VENUE_NOT_RECOGNIZED", message: "只能选择已认定的零工市场或驿站" }]);
+    }
     const user = await repo.insertUser(tx, { phone, passwordHash, role: "WORKER", displayName: cmd.realName, createdBy: registeredBy });
     const profile = await repo.insertWorkerProfile(
       tx,

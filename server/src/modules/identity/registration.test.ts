@@ -82,11 +82,25 @@ describe("registration", () => {
     ["a skill level of 9", { skills: [{ skillCode: "COOK", level: 9 }] }, "skills.0.level", "INVALID_FIELD"],
     ["a short password", { password: "123" }, "password", "INVALID_FIELD"],
     ["a home outside Quanzhou", { homeLat: 39.9, homeLng: 116.4 }, "homeLat", "INVALID_FIELD"],
-  ])("refuses %s with BAD_USER_INPUT and writes nothing", async (_name, over, field, code) => {
+    ["an unknown home venue", { homeVenueId: "00000000-0000-4000-8000-000000000000" }, null, null],
+  ])("refuses %s with a typed error and writes nothing", async (_name, over, field, code) => {
     const before = await counts();
     const result = await t.gql(REGISTER_WORKER, { input: workerInput(over) });
-    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0]?.extensions?.reasons).toContainEqual(expect.objectContaining({ field, code }));
+    if (field) {
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.extensions?.reasons).toContainEqual(expect.objectContaining({ field, code }));
+    } else {
+      expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a home venue that is not recognised", async () => {
+    const { insertVenue } = await import("../../testing/factories.js");
+    const pending = await insertVenue(t.database.db, { status: "PENDING_RECOGNITION" });
+    const before = await counts();
+    const result = await t.gql(REGISTER_WORKER, { input: workerInput({ homeVenueId: pending.id }) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reasons: [expect.objectContaining({ field: "homeVenueId", code: "VENUE_NOT_RECOGNIZED" })] });
     expect(await counts()).toEqual(before);
   });
 
