@@ -11,8 +11,6 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "@graphql-yoga/subscription";
 import express, { type Request } from "express";
 import { GraphQLError } from "graphql";
-import depthLimit from "graphql-depth-limit";
-import { useServer } from "graphql-ws/use/ws";
 import { Redis } from "ioredis";
 import { pinoHttp } from "pino-http";
 import { RateLimiterRedis } from "rate-limiter-flexible";
@@ -25,6 +23,8 @@ import type { Context } from "./graphql/context.js";
 import { createErrorFormatter } from "./graphql/errors.js";
 import { graphiqlPage } from "./graphql/graphiql.js";
 import { limitsPlugin } from "./graphql/limits.js";
+import { validationRules } from "./graphql/request-guards.js";
+import { serveSubscriptions } from "./graphql/subscriptions.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { healthHandler } from "./http/health.js";
@@ -72,25 +72,23 @@ export async function createApi(
   app.set("trust proxy", config.trustProxy);
   const server = createServer(app);
 
-  const wsServer = new WebSocketServer({ server, path: "/graphql" });
-  const wsCleanup = useServer(
-    {
-      schema,
-      context: async (ctx): Promise<Context> => {
-        const auth = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const actor = typeof auth === "string" ? await actorFrom(auth).catch(() => null) : null;
-        return contextFor(actor, { requestId: randomUUID(), ip: ctx.extra.request.socket.remoteAddress ?? null, userAgent: ctx.extra.request.headers["user-agent"] ?? null });
-      },
+  const formatError = createErrorFormatter(logger);
+  const wsCleanup = serveSubscriptions(new WebSocketServer({ server, path: "/graphql" }), {
+    schema,
+    config,
+    formatError,
+    context: async (authorization, request) => {
+      const actor = typeof authorization === "string" ? await actorFrom(authorization).catch(() => null) : null;
+      return contextFor(actor, { requestId: randomUUID(), ...request });
     },
-    wsServer,
-  );
+  });
 
   const writeLimiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:writes`, points: config.writeRateLimit, duration: 60 });
   const operationMetrics: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation, operationName, errors }) {
-          metrics.graphqlOperations.inc({ type: operation?.operation ?? "unknown", name: operationName ?? "anonymous", outcome: errors?.length ? "error" : "ok" });
+        async willSendResponse({ operation, errors }) {
+          metrics.graphqlOperations.inc({ type: operation?.operation ?? "unknown", outcome: errors?.length ? "error" : "ok" });
         },
       };
     },
@@ -100,8 +98,8 @@ export async function createApi(
     introspection: !config.isProduction,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !config.isProduction,
-    validationRules: [depthLimit(config.graphqlMaxDepth)],
-    formatError: createErrorFormatter(logger),
+    validationRules: validationRules(config),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

@@ -31,7 +31,8 @@ const schema = z.object({
   WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   ADMIN_DIST: z.string().default(""),
-  TRUST_PROXY: z.coerce.boolean().default(false),
+  // stringbool: "false" and "0" mean false (z.coerce.boolean would read any non-empty string as true).
+  TRUST_PROXY: z.stringbool().default(false),
 });
 
 export type Config = Readonly<{

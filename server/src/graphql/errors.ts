@@ -32,6 +32,23 @@ function validationReasons(errors: ValidationErrorLike[], prefix = ""): { code: 
   });
 }
 
+const PARAMS_LINE = /^params: .*$/gm;
+
+/**
+ * What of an unexpected error may be logged: drizzle puts a failed query's parameters (password hashes,
+ * ID numbers) into its message, so they are cut; the SQL text, PostgreSQL code and constraint stay.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const cause = (err as { cause?: { code?: string; constraint_name?: string; message?: string } }).cause;
+  return {
+    type: err.name,
+    message: err.message.replace(PARAMS_LINE, "params: [redacted]"),
+    stack: err.stack?.replace(PARAMS_LINE, "params: [redacted]"),
+    ...(cause && { cause: { code: cause.code, constraint: cause.constraint_name, message: cause.message } }),
+  };
+}
+
 /** Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; anything else → INTERNAL, logged. */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -55,7 +72,7 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PASS_THROUGH.has(code)) return formatted;
-    logger.error({ err: original }, "unhandled error in GraphQL operation");
+    logger.error({ error: loggableError(original) }, "unhandled error in GraphQL operation");
     return { message: "服务器内部错误", path: formatted.path, extensions: { code: "INTERNAL" } };
   };
 }

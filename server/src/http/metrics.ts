@@ -14,8 +14,9 @@ export function createMetrics() {
   });
   const graphqlOperations = new Counter({
     name: "graphql_operations_total",
-    help: "GraphQL operations by type, name and outcome",
-    labelNames: ["type", "name", "outcome"] as const,
+    // No operation-name label: clients choose names, and each new one would be a series kept forever.
+    help: "GraphQL operations by type and outcome",
+    labelNames: ["type", "outcome"] as const,
     registers: [registry],
   });
   return {

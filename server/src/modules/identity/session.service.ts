@@ -31,12 +31,13 @@ export type SessionService = ReturnType<typeof createSessionService>;
 
 /** Login, refresh-token rotation with reuse detection, and logout. */
 export function createSessionService({ config, db, redis, now }: Deps) {
-  // Failed logins are counted per phone and per IP; a success clears the phone's count. The IP allows
-  // ten times more, since a venue's kiosk or a factory's NAT puts many honest workers behind one address.
+  // Login attempts are counted per phone and per IP before the password is checked, atomically, so
+  // parallel guesses cannot slip past the limit; a success clears the phone's count and gives back the
+  // IP's point. The IP allows ten times more: a venue kiosk or a factory NAT puts many workers behind one address.
   const limiter = (name: string, points: number) =>
     new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:${name}`, points, duration: config.loginRateWindowSeconds });
-  const failedByPhone = limiter("login-fail-phone", config.loginRateLimit);
-  const failedByIp = limiter("login-fail-ip", config.loginRateLimit * 10);
+  const attemptsByPhone = limiter("login-phone", config.loginRateLimit);
+  const attemptsByIp = limiter("login-ip", config.loginRateLimit * 10);
 
   /** Opens a session (new token family, or the given one when rotating) inside `tx`. */
   async function issueSession(tx: DbOrTx, user: repo.UserRow, caller: Caller, familyId: string = randomUUID()): Promise<Session> {
@@ -61,19 +62,15 @@ export function createSessionService({ config, db, redis, now }: Deps) {
   }
 
   type Counter = [RateLimiterRedis, string];
-  async function refuseIfLimited(counters: Counter[]): Promise<void> {
+  async function countAttempt(counters: Counter[]): Promise<void> {
     for (const [limiter, key] of counters) {
-      const state = await limiter.get(key);
-      if (state && state.consumedPoints >= limiter.points) {
-        throw new AppError("RATE_LIMITED", `登录失败次数过多，请 ${Math.ceil(state.msBeforeNext / 1000)} 秒后再试`);
+      try {
+        await limiter.consume(key);
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) throw err;
+        throw new AppError("RATE_LIMITED", `登录失败次数过多，请 ${Math.ceil(err.msBeforeNext / 1000)} 秒后再试`);
       }
     }
-  }
-
-  async function countFailure(counters: Counter[]): Promise<void> {
-    await Promise.all(
-      counters.map(([limiter, key]) => limiter.consume(key).catch((e) => (e instanceof RateLimiterRes ? null : Promise.reject(e)))),
-    );
   }
 
   return {
@@ -83,16 +80,13 @@ export function createSessionService({ config, db, redis, now }: Deps) {
     async login(caller: Caller, phoneRaw: string, password: string): Promise<Session> {
       const phone = parseMobile(phoneRaw);
       const phoneKey = phone.ok ? phone.value : phoneRaw.trim();
-      const counters: Counter[] = [[failedByPhone, phoneKey], ...(caller.meta.ip ? [[failedByIp, caller.meta.ip] as Counter] : [])];
-      await refuseIfLimited(counters);
+      const counters: Counter[] = [[attemptsByPhone, phoneKey], ...(caller.meta.ip ? [[attemptsByIp, caller.meta.ip] as Counter] : [])];
+      await countAttempt(counters);
       const user = phone.ok ? await repo.findUserByPhone(db, phone.value) : null;
       const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_PASSWORD_HASH), password);
-      if (!user || !valid) {
-        await countFailure(counters);
-        throw new AppError("UNAUTHENTICATED", "手机号或密码错误");
-      }
+      if (!user || !valid) throw new AppError("UNAUTHENTICATED", "手机号或密码错误");
       if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "账号已停用，请联系所在零工市场或人社部门");
-      await failedByPhone.delete(phoneKey);
+      await Promise.all([attemptsByPhone.delete(phoneKey), caller.meta.ip ? attemptsByIp.reward(caller.meta.ip, 1) : null]);
       return db.transaction(async (tx) => {
         const session = await issueSession(tx, user, caller);
         await recordAudit(tx, caller, { action: "identity.login", entityType: "user", entityId: user.id }, user.id);

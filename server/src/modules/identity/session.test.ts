@@ -47,6 +47,14 @@ describe("sessions", () => {
     expect(await liveTokens(user.id)).toBe(0);
   });
 
+  it("parallel guesses cannot slip past the limit: only LOGIN_RATE_LIMIT of them are checked", async () => {
+    const user = await insertUser(t.database.db, "WORKER");
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => t.gql(LOGIN, { p: user.phone, w: `guess-${i}-password` })));
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code);
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(3);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(7);
+  });
+
   it("rotates refresh tokens: each refresh gives a new pair and retires the old token", async () => {
     const user = await insertUser(t.database.db, "WORKER");
     const first = (await t.ok(LOGIN, { p: user.phone, w: TEST_PASSWORD })).login;

@@ -1,0 +1,36 @@
+import { Writable } from "node:stream";
+import { GraphQLError } from "graphql";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors.js";
+import { createErrorFormatter } from "./errors.js";
+
+function capturingLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
+  return { logger: pino({ level: "error" }, stream), lines };
+}
+
+describe("error formatting", () => {
+  it("an unexpected database error reaches the client as INTERNAL, and its parameters never reach the log", () => {
+    const { logger, lines } = capturingLogger();
+    const format = createErrorFormatter(logger);
+    const dbError = new Error(`Failed query: insert into "users" ("phone", "password_hash") values ($1, $2)\nparams: 13800000000,$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA`);
+    Object.assign(dbError, { cause: { code: "22021", message: "invalid byte sequence" } });
+    const wrapped = new GraphQLError(dbError.message, { originalError: dbError, path: ["registerWorker"] });
+    const out = format(wrapped.toJSON(), wrapped);
+    expect(out).toEqual({ message: "服务器内部错误", path: ["registerWorker"], extensions: { code: "INTERNAL" } });
+    const log = lines.join("");
+    expect(log).toContain("Failed query: insert into");
+    expect(log).toContain("22021");
+    expect(log).not.toContain("argon2id");
+    expect(log).not.toContain("13800000000");
+  });
+
+  it("an AppError keeps its code and reasons", () => {
+    const { logger, lines } = capturingLogger();
+    const err = new GraphQLError("x", { path: ["login"], originalError: new AppError("CONFLICT", "该手机号已注册", [{ code: "DUP", message: "dup" }]) });
+    expect(createErrorFormatter(logger)(err.toJSON(), err)).toMatchObject({ message: "该手机号已注册", extensions: { code: "CONFLICT", reasons: [{ code: "DUP" }] } });
+    expect(lines).toEqual([]);
+  });
+});
