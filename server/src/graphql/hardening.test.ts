@@ -1,4 +1,6 @@
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { insertVenue, signedIn } from "../testing/factories.js";
 import { startTestApi, type TestApi } from "../testing/test-app.js";
 
@@ -42,12 +44,37 @@ describe("GraphQL hardening", () => {
     expect(queries.filter((q) => /from "venue_service_purchase_periods"/.test(q))).toHaveLength(1);
   });
 
+  it("refuses queries and mutations over WebSocket: it is for subscriptions, so HTTP's guards cannot be bypassed", async () => {
+    const client = createClient({ url: `${t.url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      for (const query of ["{ regions { code } }", `mutation { login(phone: "13800000000", password: "whatever-pw") { accessToken } }`]) {
+        const outcome = await new Promise<unknown>((resolve) => {
+          client.subscribe({ query }, { next: (v) => resolve({ next: v }), error: (e) => resolve({ error: e }), complete: () => resolve("complete") });
+        });
+        expect(outcome).toEqual({ error: [expect.objectContaining({ message: "WebSocket 只用于订阅；查询和变更请通过 HTTP 发送" })] });
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it("blocks cross-site GET requests that could be CSRF (Apollo csrfPrevention)", async () => {
     const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent("{ regions { code } }")}`);
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/CSRF/);
     const form = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ regions { code } }" }) });
     expect(form.status).toBe(400);
+  });
+
+  it("refuses a malformed id and a NUL character with typed errors instead of reaching the database", async () => {
+    const byVariable = await t.gql(`query($id: UUID!) { venue(id: $id) { id } }`, { id: "abc" }, officer);
+    expect(byVariable.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const byLiteral = await t.gql(`{ venue(id: "abc") { id } }`, {}, officer);
+    expect(byLiteral.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    const nul = await t.gql(`query($s: String) { venues(filter: { search: $s }) { total } }`, { s: "江南\u0000" }, officer);
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reasons: [{ code: "NUL_CHARACTER" }] });
+    const nulLiteral = await t.gql(`{ venues(filter: { search: "a\\u0000b" }) { total } }`, {}, officer);
+    expect(nulLiteral.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("gives a typed BAD_USER_INPUT for malformed arguments", async () => {

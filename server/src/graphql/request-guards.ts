@@ -16,13 +16,19 @@ export function assertQueryCost(
   variables: Record<string, unknown>,
   max: number,
 ): void {
-  const complexity = getComplexity({
-    schema,
-    query: document,
-    operationName,
-    variables,
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-  });
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (err) {
+    // Costing coerces the variables first, so a malformed one (say, an id that is no UUID) surfaces here.
+    throw new GraphQLError((err as Error).message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+  }
   if (complexity > max) {
     throw new GraphQLError(`查询过于复杂：复杂度 ${complexity}，上限 ${max}`, {
       extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 }, reasons: [{ code: "QUERY_TOO_COMPLEX", message: `complexity ${complexity} > ${max}` }] },

@@ -36,6 +36,7 @@ function literalFor(type: GraphQLInputType): string {
       Float: "24.9",
       Boolean: "true",
       ID: '"00000000-0000-4000-8000-000000000000"',
+      UUID: '"00000000-0000-4000-8000-000000000000"',
       LocalDate: '"2026-01-01"',
       DateTime: '"2026-01-01T00:00:00Z"',
       SafeInt: "1",

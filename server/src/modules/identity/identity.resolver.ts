@@ -1,6 +1,7 @@
 import { isOlderWorker, maskMobile, shanghaiDate } from "@qz/shared";
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
+import { UUID } from "../../graphql/scalars.js";
 import { Allow, Public } from "../../graphql/guards.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import { Region, Venue } from "../venue/venue.types.js";
@@ -82,7 +83,7 @@ export class IdentityResolver {
   async workers(
     @Args(() => PageArgs) page: PageArgs,
     @Arg("skillCode", () => String, { nullable: true }) skillCode: string | null,
-    @Arg("venueId", () => ID, { nullable: true }) venueId: string | null,
+    @Arg("venueId", () => UUID, { nullable: true }) venueId: string | null,
     @Ctx() ctx: Context,
   ) {
     const result = await ctx.services.accounts.listWorkers(ctx.caller, { ...page, skillCode, venueId });

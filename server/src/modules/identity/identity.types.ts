@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsIn, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateTime, LocalDate } from "../../graphql/scalars.js";
+import { DateTime, LocalDate, UUID } from "../../graphql/scalars.js";
 
 export enum Role {
   WORKER = "WORKER",
@@ -253,7 +253,7 @@ export class RegisterWorkerInput extends AccountInput {
   @Field(() => Boolean, { nullable: true })
   zeroEmploymentFamily?: boolean | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUID, { nullable: true })
   homeVenueId?: string | null;
 }
 
@@ -296,7 +296,7 @@ export class CreateStaffAccountInput extends AccountInput {
   @Length(2, 40)
   displayName: string;
 
-  @Field(() => ID)
+  @Field(() => UUID)
   venueId: string;
 }
 

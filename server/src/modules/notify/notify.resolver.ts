@@ -1,6 +1,7 @@
 import { Max, Min } from "class-validator";
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
+import { UUID } from "../../graphql/scalars.js";
 import { Allow } from "../../graphql/guards.js";
 import { Notification } from "./notify.types.js";
 
@@ -22,7 +23,7 @@ export class NotificationResolver {
 
   @Allow()
   @Mutation(() => Boolean)
-  markNotificationRead(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  markNotificationRead(@Arg("id", () => UUID) id: string, @Ctx() ctx: Context) {
     return ctx.services.notifications.markNotificationRead(ctx.caller, id);
   }
 }

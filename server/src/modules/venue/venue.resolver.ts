@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
+import { UUID } from "../../graphql/scalars.js";
 import { Allow, Public } from "../../graphql/guards.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import {
@@ -35,7 +36,7 @@ export class VenueResolver {
 
   @Allow()
   @Query(() => Venue)
-  venue(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  venue(@Arg("id", () => UUID) id: string, @Ctx() ctx: Context) {
     return ctx.services.venues.getVenue(ctx.caller, id);
   }
 
@@ -53,19 +54,19 @@ export class VenueResolver {
 
   @Allow(...OFFICERS)
   @Mutation(() => Venue, { description: "认定: pending or suspended → recognised" })
-  recognizeVenue(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  recognizeVenue(@Arg("id", () => UUID) id: string, @Ctx() ctx: Context) {
     return ctx.services.venues.recognizeVenue(ctx.caller, id);
   }
 
   @Allow(...OFFICERS)
   @Mutation(() => Venue)
-  suspendVenue(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
+  suspendVenue(@Arg("id", () => UUID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
     return ctx.services.venues.suspendVenue(ctx.caller, id, reason);
   }
 
   @Allow(...OFFICERS)
   @Mutation(() => Venue)
-  revokeVenue(@Arg("id", () => ID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
+  revokeVenue(@Arg("id", () => UUID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
     return ctx.services.venues.revokeVenue(ctx.caller, id, reason);
   }
 

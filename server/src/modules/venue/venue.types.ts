@@ -1,6 +1,6 @@
 import { IsOptional, Length, Max, MaxLength, Min } from "class-validator";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateTime, LocalDate } from "../../graphql/scalars.js";
+import { DateTime, LocalDate, UUID } from "../../graphql/scalars.js";
 
 export enum VenueType {
   MARKET = "MARKET",
@@ -225,7 +225,7 @@ export class VenueFilter {
 
 @InputType()
 export class ServicePurchasePeriodInput {
-  @Field(() => ID)
+  @Field(() => UUID)
   venueId: string;
 
   @Field(() => LocalDate)
