@@ -20,10 +20,14 @@ export const JOBS = {
 export type JobName = keyof typeof JOBS;
 export type JobPayloads = { [K in JobName]: z.infer<(typeof JOBS)[K]["payload"]> };
 
-/** Retry with backoff; keep finished jobs a while (it also lets BullMQ drop a re-sent event id). */
+/**
+ * Retry for more than a day before giving up: the outbox row is already marked sent, so a job that runs out
+ * of attempts during a long database outage would otherwise be lost. Malformed payloads fail at once
+ * (UnrecoverableError). Keep finished jobs a while: it also lets BullMQ drop a re-sent event id.
+ */
 export const QUEUE_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: "exponential", delay: 2_000 },
+  attempts: 40,
+  backoff: { type: "capped" },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
@@ -31,3 +35,6 @@ export const QUEUE_JOB_OPTIONS = {
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(JOBS, name);
 }
+
+/** Backoff for `capped`: doubling from 1 s, at most 1 h between tries (40 attempts span about 29 hours). */
+export const cappedBackoff = (attemptsMade: number): number => Math.min(1_000 * 2 ** Math.max(0, attemptsMade - 1), 3_600_000);

@@ -89,6 +89,51 @@ describe("transactional outbox → BullMQ", () => {
     }
   });
 
+  it("an event that cannot be delivered does not hold up the ones behind it, and is parked after maxAttempts", async () => {
+    const { db } = env.database;
+    await until(async () => (await unsent()) === 0, 1000).catch(() => {});
+    const [poison] = await db.insert(outbox).values({ queue: "no-such-queue", name: "x.y", payload: {} }).returning();
+    const [good] = await commitEvents(1);
+    const relay = createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10, maxAttempts: 2 });
+    try {
+      await until(async () => {
+        await relay.relayOnce();
+        const [row] = await db.select().from(outbox).where(eq(outbox.id, good!));
+        return row!.sentAt !== null;
+      });
+      await relay.relayOnce();
+      await relay.relayOnce();
+      const [parked] = await db.select().from(outbox).where(eq(outbox.id, poison!.id));
+      expect(parked).toMatchObject({ sentAt: null, attempts: 2, lastError: "unknown queue no-such-queue" });
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it("a job whose handler fails is retried by BullMQ and then counts once", async () => {
+    const { db } = env.database;
+    let calls = 0;
+    const flaky: JobHandlers = {
+      ...JOB_HANDLERS,
+      "notify.user-registered": async (tx, payload, eventId) => {
+        if (++calls === 1) throw new Error("database hiccup");
+        await JOB_HANDLERS["notify.user-registered"](tx, payload, eventId);
+      },
+    };
+    const workers = startJobWorkers({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, handlers: flaky });
+    const relay = createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10 });
+    relay.start();
+    try {
+      const user = await insertUser(db, "WORKER");
+      await db.transaction((tx) => emitEvent(tx, "notify.user-registered", { userId: user.id, role: "WORKER" }));
+      await until(async () => (await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n === 1);
+      expect(calls).toBe(2);
+    } finally {
+      await relay.stop();
+      await workers.close();
+    }
+  });
+
   it("a re-delivered job is recognised by its event id and does nothing", async () => {
     const { db } = env.database;
     const user = await insertUser(db, "EMPLOYER");

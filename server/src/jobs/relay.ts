@@ -1,5 +1,5 @@
 import { Queue } from "bullmq";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import type { Db } from "../db/client.js";
 import { outbox } from "../db/schema/index.js";
@@ -13,6 +13,8 @@ export interface RelayOptions {
   logger: Logger;
   pollMs: number;
   batchSize?: number;
+  /** Failed deliveries (while Redis is up) before an event is parked for a person to look at. */
+  maxAttempts?: number;
   now?: () => Date;
 }
 
@@ -28,9 +30,19 @@ export interface OutboxRelay {
  * id as job id, then marks it sent. While Redis is unreachable it delivers nothing and keeps every
  * event; a crash between add and mark re-adds the same job id, which BullMQ ignores.
  */
-export function createOutboxRelay({ db, redisUrl, prefix, logger, pollMs, batchSize = 200, now = () => new Date() }: RelayOptions): OutboxRelay {
-  // Fail fast instead of queueing commands while Redis is down: the rows wait in PostgreSQL instead.
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+export function createOutboxRelay({
+  db,
+  redisUrl,
+  prefix,
+  logger,
+  pollMs,
+  batchSize = 200,
+  maxAttempts = 20,
+  now = () => new Date(),
+}: RelayOptions): OutboxRelay {
+  // Fail fast instead of queueing or hanging while Redis is down or stuck: the rows wait in PostgreSQL,
+  // and a stuck command cannot hold the batch's row locks for long.
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 5000 });
   connection.on("error", () => {}); // reconnection is automatic; the relay reports the outage below
   const queues = new Map<QueueName, Queue>(
     QUEUE_NAMES.map((name) => {
@@ -58,7 +70,7 @@ export function createOutboxRelay({ db, redisUrl, prefix, logger, pollMs, batchS
       const rows = await tx
         .select()
         .from(outbox)
-        .where(isNull(outbox.sentAt))
+        .where(and(isNull(outbox.sentAt), lt(outbox.attempts, maxAttempts)))
         .orderBy(asc(outbox.createdAt))
         .limit(batchSize)
         .for("update", { skipLocked: true });
@@ -71,12 +83,13 @@ export function createOutboxRelay({ db, redisUrl, prefix, logger, pollMs, batchS
           await queue.add(row.name, row.payload, { jobId: row.id, delay });
           sent.push(row.id);
         } catch (err) {
-          await tx
-            .update(outbox)
-            .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String((err as Error).message).slice(0, 500) })
-            .where(eq(outbox.id, row.id));
-          logger.warn({ err, eventId: row.id }, "outbox relay: delivery failed, will retry");
-          break;
+          const message = String((err as Error).message).slice(0, 500);
+          await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: message }).where(eq(outbox.id, row.id));
+          if (row.attempts + 1 >= maxAttempts) logger.error({ eventId: row.id, name: row.name, error: message }, "outbox relay: event parked after repeated failures");
+          else logger.warn({ eventId: row.id, error: message }, "outbox relay: delivery failed, will retry");
+          // Redis went away mid-batch: stop here rather than charge every remaining event an attempt.
+          // Otherwise one bad event must not hold up the ones behind it.
+          if (connection.status !== "ready") break;
         }
       }
       if (sent.length) await tx.update(outbox).set({ sentAt: now() }).where(and(inArray(outbox.id, sent), isNull(outbox.sentAt)));

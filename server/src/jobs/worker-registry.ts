@@ -4,7 +4,7 @@ import type { Db } from "../db/client.js";
 import { processedEvents } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import type { JobHandlers } from "./handlers.js";
-import { isJobName, JOBS, QUEUE_NAMES, type JobName } from "./jobs.js";
+import { cappedBackoff, isJobName, JOBS, QUEUE_NAMES, type JobName } from "./jobs.js";
 
 export interface JobWorkersOptions {
   db: Db;
@@ -39,7 +39,12 @@ export function startJobWorkers({ db, redisUrl, prefix, logger, handlers, concur
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "worker redis error"));
   const workers = QUEUE_NAMES.map((queue) => {
-    const worker = new Worker(queue, (job) => runJob(db, handlers, job), { connection, prefix, concurrency });
+    const worker = new Worker(queue, (job) => runJob(db, handlers, job), {
+      connection,
+      prefix,
+      concurrency,
+      settings: { backoffStrategy: cappedBackoff },
+    });
     worker.on("failed", (job, err) => logger.warn({ queue, job: job?.name, id: job?.id, err: err.message }, "job failed"));
     worker.on("error", (err) => logger.warn({ queue, err: err.message }, "worker error"));
     return worker;
