@@ -139,7 +139,9 @@ async function prepareData(config: Config, url: string, opts: Options): Promise<
     const t0 = performance.now();
     await migrateDatabase(database.db);
     log(`migrations and reference data applied in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    if (opts.seed) {
+    // Demo accounts share a published password: never create them in production.
+    if (opts.seed && config.isProduction) log("NODE_ENV=production: demo data is not loaded");
+    else if (opts.seed) {
       await seedDemoData(database.db, createPiiVault(config.piiEncryptionKey, config.piiBlindIndexKey), { log: (line) => console.log(`[seed] ${line}`) });
       return true;
     }

@@ -46,15 +46,15 @@ describe("API → outbox → worker → in-app notification", () => {
     const list = await eventually(() => t.ok(NOTIFICATIONS, {}, token), (d) => d.myNotifications.length > 0);
     expect(list.myNotifications).toEqual([expect.objectContaining({ kind: "WELCOME", title: "欢迎使用泉州零工服务平台", readAt: null })]);
     const id = list.myNotifications[0].id;
-    expect((await t.ok(`mutation($id: ID!) { markNotificationRead(id: $id) }`, { id }, token)).markNotificationRead).toBe(true);
-    expect((await t.ok(`mutation($id: ID!) { markNotificationRead(id: $id) }`, { id }, token)).markNotificationRead).toBe(false);
+    expect((await t.ok(`mutation($id: UUID!) { markNotificationRead(id: $id) }`, { id }, token)).markNotificationRead).toBe(true);
+    expect((await t.ok(`mutation($id: UUID!) { markNotificationRead(id: $id) }`, { id }, token)).markNotificationRead).toBe(false);
   });
 
   it("suspending a venue tells its staff why", async () => {
     const venue = await insertVenue(t.database.db, { status: "RECOGNIZED", regionCode: "350503", name: "丰泽区东海零工驿站" });
     const staff = await signedIn(t, "VENUE_STAFF", { venueId: venue.id, regionCode: "350503" });
     const officer = await signedIn(t, "COUNTY_OFFICER", { regionCode: "350503" });
-    await t.ok(`mutation($id: ID!) { suspendVenue(id: $id, reason: "消防检查未通过") { status } }`, { id: venue.id }, officer.token);
+    await t.ok(`mutation($id: UUID!) { suspendVenue(id: $id, reason: "消防检查未通过") { status } }`, { id: venue.id }, officer.token);
     const list = await eventually(() => t.ok(NOTIFICATIONS, {}, staff.token), (d) => d.myNotifications.length > 0);
     expect(list.myNotifications[0]).toMatchObject({ kind: "VENUE_STATUS", title: "丰泽区东海零工驿站已被暂停", body: "原因：消防检查未通过" });
     // the officer, not being staff of that venue, got nothing

@@ -24,7 +24,6 @@ export function createLoaders(db: Db) {
       byKey(await venue.listRegionsByCodes(db, codes), (r) => r.code, codes),
     ),
     venueById: new DataLoader(async (ids: readonly string[]) => byKey(await venue.listVenuesByIds(db, ids), (v) => v.id, ids)),
-    userById: new DataLoader(async (ids: readonly string[]) => byKey(await identity.listUsersByIds(db, ids), (u) => u.id, ids)),
     workerProfileByUserId: new DataLoader(async (ids: readonly string[]) =>
       byKey(await identity.listWorkerProfilesByUserIds(db, ids), (p) => p.userId, ids),
     ),

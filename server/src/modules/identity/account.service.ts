@@ -1,4 +1,3 @@
-import { parseMobile } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
@@ -7,7 +6,7 @@ import { getRegion, getVenue } from "../venue/venue.repo.js";
 import { requireActor, type Caller } from "./actor.js";
 import * as repo from "./identity.repo.js";
 import { hashPassword } from "./password.js";
-import { checkRegion } from "./registration.service.js";
+import { checkPhone, checkRegion } from "./input-checks.js";
 import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "./scope.js";
 
 export interface CreateStaffCommand {
@@ -42,12 +41,6 @@ export function createAccountService({ db }: Deps) {
       if (isUniqueViolation(err)) throw new AppError("CONFLICT", "该手机号已注册");
       throw err;
     }
-  }
-
-  function checkPhone(raw: string) {
-    const phone = parseMobile(raw);
-    if (!phone.ok) badInput("phone", phone.reasons);
-    return phone.value;
   }
 
   return {

@@ -64,7 +64,7 @@ describe("accounts created by officers", () => {
     const base = { password: "Worker#2026", realName: "张三", skills: [{ skillCode: "PORTER", level: 2 }], homeLat: 24.9, homeLng: 118.6, travelMode: "WALK" };
     await t.ok(REG, { input: { ...base, phone: nextPhone(), idNumber: residentId("1990-01-01", 501), homeVenueId: mine.id } });
     await t.ok(REG, { input: { ...base, phone: nextPhone(), idNumber: residentId("1990-01-01", 503), homeVenueId: theirs.id } });
-    const WORKERS = `query($v: ID) { workers(venueId: $v) { total items { realName idNumber homeVenue { id } skills { skillCode } } } }`;
+    const WORKERS = `query($v: UUID) { workers(venueId: $v) { total items { realName idNumber homeVenue { id } skills { skillCode } } } }`;
     const byStaff = (await t.ok(WORKERS, {}, staff.token)).workers;
     expect(byStaff.total).toBe(1);
     expect(byStaff.items[0]).toMatchObject({ homeVenue: { id: mine.id }, skills: [{ skillCode: "PORTER" }] });

@@ -25,10 +25,6 @@ export async function getUserById(db: DbOrTx, id: string): Promise<UserRow> {
   return row;
 }
 
-export async function listUsersByIds(db: DbOrTx, ids: readonly string[]): Promise<UserRow[]> {
-  return ids.length ? db.select().from(users).where(inArray(users.id, [...ids])) : [];
-}
-
 export async function insertUser(tx: DbOrTx, row: typeof users.$inferInsert): Promise<UserRow> {
   const [inserted] = await tx.insert(users).values(row).returning();
   return inserted!;

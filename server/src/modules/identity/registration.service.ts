@@ -1,4 +1,4 @@
-import { ageOn, isSkillCode, maskResidentId, parseCreditCode, parseMobile, parseResidentId, regionByCode, shanghaiDate } from "@qz/shared";
+import { ageOn, isSkillCode, maskResidentId, parseCreditCode, parseResidentId, shanghaiDate } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import type { DbOrTx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit.js";
 import { getVenue } from "../venue/venue.repo.js";
 import { requireActor, type Caller, type Role } from "./actor.js";
 import * as repo from "./identity.repo.js";
+import { checkPhone, checkRegion } from "./input-checks.js";
 import { hashPassword } from "./password.js";
 import type { Session, SessionService } from "./session.service.js";
 
@@ -44,22 +45,11 @@ export interface RegisterEmployerCommand extends AccountFields {
   address?: string | null;
 }
 
-/** BAD_USER_INPUT unless the code is one of Quanzhou's 13 areas. */
-export function checkRegion(code: string): void {
-  if (!regionByCode(code)) badInput("regionCode", [{ code: "REGION_UNKNOWN", message: `不是泉州市的县(市、区)代码：${code}` }]);
-}
-
 export type RegistrationService = ReturnType<typeof createRegistrationService>;
 
 /** Self-registration of workers and employers, and staff registering walk-in workers (proxy mode). */
 export function createRegistrationService(deps: Deps, sessions: SessionService) {
   const { db, pii, now } = deps;
-
-  function checkPhone(raw: string): string {
-    const phone = parseMobile(raw);
-    if (!phone.ok) badInput("phone", phone.reasons);
-    return phone.value;
-  }
 
   function checkWorker(cmd: RegisterWorkerCommand) {
     const today = shanghaiDate(now());
@@ -150,6 +140,8 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
     /** Venue staff register a walk-in worker in person (代为登记); the venue becomes their home venue. */
     async registerWalkInWorker(caller: Caller, cmd: RegisterWorkerCommand) {
       const staff = requireActor(caller, "VENUE_STAFF");
+      const venue = await getVenue(db, staff.venueId!);
+      if (venue.status !== "RECOGNIZED") throw new AppError("PRECONDITION_FAILED", "本场所当前未处于认定状态，暂不能登记求职者");
       const phone = checkPhone(cmd.phone);
       checkWorker(cmd);
       const passwordHash = await hashPassword(cmd.password);

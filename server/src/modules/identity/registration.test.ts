@@ -168,4 +168,14 @@ describe("registration", () => {
     const [u] = await t.database.db.select().from(users).where(eq(users.id, worker!.userId));
     expect(u!.role).toBe("WORKER");
   });
+
+  it("staff of a suspended venue cannot register walk-ins (PRECONDITION_FAILED about their venue)", async () => {
+    const { insertVenue } = await import("../../testing/factories.js");
+    const venue = await insertVenue(t.database.db, { status: "SUSPENDED" });
+    const staff = await signedIn(t, "VENUE_STAFF", { venueId: venue.id, regionCode: venue.regionCode });
+    const before = await counts();
+    const result = await t.gql(`mutation($input: RegisterWorkerInput!) { registerWalkInWorker(input: $input) { userId } }`, { input: workerInput() }, staff.token);
+    expect(result.errors?.[0]?.extensions?.code).toBe("PRECONDITION_FAILED");
+    expect(await counts()).toEqual(before);
+  });
 });

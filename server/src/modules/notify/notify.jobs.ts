@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
-import { venues } from "../../db/schema/index.js";
 import type { JobHandler } from "../../jobs/handlers.js";
+import { listVenuesByIds } from "../venue/venue.repo.js";
 import { insertNotifications, listVenueStaffIds } from "./notify.repo.js";
 
 const STATUS_TEXT: Record<string, string> = { RECOGNIZED: "已通过认定", SUSPENDED: "已被暂停", REVOKED: "已被撤销认定", PENDING_RECOGNITION: "待认定" };
@@ -11,7 +10,7 @@ export const userRegistered: JobHandler<"notify.user-registered"> = async (tx, {
 };
 
 export const venueStatusChanged: JobHandler<"notify.venue-status-changed"> = async (tx, { venueId, to, reason }, eventId) => {
-  const [venue] = await tx.select({ name: venues.name }).from(venues).where(eq(venues.id, venueId));
+  const [venue] = await listVenuesByIds(tx, [venueId]);
   const staff = await listVenueStaffIds(tx, venueId);
   await insertNotifications(tx, eventId, staff, {
     kind: "VENUE_STATUS",

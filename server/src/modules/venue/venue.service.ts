@@ -1,10 +1,10 @@
-import { nextVenueStatus, parseCreditCode, parseMobile, summariseCoverage, type VenueAction } from "@qz/shared";
+import { nextVenueStatus, parseCreditCode, summariseCoverage, type VenueAction } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import { recordAudit } from "../audit/audit.js";
 import { requireActor, type Caller } from "../identity/actor.js";
-import { checkRegion } from "../identity/registration.service.js";
+import { checkPhone, checkRegion } from "../identity/input-checks.js";
 import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../identity/scope.js";
 import * as repo from "./venue.repo.js";
 
@@ -71,12 +71,7 @@ export function createVenueService({ db, now }: Deps) {
       assertRegionInScope(actor, region.code);
       const code = parseCreditCode(cmd.operatorCreditCode);
       if (!code.ok) badInput("operatorCreditCode", code.reasons);
-      let contactPhone: string | null = null;
-      if (cmd.contactPhone) {
-        const phone = parseMobile(cmd.contactPhone);
-        if (!phone.ok) badInput("contactPhone", phone.reasons);
-        contactPhone = phone.value;
-      }
+      const contactPhone = cmd.contactPhone ? checkPhone(cmd.contactPhone, "contactPhone") : null;
       return db.transaction(async (tx) => {
         const venue = await repo.insertVenue(tx, {
           name: cmd.name.trim(),

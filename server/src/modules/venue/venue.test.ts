@@ -5,9 +5,9 @@ import { creditCode, insertVenue, signedIn } from "../../testing/factories.js";
 import { startTestApi, type TestApi } from "../../testing/test-app.js";
 
 const CREATE = `mutation($input: CreateVenueInput!) { createVenue(input: $input) { id status regionCode recognizedAt region { name } } }`;
-const RECOGNIZE = `mutation($id: ID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }`;
-const SUSPEND = `mutation($id: ID!, $r: String!) { suspendVenue(id: $id, reason: $r) { status statusReason recognizedAt } }`;
-const REVOKE = `mutation($id: ID!, $r: String!) { revokeVenue(id: $id, reason: $r) { status } }`;
+const RECOGNIZE = `mutation($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }`;
+const SUSPEND = `mutation($id: UUID!, $r: String!) { suspendVenue(id: $id, reason: $r) { status statusReason recognizedAt } }`;
+const REVOKE = `mutation($id: UUID!, $r: String!) { revokeVenue(id: $id, reason: $r) { status } }`;
 const LIST = `query($f: VenueFilter, $limit: Int) { venues(filter: $f, limit: $limit) { total items { id name status type regionCode } } }`;
 
 let n = 0;
@@ -117,7 +117,7 @@ describe("venues", () => {
     const widened = await t.gql(LIST, { f: { regionCode: "350502" } }, jinjiang);
     expect(widened.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     // staff cannot open another venue
-    const other = await t.gql(`query($id: ID!) { venue(id: $id) { id } }`, { id: (await insertVenue(t.database.db)).id }, staff);
+    const other = await t.gql(`query($id: UUID!) { venue(id: $id) { id } }`, { id: (await insertVenue(t.database.db)).id }, staff);
     expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
@@ -145,7 +145,7 @@ describe("venues", () => {
     await t.ok(ADD, { input: { venueId: venue.id, startsOn: "2026-01-01", endsOn: "2026-06-30", note: "政府购买服务" } }, licheng);
     const bad = await t.gql(ADD, { input: { venueId: venue.id, startsOn: "2026-07-01", endsOn: "2026-06-30" } }, licheng);
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const { venue: v } = await t.ok(`query($id: ID!) { venue(id: $id) { servicePurchasePeriods { startsOn endsOn note } } }`, { id: venue.id }, licheng);
+    const { venue: v } = await t.ok(`query($id: UUID!) { venue(id: $id) { servicePurchasePeriods { startsOn endsOn note } } }`, { id: venue.id }, licheng);
     expect(v.servicePurchasePeriods).toEqual([{ startsOn: "2026-01-01", endsOn: "2026-06-30", note: "政府购买服务" }]);
   });
 });
