@@ -83,6 +83,27 @@ describe("GraphQL hardening", () => {
   });
 });
 
+describe("write rate limit", () => {
+  it("limits mutations per user and per IP when anonymous, leaving queries alone", async () => {
+    const t = await startTestApi({ WRITE_RATE_LIMIT: "2" });
+    try {
+      const user = await signedIn(t, "WORKER"); // its login is one anonymous write from this IP
+      const MARK = `mutation { markNotificationRead(id: "00000000-0000-4000-8000-000000000000") }`;
+      expect((await t.gql(MARK, {}, user.token)).errors).toBeUndefined();
+      expect((await t.gql(MARK, {}, user.token)).errors).toBeUndefined();
+      const third = await t.gql(MARK, {}, user.token);
+      expect(third.status).toBe(429);
+      expect(third.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+      expect((await t.gql(`{ me { id } }`, {}, user.token)).errors).toBeUndefined();
+      // anonymous writes count per IP: the login above was one, this is the second, the next is refused
+      await t.gql(`mutation { logout(refreshToken: "nope") }`);
+      expect((await t.gql(`mutation { logout(refreshToken: "nope") }`)).errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("GraphQL in production mode", () => {
   let t: TestApi;
   beforeAll(async () => {
