@@ -11,3 +11,5 @@ export * from "./calendar/holidays.js";
 export * from "./calendar/working-days.js";
 export * from "./calendar/iso-date.js";
 export * from "./venue/venue-status.js";
+export * from "./catalog/define-enum.js";
+export * from "./catalog/enums.js";

@@ -14,6 +14,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { EMPLOYER_KIND, GENDER, TRAVEL_MODE, USER_STATUS } from "@qz/shared";
 import { createdAt, earthPoint, updatedAt } from "./columns.js";
 import { regions } from "./region.js";
 import { venues } from "./venue.js";
@@ -25,10 +26,10 @@ export const roles = pgTable("roles", {
   scope: text("scope").notNull(),
 });
 
-export const userStatus = pgEnum("user_status", ["ACTIVE", "DISABLED"]);
-export const gender = pgEnum("gender", ["MALE", "FEMALE"]);
-export const travelMode = pgEnum("travel_mode", ["WALK", "BICYCLE", "EBIKE", "TRANSIT", "CAR"]);
-export const employerKind = pgEnum("employer_kind", ["COMPANY", "INDIVIDUAL"]);
+export const userStatus = pgEnum("user_status", USER_STATUS.values);
+export const gender = pgEnum("gender", GENDER.values);
+export const travelMode = pgEnum("travel_mode", TRAVEL_MODE.values);
+export const employerKind = pgEnum("employer_kind", EMPLOYER_KIND.values);
 
 export const users = pgTable(
   "users",
@@ -69,6 +70,12 @@ export const refreshTokens = pgTable(
     rotatedAt: timestamp("rotated_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     revokedReason: text("revoked_reason"),
+    /**
+     * The pair this token was rotated into, sealed with the PII key: for a short grace window a second
+     * refresh with the same token (two tabs, a retried request) gets that same pair instead of tripping
+     * reuse detection.
+     */
+    successorSealed: text("successor_sealed"),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),

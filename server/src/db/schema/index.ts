@@ -5,3 +5,5 @@ export * from "./identity.js";
 export * from "./audit.js";
 export * from "./outbox.js";
 export * from "./notify.js";
+export * from "./sms.js";
+export * from "./reference.js";

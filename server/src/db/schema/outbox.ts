@@ -7,7 +7,7 @@ export const outbox = pgTable(
   "outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    queue: text("queue").notNull(),
+    /** The event's name (`domain.past-tense`); its consumers, each a job on its own queue, follow from it. */
     name: text("name").notNull(),
     payload: jsonb("payload").notNull(),
     /** Delayed jobs (SLA deadlines, offer expiry) carry the time they become due. */
@@ -16,6 +16,8 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** A scheduled event withdrawn before it ran (an offer accepted before its expiry): its jobs do nothing. */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [index("outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
 );
@@ -27,6 +29,10 @@ export const processedEvents = pgTable(
     consumer: text("consumer").notNull(),
     eventId: uuid("event_id").notNull(),
     processedAt: timestamp("processed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** DONE, SKIPPED (a business rule refused it: not retried) or CANCELLED (its event was withdrawn). */
+    outcome: text("outcome").notNull().default("DONE"),
+    /** Why it was skipped, for the console's job view. */
+    detail: text("detail"),
   },
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );

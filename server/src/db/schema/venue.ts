@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
-import { check, date, doublePrecision, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { VENUE_STATUS, VENUE_TYPE } from "@qz/shared";
+import { check, date, doublePrecision, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.js";
 import { regions } from "./region.js";
 
-export const venueType = pgEnum("venue_type", ["MARKET", "STATION"]);
-export const venueStatus = pgEnum("venue_status", ["PENDING_RECOGNITION", "RECOGNIZED", "SUSPENDED", "REVOKED"]);
+export const venueType = pgEnum("venue_type", VENUE_TYPE.values);
+export const venueStatus = pgEnum("venue_status", VENUE_STATUS.values);
 
 /** A gig venue: 零工市场 (MARKET) or 零工驿站 (STATION). */
 export const venues = pgTable(
@@ -33,6 +34,8 @@ export const venues = pgTable(
   },
   (t) => [
     index("venues_region_type_status_idx").on(t.regionCode, t.type, t.status),
+    // Names are normalised (NFKC, trimmed) before they are stored, so this catches real duplicates.
+    uniqueIndex("venues_region_name_unique").on(t.regionCode, t.name),
     check("venues_lat_range", sql`${t.lat} between -90 and 90`),
     check("venues_lng_range", sql`${t.lng} between -180 and 180`),
   ],
@@ -54,5 +57,6 @@ export const venueServicePurchasePeriods = pgTable(
   (t) => [
     index("venue_service_purchase_periods_venue_idx").on(t.venueId),
     check("venue_service_purchase_periods_order", sql`${t.endsOn} >= ${t.startsOn}`),
+    // Overlapping periods of one venue are refused by an exclusion constraint (btree_gist), added by hand in migration 0002.
   ],
 );

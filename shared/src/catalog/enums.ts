@@ -1,0 +1,49 @@
+// Every closed list of the domain, defined once (STYLE.md: one definition per list). Add new lists here.
+import { defineEnum, type EnumValue } from "./define-enum.js";
+
+/** Who a user is (DESIGN §1); each account has exactly one role. */
+export const ROLE = defineEnum({
+  WORKER: "零工人员",
+  EMPLOYER: "用工主体",
+  VENUE_STAFF: "场所工作人员",
+  COUNTY_OFFICER: "县(市、区)人社部门",
+  CITY_OFFICER: "市人社局",
+});
+export type Role = EnumValue<typeof ROLE>;
+
+export const USER_STATUS = defineEnum({ ACTIVE: "正常", DISABLED: "已停用" });
+export type UserStatus = EnumValue<typeof USER_STATUS>;
+
+export const GENDER = defineEnum({ MALE: "男", FEMALE: "女" });
+
+export const TRAVEL_MODE = defineEnum({ WALK: "步行", BICYCLE: "自行车", EBIKE: "电动车", TRANSIT: "公交", CAR: "汽车" });
+export type TravelMode = EnumValue<typeof TRAVEL_MODE>;
+
+export const EMPLOYER_KIND = defineEnum({ COMPANY: "企业", INDIVIDUAL: "个人" });
+export type EmployerKind = EnumValue<typeof EMPLOYER_KIND>;
+
+/** 零工市场 (larger) or 零工驿站 (smaller). */
+export const VENUE_TYPE = defineEnum({ MARKET: "零工市场", STATION: "零工驿站" });
+export type VenueType = EnumValue<typeof VENUE_TYPE>;
+
+/** A venue's recognition (认定) status. */
+export const VENUE_STATUS = defineEnum({
+  PENDING_RECOGNITION: "待认定",
+  RECOGNIZED: "已认定",
+  SUSPENDED: "已暂停",
+  REVOKED: "已撤销",
+});
+
+/** Official holiday, or a weekend day made a working day (调休). */
+export const CALENDAR_DAY_KIND = defineEnum({ HOLIDAY: "法定节假日", WORKDAY: "调休工作日" });
+
+/** What a one-time SMS code (短信验证码) is for; a code only works for its own purpose. */
+export const SMS_PURPOSE = defineEnum({
+  REGISTER: "注册",
+  LOGIN: "短信登录",
+  RESET_PASSWORD: "重置密码",
+  SIGN_CONTRACT: "签署合同",
+  PROXY_ACTION: "工作人员代办确认",
+});
+export type SmsPurpose = EnumValue<typeof SMS_PURPOSE>;
+export const SMS_PURPOSES = SMS_PURPOSE.values;
