@@ -10,6 +10,8 @@ export * from "./venue/coverage.js";
 export * from "./calendar/holidays.js";
 export * from "./calendar/working-days.js";
 export * from "./calendar/iso-date.js";
+export * from "./calendar/calendar-year.js";
+export * from "./wage/minimum-wage.js";
 export * from "./venue/venue-status.js";
 export * from "./catalog/define-enum.js";
 export * from "./catalog/enums.js";

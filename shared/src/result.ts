@@ -4,6 +4,11 @@ export interface Reason {
   message: string;
 }
 
+/** A reason about one input field (`regionCode`, `days[2].date`), so the console can mark the field. */
+export interface FieldReason extends Reason {
+  field: string;
+}
+
 /** The outcome of a pure rule: the value, or every reason it was refused (STYLE.md "Errors"). */
 export type Result<T> = { ok: true; value: T } | { ok: false; reasons: Reason[] };
 
