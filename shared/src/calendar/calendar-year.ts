@@ -25,10 +25,12 @@ export interface CalendarDayEntry {
  */
 export function checkCalendarYear(year: number, days: readonly CalendarDayEntry[]): Result<HolidayCalendarRow[]> {
   if (!Number.isSafeInteger(year) || year < CALENDAR_FIRST_YEAR || year > CALENDAR_LAST_YEAR) {
-    return fail({ field: "year", code: "YEAR_OUT_OF_RANGE", message: `年份应在${CALENDAR_FIRST_YEAR}至${CALENDAR_LAST_YEAR}之间` } satisfies FieldReason);
+    const reason: FieldReason = { field: "year", code: "YEAR_OUT_OF_RANGE", message: `年份应在${CALENDAR_FIRST_YEAR}至${CALENDAR_LAST_YEAR}之间` };
+    return fail(reason);
   }
   if (days.length > MAX_CALENDAR_DAYS_PER_YEAR) {
-    return fail({ field: "days", code: "TOO_MANY_DAYS", message: `每年最多${MAX_CALENDAR_DAYS_PER_YEAR}条` } satisfies FieldReason);
+    const reason: FieldReason = { field: "days", code: "TOO_MANY_DAYS", message: `每年最多${MAX_CALENDAR_DAYS_PER_YEAR}条` };
+    return fail(reason);
   }
   const reasons: FieldReason[] = [];
   const seen = new Set<string>();
