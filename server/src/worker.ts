@@ -1,25 +1,28 @@
-// The worker process: the outbox relay and the BullMQ workers (DESIGN §2). Any number may run.
+// The worker process: the outbox relay, the BullMQ workers and the repeatable schedules (DESIGN §2). Any number may run.
 import { loadConfig } from "./config.js";
-import { createDatabase } from "./db/client.js";
-import { JOB_HANDLERS } from "./jobs/registry.js";
-import { createOutboxRelay } from "./jobs/relay.js";
-import { startJobWorkers } from "./jobs/worker-registry.js";
-import { createLogger } from "./logger.js";
+import { createDeps } from "./deps.js";
+import { JOB_HANDLERS } from "./jobs/handlers.js";
+import { startJobWorkers } from "./jobs/job-runner.js";
+import { createOutboxRelay } from "./jobs/outbox-relay.js";
+import { registerSchedules, SCHEDULES } from "./jobs/schedules.js";
+import { QUEUE_NAMES } from "./jobs/queues.js";
 
 const config = loadConfig();
-const logger = createLogger(config, "worker");
-const database = createDatabase(config.databaseUrl, config.databasePoolMax);
-const relay = createOutboxRelay({ db: database.db, redisUrl: config.redisUrl, prefix: config.queuePrefix, logger, pollMs: config.outboxPollMs });
-const workers = startJobWorkers({ db: database.db, redisUrl: config.redisUrl, prefix: config.queuePrefix, logger, handlers: JOB_HANDLERS });
+const handle = createDeps(config, { name: "worker" });
+const { deps } = handle;
+const { logger } = deps;
+const relay = createOutboxRelay({ db: deps.db, redisUrl: config.redisUrl, prefix: config.queuePrefix, logger, pollMs: config.outboxPollMs });
+const workers = startJobWorkers(deps, JOB_HANDLERS);
+await registerSchedules(deps.redis, config.queuePrefix).catch((err) => logger.warn({ err: err.message }, "schedules not registered yet (Redis down?); the next start retries"));
 relay.start();
-logger.info({ prefix: config.queuePrefix }, "worker started: outbox relay and queues dispatch, performance, complaints, subsidy, notify");
+logger.info({ prefix: config.queuePrefix, queues: QUEUE_NAMES, schedules: Object.keys(SCHEDULES) }, "worker started: outbox relay, queues and schedules");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, async () => {
     logger.info({ signal }, "worker shutting down");
     await relay.stop();
     await workers.close();
-    await database.close();
+    await handle.close();
     process.exit(0);
   });
 }

@@ -1,6 +1,10 @@
-import type { Tx } from "../db/client.js";
-import type { JobName, JobPayloads } from "./jobs.js";
+import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
+import { purgeExpired } from "./housekeeping.jobs.js";
+import type { JobHandlers } from "./job-context.js";
 
-/** A job handler runs inside the transaction that also records its event as processed. */
-export type JobHandler<N extends JobName> = (tx: Tx, payload: JobPayloads[N], eventId: string) => Promise<void>;
-export type JobHandlers = { [N in JobName]: JobHandler<N> };
+/** Every consumer maps to its domain's handler; the type makes a missing one a compile error. */
+export const JOB_HANDLERS: JobHandlers = {
+  "notify.welcome-user": welcomeUser,
+  "notify.venue-status-changed": venueStatusChanged,
+  "housekeeping.purge-expired": purgeExpired,
+};

@@ -16,7 +16,7 @@ export interface AuditChange {
 export async function recordAudit(tx: DbOrTx, caller: Caller, change: AuditChange, actorId?: string): Promise<void> {
   await insertAuditEntry(tx, {
     actorId: caller.actor?.userId ?? actorId ?? null,
-    actorRole: caller.actor?.role ?? null,
+    actorRole: caller.actor?.role ?? (caller.system ? "SYSTEM" : null),
     action: change.action,
     entityType: change.entityType,
     entityId: change.entityId,

@@ -24,6 +24,8 @@ export interface RequestMeta {
 /** Everything a service needs to know about who is calling. */
 export interface Caller {
   actor: Actor | null;
+  /** A job acting on the system's behalf (recorded as SYSTEM in the audit log). */
+  system?: boolean;
   meta: RequestMeta;
 }
 

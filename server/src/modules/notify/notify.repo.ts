@@ -3,6 +3,11 @@ import type { DbOrTx } from "../../db/client.js";
 import { notifications, users } from "../../db/schema/index.js";
 
 export type NotificationRow = typeof notifications.$inferSelect;
+export interface NotificationMessage {
+  kind: string;
+  title: string;
+  body: string;
+}
 
 export async function listNotificationsForUser(db: DbOrTx, userId: string, limit: number): Promise<NotificationRow[]> {
   return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit);
@@ -23,7 +28,7 @@ export async function insertNotifications(
   tx: DbOrTx,
   eventId: string,
   userIds: string[],
-  message: { kind: string; title: string; body: string },
+  message: NotificationMessage,
 ): Promise<void> {
   if (userIds.length) await tx.insert(notifications).values(userIds.map((userId) => ({ userId, eventId, ...message })));
 }

@@ -4,7 +4,8 @@ import { Redis } from "ioredis";
 import type { Db } from "../db/client.js";
 import { outbox } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
-import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./jobs.js";
+import { consumersOf, CONSUMERS, jobIdFor } from "./events.js";
+import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 
 export interface RelayOptions {
   db: Db;
@@ -16,7 +17,11 @@ export interface RelayOptions {
   /** Failed deliveries (while Redis is up) before an event is parked for a person to look at. */
   maxAttempts?: number;
   now?: () => Date;
+  /** Which queue and job name each consumer of an event gets; the catalogue in events.ts unless a test routes otherwise. */
+  route?: (event: string) => { consumer: string; queue: QueueName }[];
 }
+
+const catalogueRoute = (event: string) => consumersOf(event).map((consumer) => ({ consumer, queue: CONSUMERS[consumer].queue }));
 
 export interface OutboxRelay {
   /** Moves one batch; returns how many events it delivered (0 while Redis is unreachable). */
@@ -26,8 +31,8 @@ export interface OutboxRelay {
 }
 
 /**
- * The outbox relay (DESIGN §2): reads committed, unsent events, adds each to its queue with the event
- * id as job id, then marks it sent. While Redis is unreachable it delivers nothing and keeps every
+ * The outbox relay (DESIGN §2): reads committed, unsent events, adds one job per consumer (job id =
+ * event id + consumer), then marks the event sent. While Redis is unreachable it delivers nothing and keeps every
  * event; a crash between add and mark re-adds the same job id, which BullMQ ignores.
  */
 export function createOutboxRelay({
@@ -39,6 +44,7 @@ export function createOutboxRelay({
   batchSize = 200,
   maxAttempts = 20,
   now = () => new Date(),
+  route = catalogueRoute,
 }: RelayOptions): OutboxRelay {
   // Fail fast instead of queueing or hanging while Redis is down or stuck: the rows wait in PostgreSQL,
   // and a stuck command cannot hold the batch's row locks for long.
@@ -76,11 +82,18 @@ export function createOutboxRelay({
         .for("update", { skipLocked: true });
       const sent: string[] = [];
       for (const row of rows) {
-        const queue = queues.get(row.queue as QueueName);
+        if (row.cancelledAt) {
+          sent.push(row.id); // withdrawn before delivery: nothing to queue
+          continue;
+        }
         try {
-          if (!queue) throw new Error(`unknown queue ${row.queue}`);
+          const consumers = route(row.name);
+          if (consumers.length === 0) throw new Error(`no consumer for event ${row.name}`);
           const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
-          await queue.add(row.name, row.payload, { jobId: row.id, delay });
+          // One job per consumer (fan-out); a re-sent event re-adds the same job ids, which BullMQ ignores.
+          for (const { consumer, queue } of consumers) {
+            await queues.get(queue)!.add(consumer, row.payload, { jobId: jobIdFor(row.id, consumer), delay });
+          }
           sent.push(row.id);
         } catch (err) {
           const message = String((err as Error).message).slice(0, 500);

@@ -6,11 +6,13 @@ import { notifications, outbox, processedEvents } from "../db/schema/index.js";
 import { createLogger } from "../logger.js";
 import { insertUser } from "../testing/factories.js";
 import { createTestEnv, type TestEnv } from "../testing/test-app.js";
-import type { JobHandlers } from "./handlers.js";
+import { createDeps, type DepsHandle } from "../deps.js";
+import { jobIdFor } from "./events.js";
+import { JOB_HANDLERS } from "./handlers.js";
+import type { JobHandlers } from "./job-context.js";
+import { runJob, startJobWorkers } from "./job-runner.js";
 import { emitEvent } from "./outbox.js";
-import { JOB_HANDLERS } from "./registry.js";
-import { createOutboxRelay } from "./relay.js";
-import { runJob, startJobWorkers } from "./worker-registry.js";
+import { createOutboxRelay } from "./outbox-relay.js";
 
 async function until(predicate: () => Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -22,11 +24,16 @@ async function until(predicate: () => Promise<boolean>, timeoutMs = 15_000) {
 
 describe("transactional outbox → BullMQ", () => {
   let env: TestEnv;
+  let handle: DepsHandle;
   const logger = createLogger({ env: "test", logLevel: "silent" }, "test");
   beforeAll(async () => {
     env = await createTestEnv();
+    handle = createDeps(env.config, { logger });
   });
-  afterAll(() => env?.cleanup());
+  afterAll(async () => {
+    await handle?.close();
+    await env?.cleanup();
+  });
 
   const unsent = async () => (await env.database.db.select({ n: count() }).from(outbox).where(isNull(outbox.sentAt)))[0]!.n;
 
@@ -34,7 +41,7 @@ describe("transactional outbox → BullMQ", () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const user = await insertUser(env.database.db, "WORKER");
-      ids.push(await env.database.db.transaction((tx) => emitEvent(tx, "notify.user-registered", { userId: user.id, role: "WORKER" })));
+      ids.push(await env.database.db.transaction((tx) => emitEvent(tx, "user.registered", { userId: user.id, role: "WORKER" })));
     }
     return ids;
   }
@@ -56,12 +63,12 @@ describe("transactional outbox → BullMQ", () => {
     const calls = new Map<string, number>();
     const counting: JobHandlers = {
       ...JOB_HANDLERS,
-      "notify.user-registered": async (tx, payload, eventId) => {
-        calls.set(eventId, (calls.get(eventId) ?? 0) + 1);
-        await JOB_HANDLERS["notify.user-registered"](tx, payload, eventId);
+      "notify.welcome-user": async (ctx, payload) => {
+        calls.set(ctx.eventId, (calls.get(ctx.eventId) ?? 0) + 1);
+        await JOB_HANDLERS["notify.welcome-user"](ctx, payload);
       },
     };
-    const workers = startJobWorkers({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, handlers: counting });
+    const workers = startJobWorkers(handle.deps, counting);
     const relays = [1, 2].map(() => createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10, batchSize: 7 }));
     relays.forEach((r) => r.start());
     try {
@@ -79,7 +86,8 @@ describe("transactional outbox → BullMQ", () => {
       expect([...calls.values()].every((n) => n === 1)).toBe(true);
       const queue = new Queue("notify", { connection: new Redis(env.config.redisUrl), prefix: env.config.queuePrefix });
       const jobs = await queue.getJobs(["completed", "waiting", "active", "delayed", "failed"]);
-      expect(jobs.map((j) => j.id).sort()).toEqual([...eventIds].sort()); // job id = event id, no duplicates
+      // one job per consumer, job id = event id + consumer, no duplicates
+      expect(jobs.map((j) => j.id).sort()).toEqual(eventIds.map((id) => jobIdFor(id, "notify.welcome-user")).sort());
       await queue.close();
       const [written] = await db.select({ n: count() }).from(notifications);
       expect(written!.n).toBe(30);
@@ -92,7 +100,7 @@ describe("transactional outbox → BullMQ", () => {
   it("an event that cannot be delivered does not hold up the ones behind it, and is parked after maxAttempts", async () => {
     const { db } = env.database;
     await until(async () => (await unsent()) === 0, 1000).catch(() => {});
-    const [poison] = await db.insert(outbox).values({ queue: "no-such-queue", name: "x.y", payload: {} }).returning();
+    const [poison] = await db.insert(outbox).values({ name: "no.such-event", payload: {} }).returning();
     const [good] = await commitEvents(1);
     const relay = createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10, maxAttempts: 2 });
     try {
@@ -104,7 +112,7 @@ describe("transactional outbox → BullMQ", () => {
       await relay.relayOnce();
       await relay.relayOnce();
       const [parked] = await db.select().from(outbox).where(eq(outbox.id, poison!.id));
-      expect(parked).toMatchObject({ sentAt: null, attempts: 2, lastError: "unknown queue no-such-queue" });
+      expect(parked).toMatchObject({ sentAt: null, attempts: 2, lastError: "no consumer for event no.such-event" });
     } finally {
       await relay.stop();
     }
@@ -115,17 +123,17 @@ describe("transactional outbox → BullMQ", () => {
     let calls = 0;
     const flaky: JobHandlers = {
       ...JOB_HANDLERS,
-      "notify.user-registered": async (tx, payload, eventId) => {
+      "notify.welcome-user": async (ctx, payload) => {
         if (++calls === 1) throw new Error("database hiccup");
-        await JOB_HANDLERS["notify.user-registered"](tx, payload, eventId);
+        await JOB_HANDLERS["notify.welcome-user"](ctx, payload);
       },
     };
-    const workers = startJobWorkers({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, handlers: flaky });
+    const workers = startJobWorkers(handle.deps, flaky);
     const relay = createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10 });
     relay.start();
     try {
       const user = await insertUser(db, "WORKER");
-      await db.transaction((tx) => emitEvent(tx, "notify.user-registered", { userId: user.id, role: "WORKER" }));
+      await db.transaction((tx) => emitEvent(tx, "user.registered", { userId: user.id, role: "WORKER" }));
       await until(async () => (await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n === 1);
       expect(calls).toBe(2);
     } finally {
@@ -137,17 +145,17 @@ describe("transactional outbox → BullMQ", () => {
   it("a re-delivered job is recognised by its event id and does nothing", async () => {
     const { db } = env.database;
     const user = await insertUser(db, "EMPLOYER");
-    const job = { id: "7e0b0000-0000-4000-8000-000000000001", name: "notify.user-registered", data: { userId: user.id, role: "EMPLOYER" } };
-    expect(await runJob(db, JOB_HANDLERS, job)).toBe("done");
-    expect(await runJob(db, JOB_HANDLERS, job)).toBe("duplicate");
+    const job = { id: jobIdFor("7e0b0000-0000-4000-8000-000000000001", "notify.welcome-user"), name: "notify.welcome-user", data: { userId: user.id, role: "EMPLOYER" } };
+    expect(await runJob(handle.deps, JOB_HANDLERS, job)).toBe("done");
+    expect(await runJob(handle.deps, JOB_HANDLERS, job)).toBe("duplicate");
     const [mine] = await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id));
     expect(mine!.n).toBe(1);
   });
 
   it("a malformed payload or unknown job fails without retry and records nothing", async () => {
     const { db } = env.database;
-    await expect(runJob(db, JOB_HANDLERS, { id: "7e0b0000-0000-4000-8000-000000000002", name: "notify.user-registered", data: { userId: 42 } })).rejects.toThrow(/malformed/);
-    await expect(runJob(db, JOB_HANDLERS, { id: "7e0b0000-0000-4000-8000-000000000003", name: "nope.nothing", data: {} })).rejects.toMatchObject({ name: "UnrecoverableError" });
+    await expect(runJob(handle.deps, JOB_HANDLERS, { id: jobIdFor("7e0b0000-0000-4000-8000-000000000002", "notify.welcome-user"), name: "notify.welcome-user", data: { userId: 42 } })).rejects.toThrow(/malformed/);
+    await expect(runJob(handle.deps, JOB_HANDLERS, { id: "7e0b0000-0000-4000-8000-000000000003", name: "nope.nothing", data: {} })).rejects.toMatchObject({ name: "UnrecoverableError" });
     const [rows] = await db.select({ n: count() }).from(processedEvents).where(sql`${processedEvents.eventId} in ('7e0b0000-0000-4000-8000-000000000002', '7e0b0000-0000-4000-8000-000000000003')`);
     expect(rows!.n).toBe(0);
   });
@@ -155,17 +163,17 @@ describe("transactional outbox → BullMQ", () => {
   it("a handler that fails rolls back its writes and its processed mark, so a retry runs it again", async () => {
     const { db } = env.database;
     const user = await insertUser(db, "WORKER");
-    const job = { id: "7e0b0000-0000-4000-8000-000000000004", name: "notify.user-registered", data: { userId: user.id, role: "WORKER" } };
+    const job = { id: jobIdFor("7e0b0000-0000-4000-8000-000000000004", "notify.welcome-user"), name: "notify.welcome-user", data: { userId: user.id, role: "WORKER" } };
     const failing: JobHandlers = {
       ...JOB_HANDLERS,
-      "notify.user-registered": async (tx, payload, eventId) => {
-        await JOB_HANDLERS["notify.user-registered"](tx, payload, eventId);
+      "notify.welcome-user": async (ctx, payload) => {
+        await JOB_HANDLERS["notify.welcome-user"](ctx, payload);
         throw new Error("crash after writing");
       },
     };
-    await expect(runJob(db, failing, job)).rejects.toThrow("crash after writing");
+    await expect(runJob(handle.deps, failing, job)).rejects.toThrow("crash after writing");
     expect((await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n).toBe(0);
-    expect(await runJob(db, JOB_HANDLERS, job)).toBe("done");
+    expect(await runJob(handle.deps, JOB_HANDLERS, job)).toBe("done");
     expect((await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n).toBe(1);
   });
 });
