@@ -7,6 +7,9 @@ import { createPiiVault, type PiiVault } from "./modules/identity/pii.js";
 import { createSessionRevocations, type SessionRevocations } from "./modules/identity/session-revocation.js";
 import { createSmsProvider, type SmsProvider } from "./modules/sms/sms.provider.js";
 
+/** The one clock type: injectable, so deadline and expiry tests set the time instead of sleeping. */
+export type Clock = () => Date;
+
 /** What services are built from: one set per process, shared by every request and job. */
 export interface Deps {
   config: Config;
@@ -16,8 +19,7 @@ export interface Deps {
   /** Texts one-time codes; SMS_PROVIDER picks the implementation. */
   sms: SmsProvider;
   logger: Logger;
-  /** The clock, injectable so deadline and expiry tests need no sleeping. */
-  now: () => Date;
+  now: Clock;
   /** Sessions ended before their access tokens expire; the API checks it in memory on every request. */
   sessionRevocations: SessionRevocations;
 }
@@ -33,7 +35,7 @@ export interface DepsOptions {
   /** The process's name in logs (api, worker, seed…). */
   name?: string;
   logger?: Logger;
-  now?: () => Date;
+  now?: Clock;
   onQuery?: (query: string) => void;
 }
 
