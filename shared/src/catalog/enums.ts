@@ -47,3 +47,42 @@ export const SMS_PURPOSE = defineEnum({
 });
 export type SmsPurpose = EnumValue<typeof SMS_PURPOSE>;
 export const SMS_PURPOSES = SMS_PURPOSE.values;
+
+/** How a task's pay is quoted: per hour, per day (shift), or per piece (计件, checked against hours at settlement). */
+export const PAY_UNIT = defineEnum({ HOUR: "按小时", DAY: "按日", PIECE: "计件" });
+export type PayUnit = EnumValue<typeof PAY_UNIT>;
+
+/** 零工岗位 (DESIGN §3). */
+export const TASK_STATUS = defineEnum({
+  DRAFT: "草稿",
+  OPEN: "招工中",
+  FILLED: "已满员",
+  IN_PROGRESS: "进行中",
+  COMPLETED: "已完成",
+  CANCELLED: "已取消",
+});
+export type TaskStatus = EnumValue<typeof TASK_STATUS>;
+
+/** 派单: one offer of one task to one worker, in a wave. */
+export const OFFER_STATUS = defineEnum({
+  OFFERED: "待答复",
+  ACCEPTED: "已接单",
+  DECLINED: "已拒绝",
+  EXPIRED: "已过期",
+  WITHDRAWN: "已撤回",
+});
+export type OfferStatus = EnumValue<typeof OFFER_STATUS>;
+
+/** The accepted worker on a task; never more ACTIVE or later engagements than the task's headcount. */
+export const ENGAGEMENT_STATUS = defineEnum({
+  ACTIVE: "已接单",
+  CONFIRMED: "已确认到岗",
+  WITHDRAWN: "零工已退出",
+  CANCELLED: "用工方已取消",
+  NO_SHOW: "未到岗",
+  COMPLETED: "已完成",
+});
+export type EngagementStatus = EnumValue<typeof ENGAGEMENT_STATUS>;
+
+/** How a worker came to an engagement: a dispatched offer, grabbing a nearby task, or staff acting for a walk-in. */
+export const ENGAGEMENT_SOURCE = defineEnum({ OFFER: "系统派单", GRAB: "抢单", PROXY: "工作人员代办" });
