@@ -3,6 +3,7 @@ import { createAccountService } from "./modules/identity/account.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
 import { createSessionService } from "./modules/identity/session.service.js";
 import { createNotificationService } from "./modules/notify/notify.service.js";
+import { createReferenceService } from "./modules/reference/reference.service.js";
 import { createVenueService } from "./modules/venue/venue.service.js";
 
 /** The use cases of every domain, built once per process. */
@@ -14,6 +15,7 @@ export function createServices(deps: Deps) {
     accounts: createAccountService(deps),
     venues: createVenueService(deps),
     notifications: createNotificationService(deps),
+    reference: createReferenceService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
-import { CN_HOLIDAY_CALENDAR, QUANZHOU_REGIONS, SKILL_CATALOG } from "@qz/shared";
-import type { Db } from "./client.js";
-import { holidays, regions, roles, skills } from "./schema/index.js";
+import { eq, sql } from "drizzle-orm";
+import { CN_HOLIDAY_CALENDAR, DEFAULT_MINIMUM_WAGES, QUANZHOU_REGIONS, SKILL_CATALOG } from "@qz/shared";
+import type { Db, DbOrTx } from "./client.js";
+import { auditLog, holidays, minimumWages, regions, roles, skills } from "./schema/index.js";
 
 /** The roles of DESIGN §1 with the scope each sees. */
 export const ROLE_ROWS = [
@@ -12,7 +12,18 @@ export const ROLE_ROWS = [
   { code: "CITY_OFFICER", name: "市人社局", scope: "CITY" },
 ] as const;
 
-/** Upserts roles, regions, skills and the holiday calendar; safe to run on every start. */
+/** The audit entity of a city officer's edit of one year's holiday calendar (entity id: the year). */
+export const HOLIDAY_CALENDAR_ENTITY = "holiday_calendar";
+
+/** Serialises writes to one year's holiday rows until the transaction ends (officer edits and this seeding). */
+export async function lockCalendarYear(tx: DbOrTx, year: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('holidays'), ${year}::int)`);
+}
+
+/**
+ * Upserts roles, regions, skills and the built-in holiday calendar; inserts the default minimum wages.
+ * Safe to run on every start, and never undoes what city officers entered.
+ */
 export async function applyReferenceData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
@@ -43,9 +54,28 @@ export async function applyReferenceData(db: Db): Promise<void> {
       .insert(skills)
       .values(SKILL_CATALOG.map((s) => ({ code: s.code, name: s.name })))
       .onConflictDoUpdate({ target: skills.code, set: { name: sql`excluded.name` } });
+    // Once a city officer has entered a year (setCalendarDays, audited), that year is theirs: they
+    // expect exactly what they entered to stand after any restart or release, including days they
+    // removed or renamed, so the built-in rows skip it entirely (ON CONFLICT DO NOTHING would bring a
+    // removed day back). Years nobody edited keep following the built-in list, so a corrected row
+    // shipped in code still reaches them. The year locks keep an edit committing meanwhile from being overwritten.
+    for (const year of new Set(CN_HOLIDAY_CALENDAR.map((d) => Number(d.date.slice(0, 4))))) await lockCalendarYear(tx, year);
+    const edited = await tx
+      .selectDistinct({ year: auditLog.entityId })
+      .from(auditLog)
+      .where(eq(auditLog.entityType, HOLIDAY_CALENDAR_ENTITY));
+    const editedYears = new Set(edited.map((e) => e.year));
+    const builtIn = CN_HOLIDAY_CALENDAR.filter((d) => !editedYears.has(d.date.slice(0, 4)));
+    if (builtIn.length) {
+      await tx
+        .insert(holidays)
+        .values(builtIn.map((d) => ({ date: d.date, kind: d.kind, name: d.name })))
+        .onConflictDoUpdate({ target: holidays.date, set: { kind: sql`excluded.kind`, name: sql`excluded.name` } });
+    }
+    // Defaults only fill gaps: a standard is never changed in place, and officers add newer rows.
     await tx
-      .insert(holidays)
-      .values(CN_HOLIDAY_CALENDAR.map((d) => ({ date: d.date, kind: d.kind, name: d.name })))
-      .onConflictDoUpdate({ target: holidays.date, set: { kind: sql`excluded.kind`, name: sql`excluded.name` } });
+      .insert(minimumWages)
+      .values(DEFAULT_MINIMUM_WAGES.map((w) => ({ ...w })))
+      .onConflictDoNothing({ target: [minimumWages.regionCode, minimumWages.effectiveFrom] });
   });
 }

@@ -24,7 +24,7 @@ function migrationsFingerprint(): string {
     }
   }
   const shared = fileURLToPath(new URL("../../../shared/src", import.meta.url));
-  for (const f of ["calendar/holidays.ts", "region/regions.ts", "identity/skills.ts"]) hash.update(readFileSync(`${shared}/${f}`));
+  for (const f of ["calendar/holidays.ts", "region/regions.ts", "identity/skills.ts", "wage/minimum-wage.ts"]) hash.update(readFileSync(`${shared}/${f}`));
   return hash.digest("hex").slice(0, 12);
 }
 
