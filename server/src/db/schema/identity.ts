@@ -116,6 +116,8 @@ export const workerProfiles = pgTable(
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
     completedCount: integer("completed_count").notNull().default(0),
     noShowCount: integer("no_show_count").notNull().default(0),
+    /** Withdrawals after accepting, inside the late window (24 h before the start). */
+    lateWithdrawalCount: integer("late_withdrawal_count").notNull().default(0),
     ratingSum: integer("rating_sum").notNull().default(0),
     ratingCount: integer("rating_count").notNull().default(0),
     /** Staff who registered a walk-in on the worker's behalf (proxy mode). */
@@ -139,10 +141,16 @@ export const workerSkills = pgTable(
       .notNull()
       .references(() => skills.code),
     level: smallint("level").notNull(),
+    /**
+     * A copy of the worker's home point (kept by triggers, migration 0003), so one GiST index on
+     * (skill_code, home_earth) answers "nearest workers with this skill" as a KNN scan.
+     */
+    homeEarth: earthPoint("home_earth"),
   },
   (t) => [
     primaryKey({ columns: [t.workerId, t.skillCode] }),
     index("worker_skills_skill_idx").on(t.skillCode, t.level),
+    index("worker_skills_skill_earth_idx").using("gist", t.skillCode, t.homeEarth),
     check("worker_skills_level", sql`${t.level} between 1 and 5`),
   ],
 );

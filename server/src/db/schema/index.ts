@@ -7,3 +7,4 @@ export * from "./outbox.js";
 export * from "./notify.js";
 export * from "./sms.js";
 export * from "./reference.js";
+export * from "./dispatch.js";
