@@ -109,11 +109,12 @@ export async function createApi(
     ],
   });
   await apollo.start();
+  await deps.sessionRevocations.start();
 
   async function actorFrom(authorization: string): Promise<Actor> {
     const match = /^Bearer\s+(.+)$/i.exec(authorization);
     if (!match) throw new AppError("UNAUTHENTICATED", "Authorization 头格式应为 Bearer <token>");
-    return verifyAccessToken(match[1]!, config.jwtSecret, deps.now());
+    return verifyAccessToken(match[1]!, config.jwtSecret, deps.now(), deps.sessionRevocations);
   }
 
   function contextFor(actor: Actor | null, meta: Caller["meta"]): Context {

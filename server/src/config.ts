@@ -22,6 +22,8 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32).default(DEV_JWT_SECRET),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  /** How long a just-rotated refresh token still returns the same new pair (two tabs, a retried request). */
+  REFRESH_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PII_ENCRYPTION_KEY: base64Key.default(DEV_PII_KEY),
   PII_BLIND_INDEX_KEY: base64Key.default(DEV_BLIND_INDEX_KEY),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
@@ -48,6 +50,7 @@ export type Config = Readonly<{
   jwtSecret: Uint8Array;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  refreshGraceSeconds: number;
   piiEncryptionKey: Buffer;
   piiBlindIndexKey: Buffer;
   graphqlMaxDepth: number;
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecret: new TextEncoder().encode(e.JWT_SECRET),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
     piiEncryptionKey: Buffer.from(e.PII_ENCRYPTION_KEY, "base64"),
     piiBlindIndexKey: Buffer.from(e.PII_BLIND_INDEX_KEY, "base64"),
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,

@@ -74,9 +74,15 @@ export interface TestApi extends TestEnv {
   close(): Promise<void>;
 }
 
-/** Starts a real API (express + Apollo) on a free port over the test file's own database. */
-export async function startTestApi(env: Record<string, string> = {}, options: { now?: () => Date; onQuery?: (query: string) => void } = {}): Promise<TestApi> {
-  const testEnv = await createTestEnv(env);
+/**
+ * Starts a real API (express + Apollo) on a free port over the test file's own database. With `sharing`, it
+ * is a second API process over that env's database and Redis prefix (`env` is ignored); closing it leaves the env.
+ */
+export async function startTestApi(
+  env: Record<string, string> = {},
+  { sharing, ...options }: { now?: () => Date; onQuery?: (query: string) => void; sharing?: TestEnv } = {},
+): Promise<TestApi> {
+  const testEnv = sharing ?? (await createTestEnv(env));
   const api = await createApi(testEnv.config, options);
   const url = await api.listen();
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>> => {
@@ -99,7 +105,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
     },
     async close() {
       await api.close();
-      await testEnv.cleanup();
+      if (!sharing) await testEnv.cleanup();
     },
   };
 }

@@ -1,14 +1,18 @@
 import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
 import { AppError } from "../../errors.js";
 import { ROLES, type Actor, type Role } from "./actor.js";
+import type { SessionRevocations } from "./session-revocation.js";
 
 const ISSUER = "quanzhou-gig";
 const AUDIENCE = "quanzhou-gig-api";
 
-/** Signs a short-lived HS256 access token carrying the actor's role and scope. */
-export async function signAccessToken(actor: Actor, secret: Uint8Array, ttlSeconds: number, now: Date): Promise<string> {
+/**
+ * Signs a short-lived HS256 access token carrying the actor's role and scope, and the session it belongs to
+ * (`sid`, the refresh-token family id) so that ending the session ends its access tokens too.
+ */
+export async function signAccessToken(actor: Actor, sessionId: string, secret: Uint8Array, ttlSeconds: number, now: Date): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ role: actor.role, venueId: actor.venueId, regionCode: actor.regionCode })
+  return new SignJWT({ role: actor.role, venueId: actor.venueId, regionCode: actor.regionCode, sid: sessionId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(actor.userId)
     .setIssuer(ISSUER)
@@ -18,12 +22,27 @@ export async function signAccessToken(actor: Actor, secret: Uint8Array, ttlSecon
     .sign(secret);
 }
 
-/** Verifies an access token; UNAUTHENTICATED for expired, forged or malformed ones. */
-export async function verifyAccessToken(token: string, secret: Uint8Array, now: Date): Promise<Actor> {
+/**
+ * Verifies an access token; UNAUTHENTICATED for expired, forged, malformed or revoked ones. A token must
+ * carry `exp` (jose accepts a token without one as never expiring), `iat`, `sub` and `sid`.
+ */
+export async function verifyAccessToken(
+  token: string,
+  secret: Uint8Array,
+  now: Date,
+  revocations: Pick<SessionRevocations, "isRevoked">,
+): Promise<Actor> {
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"], currentDate: now });
+    const { payload } = await jwtVerify(token, secret, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+      currentDate: now,
+      requiredClaims: ["exp", "iat", "sub", "sid"],
+    });
     const role = payload.role as Role;
-    if (!payload.sub || !ROLES.includes(role)) throw new AppError("UNAUTHENTICATED", "访问令牌无效");
+    if (!payload.sub || typeof payload.sid !== "string" || !ROLES.includes(role)) throw new AppError("UNAUTHENTICATED", "访问令牌无效");
+    if (revocations.isRevoked(payload.sid)) throw new AppError("UNAUTHENTICATED", "会话已注销");
     return {
       userId: payload.sub,
       role,

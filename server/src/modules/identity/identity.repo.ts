@@ -121,8 +121,28 @@ export async function findRefreshTokenForUpdate(tx: DbOrTx, tokenHash: string): 
   return row ?? null;
 }
 
-export async function markRefreshTokenRotated(tx: DbOrTx, id: string, at: Date): Promise<void> {
-  await tx.update(refreshTokens).set({ rotatedAt: at }).where(eq(refreshTokens.id, id));
+/** The token without a lock: for reading the state of a rotated token's successor. */
+export async function findRefreshToken(db: DbOrTx, tokenHash: string): Promise<RefreshTokenRow | null> {
+  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+/** Retires a token, keeping the pair it was rotated into (sealed) for the refresh grace window. */
+export async function markRefreshTokenRotated(tx: DbOrTx, id: string, at: Date, successorSealed: string): Promise<void> {
+  await tx.update(refreshTokens).set({ rotatedAt: at, successorSealed }).where(eq(refreshTokens.id, id));
+}
+
+/**
+ * Revokes every live token of a user, whatever the family; returns the families (sessions) that may still
+ * have valid access tokens: a family whose tokens all expired issued its last access token long ago.
+ */
+export async function revokeRefreshTokensOfUser(tx: DbOrTx, userId: string, at: Date, reason: string): Promise<string[]> {
+  const rows = await tx
+    .update(refreshTokens)
+    .set({ revokedAt: at, revokedReason: reason })
+    .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
+    .returning({ familyId: refreshTokens.familyId, expiresAt: refreshTokens.expiresAt });
+  return [...new Set(rows.filter((r) => r.expiresAt > at).map((r) => r.familyId))];
 }
 
 /** Revokes every live token of a family; returns how many it revoked. */

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, refreshTokens } from "../../db/schema/index.js";
 import { insertUser, TEST_PASSWORD } from "../../testing/factories.js";
@@ -18,6 +20,16 @@ describe("sessions", () => {
   afterAll(() => t?.close());
   const liveTokens = async (userId: string) =>
     (await t.database.db.select().from(refreshTokens).where(eq(refreshTokens.userId, userId))).filter((r) => !r.revokedAt && !r.rotatedAt).length;
+  /** Runs `fn` with the clock moved `seconds` ahead. */
+  const later = async <T,>(seconds: number, fn: () => Promise<T>): Promise<T> => {
+    const saved = clock;
+    clock = new Date(saved.getTime() + seconds * 1000);
+    try {
+      return await fn();
+    } finally {
+      clock = saved;
+    }
+  };
 
   it("logs in by phone and password and the access token opens `me`", async () => {
     const user = await insertUser(t.database.db, "EMPLOYER");
@@ -70,8 +82,8 @@ describe("sessions", () => {
     const user = await insertUser(t.database.db, "WORKER");
     const first = (await t.ok(LOGIN, { p: user.phone, w: TEST_PASSWORD })).login;
     const second = (await t.ok(REFRESH, { r: first.refreshToken })).refreshSession;
-    // An attacker replays the stolen first token.
-    const replay = await t.gql(REFRESH, { r: first.refreshToken });
+    // An attacker replays the stolen first token, after the grace window (REFRESH_GRACE_SECONDS, 30).
+    const replay = await later(31, () => t.gql(REFRESH, { r: first.refreshToken }));
     expect(replay.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(replay.errors?.[0]?.message).toContain("已被使用");
     // The legitimate holder's newest token is dead too.
@@ -85,12 +97,62 @@ describe("sessions", () => {
     expect((await t.ok(REFRESH, { r: other.refreshToken })).refreshSession.accessToken).toBeTruthy();
   });
 
-  it("concurrent refreshes with one token: one rotation wins, the other is treated as reuse", async () => {
+  it("ten parallel refreshes with one token (two tabs) all get the same new pair; the session lives on", async () => {
     const user = await insertUser(t.database.db, "WORKER");
     const first = (await t.ok(LOGIN, { p: user.phone, w: TEST_PASSWORD })).login;
-    const results = await Promise.all([t.gql(REFRESH, { r: first.refreshToken }), t.gql(REFRESH, { r: first.refreshToken })]);
-    expect(results.filter((r) => !r.errors).length).toBe(1);
+    const results = await Promise.all(Array.from({ length: 10 }, () => t.gql(REFRESH, { r: first.refreshToken })));
+    expect(results.map((r) => r.errors?.[0]?.message ?? null)).toEqual(Array(10).fill(null));
+    const refreshed = new Set(results.map((r) => r.data!.refreshSession.refreshToken));
+    expect(refreshed.size).toBe(1);
+    expect(refreshed.has(first.refreshToken)).toBe(false);
+    expect(await liveTokens(user.id)).toBe(1);
+    const rows = await t.database.db.select().from(refreshTokens).where(eq(refreshTokens.userId, user.id));
+    expect(rows.filter((r) => r.revokedAt)).toHaveLength(0);
+    // The successor is stored sealed, never in the clear.
+    expect(rows.find((r) => r.rotatedAt)!.successorSealed).not.toContain([...refreshed][0]);
+    for (const r of results) expect((await t.ok(ME, {}, r.data!.refreshSession.accessToken)).me.id).toBe(user.id);
+    // The shared successor goes on rotating normally.
+    expect((await t.ok(REFRESH, { r: [...refreshed][0] })).refreshSession.refreshToken).toBeTruthy();
+  });
+
+  it("a rotated token presented after the grace window is reuse and revokes the family", async () => {
+    const user = await insertUser(t.database.db, "WORKER");
+    const first = (await t.ok(LOGIN, { p: user.phone, w: TEST_PASSWORD })).login;
+    const second = (await t.ok(REFRESH, { r: first.refreshToken })).refreshSession;
+    expect((await later(30, () => t.ok(REFRESH, { r: first.refreshToken }))).refreshSession.refreshToken).toBe(second.refreshToken);
+    const replay = await later(31, () => t.gql(REFRESH, { r: first.refreshToken }));
+    expect(replay.errors?.[0]?.message).toContain("已被使用");
     expect(await liveTokens(user.id)).toBe(0);
+  });
+
+  it("within the grace window a rotated token is still reuse once its successor was rotated in turn", async () => {
+    const user = await insertUser(t.database.db, "WORKER");
+    const first = (await t.ok(LOGIN, { p: user.phone, w: TEST_PASSWORD })).login;
+    const second = (await t.ok(REFRESH, { r: first.refreshToken })).refreshSession;
+    await t.ok(REFRESH, { r: second.refreshToken });
+    const replay = await t.gql(REFRESH, { r: first.refreshToken });
+    expect(replay.errors?.[0]?.message).toContain("已被使用");
+    expect(await liveTokens(user.id)).toBe(0);
+  });
+
+  it("refuses an access token without exp, iat or sid, even when correctly signed", async () => {
+    const user = await insertUser(t.database.db, "WORKER");
+    const sign = (claims: { exp?: boolean; iat?: boolean; sid?: boolean }) => {
+      const jwt = new SignJWT({ role: "WORKER", venueId: null, regionCode: null, ...(claims.sid ? { sid: randomUUID() } : {}) })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject(user.id)
+        .setIssuer("quanzhou-gig")
+        .setAudience("quanzhou-gig-api");
+      if (claims.iat) jwt.setIssuedAt(Math.floor(clock.getTime() / 1000));
+      if (claims.exp) jwt.setExpirationTime(Math.floor(clock.getTime() / 1000) + 600);
+      return jwt.sign(t.config.jwtSecret);
+    };
+    expect((await t.ok(ME, {}, await sign({ exp: true, iat: true, sid: true }))).me.id).toBe(user.id);
+    for (const claims of [{ iat: true, sid: true }, { exp: true, sid: true }, { exp: true, iat: true }]) {
+      const result = await t.gql(ME, {}, await sign(claims));
+      expect(result.errors?.[0]).toMatchObject({ message: "访问令牌无效", extensions: { code: "UNAUTHENTICATED" } });
+      expect(result.status).toBe(401);
+    }
   });
 
   it("refuses an expired refresh token and an expired access token", async () => {
