@@ -28,6 +28,13 @@ const schema = z.object({
   PII_BLIND_INDEX_KEY: base64Key.default(DEV_BLIND_INDEX_KEY),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).default(1000),
+  /** Root mutation fields per request: each may be a write or an argon2 check (login). */
+  GRAPHQL_MAX_ROOT_MUTATIONS: z.coerce.number().int().min(1).default(10),
+  /** Browser origins besides the server's own host allowed to open the WebSocket, comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .refine((v) => v.split(",").every((o) => !o.trim() || URL.canParse(o.trim())), "comma-separated origins, e.g. https://admin.example.cn"),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
@@ -55,6 +62,8 @@ export type Config = Readonly<{
   piiBlindIndexKey: Buffer;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  graphqlMaxRootMutations: number;
+  allowedOrigins: readonly string[];
   loginRateLimit: number;
   loginRateWindowSeconds: number;
   writeRateLimit: number;
@@ -100,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     piiBlindIndexKey: Buffer.from(e.PII_BLIND_INDEX_KEY, "base64"),
     graphqlMaxDepth: e.GRAPHQL_MAX_DEPTH,
     graphqlMaxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+    graphqlMaxRootMutations: e.GRAPHQL_MAX_ROOT_MUTATIONS,
+    allowedOrigins: e.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
     writeRateLimit: e.WRITE_RATE_LIMIT,

@@ -19,7 +19,8 @@ describe("GraphQL hardening", () => {
     const result = await t.gql(deep, {}, officer);
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    expect(result.errors?.[0]?.message).toMatch(/exceeds maximum operation depth of 3/);
+    expect(result.errors?.[0]?.message).toBe("查询嵌套过深：深度 4，上限 3");
+    expect(result.errors?.[0]?.extensions?.reasons).toEqual([{ code: "QUERY_TOO_DEEP", message: "'' exceeds maximum operation depth of 3" }]);
   });
 
   it("refuses an over-complex query with a typed error, and runs nothing", async () => {
@@ -45,7 +46,12 @@ describe("GraphQL hardening", () => {
   });
 
   it("refuses queries and mutations over WebSocket: it is for subscriptions, so HTTP's guards cannot be bypassed", async () => {
-    const client = createClient({ url: `${t.url.replace("http", "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({
+      url: `${t.url.replace("http", "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${officer}` },
+    });
     try {
       for (const query of ["{ regions { code } }", `mutation { login(phone: "13800000000", password: "whatever-pw") { accessToken } }`]) {
         const outcome = await new Promise<unknown>((resolve) => {

@@ -3,6 +3,7 @@ import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from 
 import type { Context } from "../../graphql/context.js";
 import { UUID } from "../../graphql/scalars.js";
 import { Allow } from "../../graphql/guards.js";
+import { pageComplexity } from "../../graphql/pagination.js";
 import { Notification } from "./notify.types.js";
 
 @ArgsType()
@@ -16,7 +17,7 @@ class NotificationArgs {
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Allow()
-  @Query(() => [Notification], { complexity: ({ args, childComplexity }) => 1 + args.limit * childComplexity })
+  @Query(() => [Notification], { complexity: pageComplexity })
   myNotifications(@Args(() => NotificationArgs) { limit }: NotificationArgs, @Ctx() ctx: Context) {
     return ctx.services.notifications.myNotifications(ctx.caller, limit);
   }
