@@ -3,7 +3,7 @@ import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors.js";
-import { createErrorFormatter } from "./errors.js";
+import { createErrorFormatter, loggableError } from "./errors.js";
 
 function capturingLogger() {
   const lines: string[] = [];
@@ -32,5 +32,23 @@ describe("error formatting", () => {
     const err = new GraphQLError("x", { path: ["login"], originalError: new AppError("CONFLICT", "该手机号已注册", [{ code: "DUP", message: "dup" }]) });
     expect(createErrorFormatter(logger)(err.toJSON(), err)).toMatchObject({ message: "该手机号已注册", extensions: { code: "CONFLICT", reasons: [{ code: "DUP" }] } });
     expect(lines).toEqual([]);
+  });
+
+  it("redacts everything after `params:`, across lines, and logs only the cause's code and constraint", () => {
+    const dbError = new Error(`Failed query: update "users" set "phone" = $1 where "id" = $2\nparams: 13800000000,\n350502199001011234\nsecond line $argon2id$v=19`);
+    Object.assign(dbError, { cause: { code: "23505", constraint_name: "users_phone_unique", message: 'duplicate key: Key (id_number)=(350502199001011234)' } });
+    const logged = loggableError(dbError);
+    const text = JSON.stringify(logged);
+    expect(logged.message).toBe(`Failed query: update "users" set "phone" = $1 where "id" = $2\nparams: [redacted]`);
+    expect(logged.cause).toEqual({ code: "23505", constraint: "users_phone_unique" });
+    expect(String(logged.stack)).toMatch(/^Error: Failed query: update "users"[\s\S]*params: \[redacted\]\n\s+at /);
+    for (const secret of ["13800000000", "350502199001011234", "argon2id", "second line"]) expect(text).not.toContain(secret);
+  });
+
+  it("strips 'Did you mean' suggestions only when asked (production)", () => {
+    const { logger } = capturingLogger();
+    const err = new GraphQLError(`Cannot query field "regionz" on type "Query". Did you mean "regions"?`, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(createErrorFormatter(logger, { hideSuggestions: true })(err.toJSON(), err).message).toBe(`Cannot query field "regionz" on type "Query".`);
+    expect(createErrorFormatter(logger)(err.toJSON(), err).message).toContain("Did you mean");
   });
 });

@@ -32,25 +32,33 @@ function validationReasons(errors: ValidationErrorLike[], prefix = ""): { code: 
   });
 }
 
-const PARAMS_LINE = /^params: .*$/gm;
+/** drizzle's "Failed query" message ends with `params: …`; values may span lines, so everything from there goes. */
+const PARAMS_TO_END = /(^|\n)params:[\s\S]*$/;
 
 /**
  * What of an unexpected error may be logged: drizzle puts a failed query's parameters (password hashes,
- * ID numbers) into its message, so they are cut; the SQL text, PostgreSQL code and constraint stay.
+ * ID numbers) into its message, so they are cut; PostgreSQL's own message quotes input values
+ * (`invalid input syntax for type uuid: "…"`), so of the cause only its code and constraint stay.
  */
 export function loggableError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err) };
-  const cause = (err as { cause?: { code?: string; constraint_name?: string; message?: string } }).cause;
+  if (!(err instanceof Error)) return { message: "[non-error value redacted]" };
+  const cause = (err as { cause?: { code?: string; constraint_name?: string } }).cause;
+  const message = err.message.replace(PARAMS_TO_END, "$1params: [redacted]");
+  // The stack repeats the message before the frames: swap in the redacted one, or drop a stack that does not match.
+  const stack = err.stack?.includes(err.message) ? err.stack.replace(err.message, () => message) : undefined;
   return {
     type: err.name,
-    message: err.message.replace(PARAMS_LINE, "params: [redacted]"),
-    stack: err.stack?.replace(PARAMS_LINE, "params: [redacted]"),
-    ...(cause && { cause: { code: cause.code, constraint: cause.constraint_name, message: cause.message } }),
+    message,
+    stack,
+    ...(cause && typeof cause === "object" && { cause: { code: cause.code, constraint: cause.constraint_name } }),
   };
 }
 
+/** graphql-js suggests schema names on a typo (` Did you mean "phone"?`): in production that maps the schema for a stranger. */
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
+
 /** Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; anything else → INTERNAL, logged. */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, options: { hideSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
@@ -71,7 +79,9 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === "string" && PASS_THROUGH.has(code)) return formatted;
+    if (typeof code === "string" && PASS_THROUGH.has(code)) {
+      return options.hideSuggestions ? { ...formatted, message: formatted.message.replace(SUGGESTION, "") } : formatted;
+    }
     logger.error({ error: loggableError(original) }, "unhandled error in GraphQL operation");
     return { message: "服务器内部错误", path: formatted.path, extensions: { code: "INTERNAL" } };
   };
