@@ -9,7 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "@graphql-yoga/subscription";
-import express, { type Request } from "express";
+import express, { type ErrorRequestHandler, type Request } from "express";
 import { GraphQLError } from "graphql";
 import { Redis } from "ioredis";
 import { pinoHttp } from "pino-http";
@@ -20,11 +20,11 @@ import { createDatabase, type Database } from "./db/client.js";
 import type { Deps } from "./deps.js";
 import { AppError } from "./errors.js";
 import type { Context } from "./graphql/context.js";
-import { createErrorFormatter } from "./graphql/errors.js";
+import { createErrorFormatter, loggableError } from "./graphql/errors.js";
 import { graphiqlPage } from "./graphql/graphiql.js";
 import { limitsPlugin } from "./graphql/limits.js";
-import { validationRules } from "./graphql/request-guards.js";
-import { serveSubscriptions } from "./graphql/subscriptions.js";
+import { PARSE_OPTIONS, validationRules } from "./graphql/request-guards.js";
+import { originAllowed, serveSubscriptions } from "./graphql/subscriptions.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { healthHandler } from "./http/health.js";
@@ -34,6 +34,9 @@ import { verifyAccessToken } from "./modules/identity/access-token.js";
 import type { Actor, Caller } from "./modules/identity/actor.js";
 import { createPiiVault } from "./modules/identity/pii.js";
 import { createServices } from "./services.js";
+
+/** Largest request body or WebSocket message: the same bound on both transports. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface Api {
   server: Server;
@@ -72,15 +75,20 @@ export async function createApi(
   app.set("trust proxy", config.trustProxy);
   const server = createServer(app);
 
-  const formatError = createErrorFormatter(logger);
-  const wsCleanup = serveSubscriptions(new WebSocketServer({ server, path: "/graphql" }), {
+  const formatError = createErrorFormatter(logger, { hideSuggestions: config.isProduction });
+  const wsServer = new WebSocketServer({
+    server,
+    path: "/graphql",
+    // ws buffers a whole message before graphql-ws sees it: without a cap one 20 MiB frame exhausted the heap.
+    maxPayload: MAX_BODY_BYTES,
+    verifyClient: ({ req }: { req: import("node:http").IncomingMessage }) => originAllowed(req, config.allowedOrigins),
+  });
+  const wsCleanup = serveSubscriptions(wsServer, {
     schema,
     config,
     formatError,
-    context: async (authorization, request) => {
-      const actor = typeof authorization === "string" ? await actorFrom(authorization).catch(() => null) : null;
-      return contextFor(actor, { requestId: randomUUID(), ...request });
-    },
+    authenticate: actorFrom,
+    context: (actor, request) => contextFor(actor, { requestId: randomUUID(), ...request }),
   });
 
   const writeLimiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:writes`, points: config.writeRateLimit, duration: 60 });
@@ -99,6 +107,7 @@ export async function createApi(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !config.isProduction,
     validationRules: validationRules(config),
+    parseOptions: PARSE_OPTIONS,
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -148,7 +157,7 @@ export async function createApi(
   }
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }: { req: Request }) => {
         const meta = { requestId: String(req.id), ip: req.ip ?? null, userAgent: req.get("user-agent") ?? null };
@@ -162,6 +171,7 @@ export async function createApi(
     app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));
     app.get(/^\/(?!graphql|healthz|metrics).*/, (_req, res) => res.sendFile(join(config.adminDist, "index.html")));
   }
+  app.use(jsonErrors(logger));
 
   return {
     server,
@@ -180,6 +190,27 @@ export async function createApi(
       await Promise.allSettled([redis, publishClient, subscribeClient].map((c) => (c.status === "ready" ? c.quit() : c.disconnect())));
       await database.close();
     },
+  };
+}
+
+/**
+ * Body-parser and other middleware errors as a GraphQL-shaped JSON body instead of express's HTML page:
+ * clients get a typed code, and the message never echoes the body (a JSON syntax error quotes it).
+ */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status: number = typeof err?.status === "number" && err.status >= 400 && err.status < 600 ? err.status : 500;
+    const [code, message] =
+      status === 413
+        ? ["PAYLOAD_TOO_LARGE", `请求体过大，上限 ${MAX_BODY_BYTES / 1024 / 1024} MB`]
+        : status === 415
+          ? ["UNSUPPORTED_MEDIA_TYPE", "不支持的请求编码或字符集，请使用 UTF-8 的 application/json"]
+          : status < 500
+            ? ["BAD_REQUEST", "请求体无法解析，请发送有效的 JSON"]
+            : ["INTERNAL", "服务器内部错误"];
+    if (status >= 500) (req.log ?? logger).error({ error: loggableError(err) }, "unhandled error in HTTP middleware");
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 
