@@ -53,15 +53,15 @@ describe("minimumWageOn", () => {
 });
 
 describe("checkHourlyPay", () => {
-  const standard = { monthlyFen: 196_000, hourlyFen: 2_050 };
+  const standard = { hourlyFen: 2_050 };
   it.each([
     [2_050, "HOUR", undefined, true, 2_050],
     [2_049, "HOUR", undefined, false, 2_050],
     [16_400, "DAY", 8, true, 16_400],
     [16_399, "DAY", 8, false, 16_400],
     [9_225, "DAY", 4.5, true, 9_225],
-    [196_000, "MONTH", undefined, true, 196_000],
-    [195_999, "MONTH", undefined, false, 196_000],
+    [12_300, "PIECE", 6, true, 12_300], // 计件: what 6 hours earned
+    [12_299, "PIECE", 6, false, 12_300],
   ] as const)("%i fen per %s (%s h) → ok %s (minimum %i)", (pay, unit, hours, expected, minimumFen) => {
     const result = checkHourlyPay(pay, unit, standard, hours);
     expect(result.ok).toBe(expected);
@@ -80,6 +80,7 @@ describe("checkHourlyPay", () => {
     [20_000, "DAY", undefined, "PAY_HOURS_INVALID"],
     [20_000, "DAY", 0, "PAY_HOURS_INVALID"],
     [20_000, "DAY", 25, "PAY_HOURS_INVALID"],
+    [20_000, "PIECE", undefined, "PAY_HOURS_INVALID"],
   ] as const)("%s fen per %s (%s h) → %s", (pay, unit, hours, code) => {
     expect(checkHourlyPay(pay, unit, standard, hours)).toEqual({ ok: false, reasons: [expect.objectContaining({ code })] });
   });

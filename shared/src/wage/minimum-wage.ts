@@ -2,6 +2,7 @@
 // Full-time work is held to the monthly figure, part-time and gig work (非全日制用工) to the hourly one
 // (《劳动合同法》第七十二条: hourly pay may not be below the local hourly minimum).
 import { isIsoDate } from "../calendar/iso-date.js";
+import type { PayUnit } from "../catalog/enums.js";
 import { regionByCode } from "../region/regions.js";
 import { fail, ok, type FieldReason, type Result } from "../result.js";
 
@@ -49,22 +50,19 @@ export function minimumWageOn<S extends Pick<MinimumWageStandard, "regionCode" |
   return best;
 }
 
-/** How a gig's pay is quoted. Piece rates (计件) are checked at settlement, from the hours actually worked. */
-export type PayUnit = "HOUR" | "DAY" | "MONTH";
-
 /** "20.50" for 2050 fen. */
 const yuan = (fen: number) => `${Math.trunc(fen / 100)}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
 
 /**
- * Refuses pay below the minimum with the figure: per hour against the hourly minimum, per day against the
- * hourly minimum times the day's hours (`hoursPerDay`, required for DAY), per month against the monthly one.
- * The value is the minimum the pay was held to, in fen.
+ * Refuses pay below the hourly minimum with the figure. HOUR: the pay per hour. DAY: a day's pay against the
+ * hourly minimum times the day's `hours`. PIECE (计件, checked at settlement): the pay earned against the
+ * hourly minimum times the `hours` actually worked. The value is the minimum the pay was held to, in fen.
  */
 export function checkHourlyPay(
   payFen: number,
   unit: PayUnit,
-  standard: Pick<MinimumWageStandard, "monthlyFen" | "hourlyFen">,
-  hoursPerDay?: number,
+  standard: Pick<MinimumWageStandard, "hourlyFen">,
+  hours?: number,
 ): Result<{ minimumFen: number }> {
   if (!Number.isSafeInteger(payFen) || payFen < 0) return fail({ code: "PAY_INVALID", message: "报酬应为非负整数（分）" });
   let minimumFen: number;
@@ -72,20 +70,17 @@ export function checkHourlyPay(
   if (unit === "HOUR") {
     minimumFen = standard.hourlyFen;
     per = "小时";
-  } else if (unit === "DAY") {
-    if (hoursPerDay === undefined || !Number.isFinite(hoursPerDay) || hoursPerDay <= 0 || hoursPerDay > 24) {
-      return fail({ code: "PAY_HOURS_INVALID", message: "按日计酬须写明每日工作时长（0–24小时）" });
-    }
-    minimumFen = Math.ceil(standard.hourlyFen * hoursPerDay);
-    per = `日（${hoursPerDay}小时）`;
   } else {
-    minimumFen = standard.monthlyFen;
-    per = "月";
+    if (hours === undefined || !Number.isFinite(hours) || hours <= 0 || hours > 24) {
+      return fail({ code: "PAY_HOURS_INVALID", message: "按日或计件计酬须写明工作时长（0–24小时）" });
+    }
+    minimumFen = Math.ceil(standard.hourlyFen * hours);
+    per = unit === "DAY" ? `日（${hours}小时）` : `${hours}小时计件所得`;
   }
   if (payFen < minimumFen) {
     return fail({
       code: "PAY_BELOW_MINIMUM_WAGE",
-      message: `报酬每${per} ${yuan(payFen)} 元，低于当地最低工资标准 ${yuan(minimumFen)} 元（每小时 ${yuan(standard.hourlyFen)} 元）`,
+      message: `报酬${unit === "PIECE" ? "" : "每"}${per} ${yuan(payFen)} 元，低于当地最低工资标准 ${yuan(minimumFen)} 元（每小时 ${yuan(standard.hourlyFen)} 元）`,
     });
   }
   return ok({ minimumFen });
