@@ -8,18 +8,13 @@ import {
   type EnumValue,
 } from "@qz/shared";
 import { ArrayMaxSize, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
-import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, InputType, Int, ObjectType } from "type-graphql";
+import { graphqlEnum } from "../../graphql/enums.js";
 import { DateTime, LocalDate, SafeInt } from "../../graphql/scalars.js";
 
 /** The GraphQL enum from the one definition in shared (the pgEnum uses the same list). */
-export const CalendarDayKind = Object.fromEntries(CALENDAR_DAY_KIND.values.map((v) => [v, v])) as {
-  [K in EnumValue<typeof CALENDAR_DAY_KIND>]: K;
-};
+export const CalendarDayKind = graphqlEnum(CALENDAR_DAY_KIND, "CalendarDayKind", "A holiday, or a weekend day that is worked (调休上班)");
 export type CalendarDayKind = EnumValue<typeof CALENDAR_DAY_KIND>;
-registerEnumType(CalendarDayKind, {
-  name: "CalendarDayKind",
-  description: "HOLIDAY 法定节假日 / WORKDAY 调休上班 (a weekend day that is worked)",
-});
 
 @ObjectType({ description: "最低工资标准 for one area from its effective date until a later row takes over" })
 export class MinimumWage {
