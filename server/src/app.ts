@@ -16,8 +16,7 @@ import { pinoHttp } from "pino-http";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import { WebSocketServer } from "ws";
 import type { Config } from "./config.js";
-import { createDatabase, type Database } from "./db/client.js";
-import type { Deps } from "./deps.js";
+import { createDeps, type Deps } from "./deps.js";
 import { AppError } from "./errors.js";
 import type { Context } from "./graphql/context.js";
 import { createErrorFormatter, loggableError } from "./graphql/errors.js";
@@ -29,10 +28,9 @@ import { createLoaders } from "./graphql/loaders.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { healthHandler } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
-import { createLogger, type Logger } from "./logger.js";
+import type { Logger } from "./logger.js";
 import { verifyAccessToken } from "./modules/identity/access-token.js";
 import type { Actor, Caller } from "./modules/identity/actor.js";
-import { createPiiVault } from "./modules/identity/pii.js";
 import { createServices } from "./services.js";
 
 /** Largest request body or WebSocket message: the same bound on both transports. */
@@ -51,20 +49,12 @@ export async function createApi(
   config: Config,
   options: { logger?: Logger; now?: () => Date; onQuery?: (query: string) => void } = {},
 ): Promise<Api> {
-  const logger = options.logger ?? createLogger(config, "api");
-  const database: Database = createDatabase(config.databaseUrl, config.databasePoolMax, { onQuery: options.onQuery });
-  const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  const handle = createDeps(config, { name: "api", ...options });
+  const { deps } = handle;
+  const { logger, redis } = deps;
   const publishClient = new Redis(config.redisUrl);
   const subscribeClient = new Redis(config.redisUrl);
-  for (const client of [redis, publishClient, subscribeClient]) client.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
-  const deps: Deps = {
-    config,
-    db: database.db,
-    redis,
-    pii: createPiiVault(config.piiEncryptionKey, config.piiBlindIndexKey),
-    logger,
-    now: options.now ?? (() => new Date()),
-  };
+  for (const client of [publishClient, subscribeClient]) client.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const services = createServices(deps);
   const pubSub = createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
   const schema = await buildAppSchema(pubSub);
@@ -147,7 +137,7 @@ export async function createApi(
     }),
   );
   app.use(metrics.middleware);
-  app.get("/healthz", healthHandler(database.sql, redis));
+  app.get("/healthz", healthHandler(handle.sql, redis));
   app.get("/metrics", (req, res) => metrics.handler(req, res));
   if (!config.isProduction) {
     app.get("/graphql", (req, res, next) => {
@@ -187,8 +177,8 @@ export async function createApi(
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // quit() waits for a reply that never comes while Redis is down; disconnect() does not.
-      await Promise.allSettled([redis, publishClient, subscribeClient].map((c) => (c.status === "ready" ? c.quit() : c.disconnect())));
-      await database.close();
+      await Promise.allSettled([publishClient, subscribeClient].map((c) => (c.status === "ready" ? c.quit() : c.disconnect())));
+      await handle.close();
     },
   };
 }

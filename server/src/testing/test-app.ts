@@ -1,5 +1,7 @@
 // Each test file gets its own database (cloned from the migrated template) and its own queue prefix.
 import { randomUUID } from "node:crypto";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
 import { Redis } from "ioredis";
 import postgres from "postgres";
 import { inject } from "vitest";
@@ -64,13 +66,20 @@ export interface GraphQLResult<T = Record<string, any>> {
   status: number;
 }
 
+/**
+ * An operation: a typed document from `graphql()` in ./gql (generated from server/schema.graphql by
+ * `pnpm codegen`, so results and variables are checked against the schema), or a raw string for tests of
+ * the transport itself (malformed, hostile or deliberately invalid queries).
+ */
+export type Operation<T, V> = TypedDocumentNode<T, V> | string;
+
 export interface TestApi extends TestEnv {
   api: Api;
   url: string;
   /** POSTs an operation; `token` becomes the bearer access token. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  gql<T = Record<string, any>, V = Record<string, unknown>>(query: Operation<T, V>, variables?: V, token?: string): Promise<GraphQLResult<T>>;
   /** Like gql but throws on any GraphQL error, returning data. */
-  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  ok<T = Record<string, any>, V = Record<string, unknown>>(query: Operation<T, V>, variables?: V, token?: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -85,11 +94,11 @@ export async function startTestApi(
   const testEnv = sharing ?? (await createTestEnv(env));
   const api = await createApi(testEnv.config, options);
   const url = await api.listen();
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>> => {
+  const gql = async <T, V>(query: Operation<T, V>, variables?: V, token?: string): Promise<GraphQLResult<T>> => {
     const res = await fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === "string" ? query : print(query), variables }),
     });
     return { ...((await res.json()) as object), status: res.status };
   };
@@ -98,8 +107,8 @@ export async function startTestApi(
     api,
     url,
     gql,
-    async ok<T>(query: string, variables?: Record<string, unknown>, token?: string) {
-      const result = await gql<T>(query, variables, token);
+    async ok<T, V>(query: Operation<T, V>, variables?: V, token?: string) {
+      const result = await gql<T, V>(query, variables, token);
       if (result.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(result.errors)}`);
       return result.data as T;
     },
