@@ -8,6 +8,8 @@ describe("index", () => {
       "fail",
       "residentIdCheckDigit",
       "parseResidentId",
+      "isProvinceCode",
+      "normalizeText",
       "maskResidentId",
       "creditCodeCheckChar",
       "parseCreditCode",

@@ -13,5 +13,6 @@ export * from "./calendar/iso-date.js";
 export * from "./calendar/calendar-year.js";
 export * from "./wage/minimum-wage.js";
 export * from "./venue/venue-status.js";
+export * from "./text/normalize.js";
 export * from "./catalog/define-enum.js";
 export * from "./catalog/enums.js";

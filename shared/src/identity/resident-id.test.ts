@@ -1,8 +1,10 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { maskResidentId, parseResidentId, residentIdCheckDigit } from "./resident-id.js";
+import { isProvinceCode, maskResidentId, parseResidentId, residentIdCheckDigit } from "./resident-id.js";
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(""));
+const PROVINCES = ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83"];
+const withCheck = (first17: string) => first17 + residentIdCheckDigit(first17);
 const codes = (r: ReturnType<typeof parseResidentId>) => (r.ok ? [] : r.reasons.map((x) => x.code));
 
 describe("residentIdCheckDigit", () => {
@@ -62,6 +64,25 @@ describe("parseResidentId", () => {
     expect(codes(r)).toEqual(invalid ? ["ID_BIRTH_DATE"] : []);
   });
 
+  it("accepts exactly the province-level codes of GB/T 2260 as the first two digits", () => {
+    const all = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+    expect(all.filter(isProvinceCode)).toEqual(PROVINCES);
+    expect(isProvinceCode("3")).toBe(false);
+    expect(isProvinceCode("3a")).toBe(false);
+  });
+
+  it.each([
+    ["999999", ["ID_REGION"]], // the issue's example: no province 99
+    ["000000", ["ID_REGION"]],
+    ["910000", ["ID_REGION"]], // 外国人永久居留身份证, not a resident ID
+    ["160000", ["ID_REGION"]], // between 华北 and 东北
+    ["710000", []], // 台湾
+    ["830000", []], // 港澳台居民居住证
+    ["650102", []], // 乌鲁木齐
+  ])("address code %s → %j", (area, expected) => {
+    expect(codes(parseResidentId(withCheck(`${area}19900101123`)))).toEqual(expected);
+  });
+
   it("reports both a bad date and a bad check digit", () => {
     const first17 = "35050219900231001";
     const wrong = residentIdCheckDigit(first17) === "0" ? "1" : "0";
@@ -76,7 +97,8 @@ describe("parseResidentId", () => {
   it("accepts any valid date with its computed check digit, and rejects any other check character", () => {
     const day = fc.integer({ min: 0, max: 40_000 }); // days after 1900-01-01, up to ~2009
     fc.assert(
-      fc.property(digits(6), day, digits(3), fc.constantFrom(..."0123456789X"), (region, d, seq, other) => {
+      fc.property(fc.constantFrom(...PROVINCES), digits(4), day, digits(3), fc.constantFrom(..."0123456789X"), (province, rest, d, seq, other) => {
+        const region = province + rest;
         const birth = new Date(Date.UTC(1900, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
         const first17 = region + birth.replaceAll("-", "") + seq;
         const check = residentIdCheckDigit(first17);

@@ -21,6 +21,16 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = "10X98765432";
 // Platform floor: no living worker was born before 1900, so an earlier date is a typo.
 const EARLIEST_BIRTH_DATE = "1900-01-01";
+// GB/T 2260 province-level codes (the address code's first two digits): 11–15 华北, 21–23 东北, 31–37 华东,
+// 41–46 中南, 50–54 西南, 61–65 西北, 71 台湾; 81–83 are the 港澳台居民居住证 (GB 11643 format).
+// 91 (外国人永久居留身份证, 2017 format) is not a resident ID.
+const PROVINCE_RANGES: [number, number][] = [[11, 15], [21, 23], [31, 37], [41, 46], [50, 54], [61, 65], [71, 71], [81, 83]];
+
+/** True when the address code starts with a real province-level code (GB/T 2260). */
+export function isProvinceCode(twoDigits: string): boolean {
+  const n = Number(twoDigits);
+  return /^\d{2}$/.test(twoDigits) && PROVINCE_RANGES.some(([from, to]) => n >= from && n <= to);
+}
 
 /** The GB 11643-1999 check character ("0"–"9" or "X") for the first 17 digits; throws RangeError otherwise. */
 export function residentIdCheckDigit(first17: string): string {
@@ -31,7 +41,7 @@ export function residentIdCheckDigit(first17: string): string {
 }
 
 /**
- * Checks an 18-character resident ID: format, a real birth date from 1900-01-01 up to `today`
+ * Checks an 18-character resident ID: format, a real province in the address code, a real birth date from 1900-01-01 up to `today`
  * (YYYY-MM-DD, when given) and the check character. Trims spaces and accepts a lower-case "x".
  */
 export function parseResidentId(raw: string, today?: string): Result<ResidentId> {
@@ -41,6 +51,9 @@ export function parseResidentId(raw: string, today?: string): Result<ResidentId>
   }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const reasons = [];
+  if (!isProvinceCode(id.slice(0, 2))) {
+    reasons.push({ code: "ID_REGION", message: "身份证号码前两位不是有效的省级行政区划代码" });
+  }
   if (!isIsoDate(birthDate) || birthDate < EARLIEST_BIRTH_DATE || (today !== undefined && birthDate > today)) {
     reasons.push({ code: "ID_BIRTH_DATE", message: "身份证号码中的出生日期无效" });
   }
