@@ -1,5 +1,5 @@
 // The demo data that `./scripts/start` loads: valid by the same rules the API enforces, and every printed login works.
-import { parseCreditCode, parseResidentId } from "@qz/shared";
+import { normalizeText, parseCreditCode, parseResidentId } from "@qz/shared";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, seedDemoData } from "../../scripts/seed.js";
@@ -41,6 +41,20 @@ describe("demo seed", () => {
     }
     const codes = await t.database.db.execute<{ code: string }>(sql`select operator_credit_code as code from venues union all select credit_code from employer_profiles where credit_code is not null`);
     expect(codes.every((r) => parseCreditCode(r.code).ok)).toBe(true);
+  });
+
+  it("names and addresses pass the API's text rules (no control or invisible characters, no blank or padded values)", async () => {
+    const rows = await t.database.db.execute<{ kind: "name" | "line"; value: string }>(sql`
+      select 'name' as kind, name as value from venues union all select 'name', operator_name from venues
+      union all select 'line', address from venues union all select 'name', real_name from worker_profiles
+      union all select 'line', home_address from worker_profiles where home_address is not null
+      union all select 'name', name from employer_profiles union all select 'name', contact_name from employer_profiles
+      union all select 'line', address from employer_profiles where address is not null
+      union all select 'name', display_name from users`);
+    expect(rows.length).toBeGreaterThan(2000);
+    // Accepted, not necessarily a fixed point: NFKC folds the seed's full-width （） to ASCII, which the API would store.
+    const refused = rows.filter((r) => r.value !== r.value.trim() || !normalizeText(r.value, { kind: r.kind, label: r.kind, min: 2, max: 200 }).ok);
+    expect(refused).toEqual([]);
   });
 
   it("a second run changes nothing", async () => {

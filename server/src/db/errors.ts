@@ -15,3 +15,9 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pg = pgError(err);
   return pg?.code === "23505" && (!constraint || pg.constraint_name === constraint);
 }
+
+/** True when the error is an exclusion-constraint violation (EXCLUDE USING gist …), optionally on one named constraint. */
+export function isExclusionViolation(err: unknown, constraint?: string): boolean {
+  const pg = pgError(err);
+  return pg?.code === "23P01" && (!constraint || pg.constraint_name === constraint);
+}

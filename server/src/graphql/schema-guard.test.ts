@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { getMetadataStorage as getValidationStorage } from "class-validator";
 import {
   execute,
+  GraphQLID,
+  GraphQLString,
   getNamedType,
   isEnumType,
   isInputObjectType,
@@ -14,7 +17,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { getMetadataStorage } from "type-graphql";
+import { ArgumentValidationError, getMetadataStorage } from "type-graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../modules/identity/actor.js";
 import type { Context } from "./context.js";
@@ -61,6 +64,72 @@ const as = (role: Role): Context =>
     caller: { actor: { userId: "00000000-0000-4000-8000-000000000001", role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } },
     now: new Date(),
   }) as unknown as Context;
+
+/** A class's class-validator rules for one property, its base classes' included (as validation applies them). */
+function rulesOf(target: Function, property: string) {
+  return getValidationStorage().getTargetValidationMetadatas(target, "", true, false).filter((m) => m.propertyName === property);
+}
+
+/** True when class-validator caps the property's length (@MaxLength, or @Length with a maximum). */
+function hasMaxLength(target: Function, property: string): boolean {
+  return rulesOf(target, property).some((m) => m.name === "maxLength" || (m.name === "isLength" && m.constraints?.[1] !== undefined));
+}
+
+/** The type-graphql class behind a field of an input or args type: the class itself or a base class, and the property name. */
+function fieldSource(target: Function, schemaName: string): { target: Function; property: string } | null {
+  const field = getMetadataStorage().fields.find((f) => f.schemaName === schemaName && (f.target === target || target.prototype instanceof f.target));
+  return field ? { target, property: field.name } : null;
+}
+
+/**
+ * Every String or ID argument and input field of the schema, and why it is unbounded (null when it is bounded).
+ * Bare `@Arg("x", () => String)` is never validated by type-graphql (it validates objects only), so those
+ * must move into an @ArgsType or @InputType class with @MaxLength; nested inputs need @ValidateNested.
+ */
+function unboundedStrings(schema: GraphQLSchema): string[] {
+  const storage = getMetadataStorage();
+  const stringLike = (t: GraphQLInputType) => [GraphQLString.name, GraphQLID.name].includes(getNamedType(t).name);
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__")) continue;
+    if (isInputObjectType(type)) {
+      const cls = storage.inputTypes.find((t) => t.name === type.name)?.target;
+      for (const field of Object.values(type.getFields())) {
+        const source = cls && fieldSource(cls, field.name);
+        const where = `${type.name}.${field.name}`;
+        if (!source) problems.push(`${where}: no type-graphql input class found`);
+        else if (stringLike(field.type) && !hasMaxLength(source.target, source.property)) problems.push(`${where}: String without @MaxLength`);
+        else if (isInputObjectType(getNamedType(field.type)) && !rulesOf(source.target, source.property).some((m) => m.type === "nestedValidation")) {
+          problems.push(`${where}: nested input without @ValidateNested, so its fields are never checked`);
+        }
+      }
+    }
+    if (!("getFields" in type) || isInputObjectType(type)) continue;
+    for (const field of Object.values((type as GraphQLObjectType).getFields())) {
+      const strings = field.args.filter((a) => stringLike(a.type));
+      if (!strings.length) continue;
+      const method =
+        [...storage.queries, ...storage.mutations, ...storage.subscriptions].find(
+          (m) => m.schemaName === field.name && [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].includes(type as GraphQLObjectType),
+        ) ??
+        storage.fieldResolvers.find((m) => m.schemaName === field.name && storage.objectTypes.find((o) => o.target === m.getObjectType?.())?.name === type.name);
+      for (const arg of strings) {
+        const where = `${type.name}.${field.name}(${arg.name})`;
+        const params = storage.params.filter((p) => method && p.target === method.target && p.methodName === method.methodName);
+        if (params.some((p) => p.kind === "arg" && p.name === arg.name)) {
+          problems.push(`${where}: bare String @Arg is never validated; use an @ArgsType class with @MaxLength`);
+          continue;
+        }
+        const source = params
+          .flatMap((p) => (p.kind === "args" && p.validateSettings !== false ? [fieldSource(p.getType() as Function, arg.name)] : []))
+          .find((s) => s !== null);
+        if (!source) problems.push(`${where}: not from a validated @ArgsType class`);
+        else if (!hasMaxLength(source.target, source.property)) problems.push(`${where}: String without @MaxLength`);
+      }
+    }
+  }
+  return problems.sort();
+}
 
 describe("schema guards", () => {
   let schema: GraphQLSchema;
@@ -124,6 +193,30 @@ describe("schema guards", () => {
       }
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it("every String or ID argument and input field has a maximum length that validation enforces", () => {
+    expect(unboundedStrings(schema)).toEqual([]);
+  });
+
+  it("an over-long string is refused by validation before any resolver runs (argument, args class, nested input)", async () => {
+    const long = "长".repeat(180_000);
+    const walkIn = literalFor(schema.getType("RegisterWorkerInput") as GraphQLInputType).replace('skillCode: "x"', `skillCode: "${long}"`);
+    const probes: [property: string, query: string, Context][] = [
+      ["password", `mutation { login(phone: "13900000000", password: "${long}") { __typename } }`, anonymous()],
+      ["reason", `mutation { suspendVenue(id: "00000000-0000-4000-8000-000000000000", reason: "${long}") { __typename } }`, as("COUNTY_OFFICER")],
+      ["skillCode", `mutation { registerWalkInWorker(input: ${walkIn}) { __typename } }`, as("VENUE_STAFF")],
+    ];
+    type Failure = { property: string; constraints?: Record<string, string>; children?: Failure[] };
+    const tooLong = (errors: Failure[]): string[] =>
+      errors.flatMap((e) => [...(e.constraints?.maxLength || e.constraints?.isLength ? [e.property] : []), ...tooLong(e.children ?? [])]);
+    for (const [property, query, contextValue] of probes) {
+      // No services in the context: a resolver body would fail with a TypeError instead.
+      const result = await execute({ schema, document: parse(query), contextValue });
+      const error = result.errors?.[0]?.originalError;
+      expect(error).toBeInstanceOf(ArgumentValidationError);
+      expect(tooLong((error as ArgumentValidationError).extensions.validationErrors as Failure[])).toContain(property);
+    }
   });
 
   it("the committed server/schema.graphql is up to date (run `pnpm schema:print`)", async () => {

@@ -6,7 +6,10 @@ import { getRegion, getVenue } from "../venue/venue.repo.js";
 import { requireActor, type Caller } from "./actor.js";
 import * as repo from "./identity.repo.js";
 import { hashPassword } from "./password.js";
-import { checkPhone, checkRegion } from "./input-checks.js";
+import { checkPhone, checkRegion, checkText } from "./input-checks.js";
+
+/** Staff and officer names as shown in the console and the audit log. */
+const displayNameOf = (raw: string) => checkText("displayName", raw, { kind: "name", label: "姓名", min: 2, max: 40 });
 import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "./scope.js";
 
 export interface CreateStaffCommand {
@@ -48,13 +51,14 @@ export function createAccountService({ db }: Deps) {
     async createStaffAccount(caller: Caller, cmd: CreateStaffCommand) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
       const phone = checkPhone(cmd.phone);
+      const displayName = displayNameOf(cmd.displayName);
       const venue = await getVenue(db, cmd.venueId);
       assertVenueInScope(actor, venue);
       if (venue.status === "REVOKED") throw new AppError("PRECONDITION_FAILED", "该场所已被撤销认定，不能再开设工作人员账号");
       const passwordHash = await hashPassword(cmd.password);
       return insertAccount(
         caller,
-        { phone, passwordHash, role: "VENUE_STAFF", displayName: cmd.displayName, venueId: venue.id, regionCode: venue.regionCode, createdBy: actor.userId },
+        { phone, passwordHash, role: "VENUE_STAFF", displayName, venueId: venue.id, regionCode: venue.regionCode, createdBy: actor.userId },
         { role: "VENUE_STAFF", phone, venueId: venue.id },
       );
     },
@@ -63,6 +67,7 @@ export function createAccountService({ db }: Deps) {
     async createOfficerAccount(caller: Caller, cmd: CreateOfficerCommand) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
       const phone = checkPhone(cmd.phone);
+      const displayName = displayNameOf(cmd.displayName);
       if (cmd.role === "CITY_OFFICER" && actor.role !== "CITY_OFFICER") throw new AppError("FORBIDDEN", "只有市人社局可以创建市级账号");
       let regionCode: string | null = null;
       if (cmd.role === "COUNTY_OFFICER") {
@@ -74,7 +79,7 @@ export function createAccountService({ db }: Deps) {
       const passwordHash = await hashPassword(cmd.password);
       return insertAccount(
         caller,
-        { phone, passwordHash, role: cmd.role, displayName: cmd.displayName, regionCode, createdBy: actor.userId },
+        { phone, passwordHash, role: cmd.role, displayName, regionCode, createdBy: actor.userId },
         { role: cmd.role, phone, regionCode },
       );
     },

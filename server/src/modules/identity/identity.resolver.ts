@@ -1,7 +1,7 @@
-import { isOlderWorker, maskMobile, shanghaiDate } from "@qz/shared";
-import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import { ageOn, isOlderWorker, maskMobile, shanghaiDate } from "@qz/shared";
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { UUID } from "../../graphql/scalars.js";
+import { LocalDate } from "../../graphql/scalars.js";
 import { Allow, Public } from "../../graphql/guards.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import { Region, Venue } from "../venue/venue.types.js";
@@ -10,9 +10,12 @@ import {
   CreateOfficerAccountInput,
   CreateStaffAccountInput,
   EmployerProfile,
+  LoginArgs,
+  RefreshTokenArgs,
   RegisterEmployerInput,
   RegisterWorkerInput,
   User,
+  WorkerFilterArgs,
   WorkerPage,
   WorkerProfile,
   WorkerSkill,
@@ -56,19 +59,19 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  login(@Arg("phone", () => String) phone: string, @Arg("password", () => String) password: string, @Ctx() ctx: Context) {
+  login(@Args(() => LoginArgs) { phone, password }: LoginArgs, @Ctx() ctx: Context) {
     return ctx.services.sessions.login(ctx.caller, phone, password);
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: "Rotates the refresh token; a reused one revokes its whole family" })
-  refreshSession(@Arg("refreshToken", () => String) refreshToken: string, @Ctx() ctx: Context) {
+  refreshSession(@Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs, @Ctx() ctx: Context) {
     return ctx.services.sessions.refresh(ctx.caller, refreshToken);
   }
 
   @Public()
   @Mutation(() => Boolean, { description: "Ends the session the refresh token belongs to" })
-  logout(@Arg("refreshToken", () => String) refreshToken: string, @Ctx() ctx: Context) {
+  logout(@Args(() => RefreshTokenArgs) { refreshToken }: RefreshTokenArgs, @Ctx() ctx: Context) {
     return ctx.services.sessions.logout(ctx.caller, refreshToken);
   }
 
@@ -82,11 +85,10 @@ export class IdentityResolver {
   @Query(() => WorkerPage, { complexity: pageComplexity })
   async workers(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg("skillCode", () => String, { nullable: true }) skillCode: string | null,
-    @Arg("venueId", () => UUID, { nullable: true }) venueId: string | null,
+    @Args(() => WorkerFilterArgs) filter: WorkerFilterArgs,
     @Ctx() ctx: Context,
   ) {
-    const result = await ctx.services.accounts.listWorkers(ctx.caller, { ...page, skillCode, venueId });
+    const result = await ctx.services.accounts.listWorkers(ctx.caller, { ...page, ...filter });
     return { items: result.items.map(workerView), total: result.total };
   }
 
@@ -135,6 +137,17 @@ export class WorkerProfileResolver {
   @FieldResolver(() => Boolean, { description: "大龄: men 50+, women 40+ today (Asia/Shanghai)" })
   olderWorker(@Root() p: WorkerProfile, @Ctx() ctx: Context) {
     return isOlderWorker(p.gender, p.birthDate, shanghaiDate(ctx.now));
+  }
+
+  @FieldResolver(() => Int, { description: "Completed years of age today (Asia/Shanghai)" })
+  age(@Root() p: WorkerProfile, @Ctx() ctx: Context) {
+    return ageOn(p.birthDate, shanghaiDate(ctx.now));
+  }
+
+  // Masked ID + birth date = the whole ID number, so only the worker sees their own (issue 5, finding 2).
+  @FieldResolver(() => LocalDate, { nullable: true, description: "The worker's own birth date; null for anyone else, who see age and olderWorker" })
+  birthDate(@Root() p: WorkerProfile, @Ctx() ctx: Context) {
+    return ctx.caller.actor?.userId === p.userId ? p.birthDate : null;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: "Average rating 1–5, null before the first" })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsIn, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateTime, LocalDate, UUID } from "../../graphql/scalars.js";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTime, UUID } from "../../graphql/scalars.js";
 
 export enum Role {
   WORKER = "WORKER",
@@ -91,7 +91,10 @@ export class WorkerProfile {
   @Field(() => Gender)
   gender: Gender;
 
-  @Field(() => LocalDate)
+  /**
+   * Not a field of its own: with the masked ID (digits 7–14 hidden) it would rebuild the whole number, so
+   * others see `age` and `olderWorker`, and the `birthDate` field resolver answers the worker alone.
+   */
   birthDate: string;
 
   @Field(() => Float)
@@ -174,6 +177,36 @@ export class AuthPayload {
   refreshTokenExpiresAt: Date;
 
   userId: string;
+}
+
+@ArgsType()
+export class LoginArgs {
+  @Field(() => String, { description: "Mainland mobile number" })
+  @MaxLength(20)
+  phone: string;
+
+  // Bounded like registration: argon2 hashes whatever it is given, so an unbounded password is a cheap DoS.
+  @Field(() => String)
+  @MaxLength(128)
+  password: string;
+}
+
+@ArgsType()
+export class RefreshTokenArgs {
+  @Field(() => String)
+  @MaxLength(256)
+  refreshToken: string;
+}
+
+@ArgsType()
+export class WorkerFilterArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(40)
+  skillCode?: string | null;
+
+  @Field(() => UUID, { nullable: true })
+  venueId?: string | null;
 }
 
 @ObjectType()

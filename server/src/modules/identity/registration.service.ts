@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit.js";
 import { getVenue } from "../venue/venue.repo.js";
 import { requireActor, type Caller, type Role } from "./actor.js";
 import * as repo from "./identity.repo.js";
-import { checkPhone, checkRegion } from "./input-checks.js";
+import { checkOptionalText, checkPhone, checkRegion, checkText } from "./input-checks.js";
 import { hashPassword } from "./password.js";
 import type { Session, SessionService } from "./session.service.js";
 
@@ -51,7 +51,16 @@ export type RegistrationService = ReturnType<typeof createRegistrationService>;
 export function createRegistrationService(deps: Deps, sessions: SessionService) {
   const { db, pii, now } = deps;
 
+  /** The worker's free text as it will be stored (normalised, then length-checked). */
+  function workerText(cmd: RegisterWorkerCommand) {
+    return {
+      realName: checkText("realName", cmd.realName, { kind: "name", label: "姓名", min: 2, max: 40 }),
+      homeAddress: checkOptionalText("homeAddress", cmd.homeAddress, { kind: "line", label: "住址", max: 200 }),
+    };
+  }
+
   function checkWorker(cmd: RegisterWorkerCommand) {
+    workerText(cmd);
     const today = shanghaiDate(now());
     const id = parseResidentId(cmd.idNumber, today);
     if (!id.ok) badInput("idNumber", id.reasons);
@@ -84,18 +93,19 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
 
   async function insertWorker(tx: DbOrTx, caller: Caller, cmd: RegisterWorkerCommand, phone: string, passwordHash: string, registeredBy: string | null) {
     const id = checkWorker(cmd);
+    const { realName, homeAddress } = workerText(cmd);
     const blindIndex = pii.blindIndex(id.id);
     await assertPhoneFree(tx, phone);
     if (await repo.findWorkerByBlindIndex(tx, blindIndex)) throw new AppError("CONFLICT", "该身份证号已注册");
     if (cmd.homeVenueId && (await getVenue(tx, cmd.homeVenueId)).status !== "RECOGNIZED") {
       badInput("homeVenueId", [{ code: "VENUE_NOT_RECOGNIZED", message: "只能选择已认定的零工市场或驿站" }]);
     }
-    const user = await repo.insertUser(tx, { phone, passwordHash, role: "WORKER", displayName: cmd.realName, createdBy: registeredBy });
+    const user = await repo.insertUser(tx, { phone, passwordHash, role: "WORKER", displayName: realName, createdBy: registeredBy });
     const profile = await repo.insertWorkerProfile(
       tx,
       {
         userId: user.id,
-        realName: cmd.realName,
+        realName,
         idNumberCipher: pii.encrypt(id.id),
         idNumberBlindIndex: blindIndex,
         idNumberMasked: maskResidentId(id.id),
@@ -103,7 +113,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
         birthDate: id.birthDate,
         homeLat: cmd.homeLat,
         homeLng: cmd.homeLng,
-        homeAddress: cmd.homeAddress ?? null,
+        homeAddress,
         travelMode: cmd.travelMode,
         travelMinutes: cmd.travelMinutes ?? 60,
         hardToEmploy: cmd.hardToEmploy ?? false,
@@ -157,6 +167,9 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
     async registerEmployer(caller: Caller, cmd: RegisterEmployerCommand): Promise<Session> {
       const phone = checkPhone(cmd.phone);
       checkRegion(cmd.regionCode);
+      const name = checkText("name", cmd.name, { kind: "name", label: cmd.kind === "COMPANY" ? "单位名称" : "姓名", min: 2, max: 100 });
+      const contactName = checkText("contactName", cmd.contactName, { kind: "name", label: "联系人姓名", min: 2, max: 40 });
+      const address = checkOptionalText("address", cmd.address, { kind: "line", label: "地址", max: 200 });
       let identity: { creditCode: string } | { idNumber: string };
       if (cmd.kind === "COMPANY") {
         const code = parseCreditCode(cmd.creditCode ?? "");
@@ -177,18 +190,18 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
             "creditCode" in identity ? { creditCode: identity.creditCode } : { idBlindIndex: blindIndex! },
           );
           if (existing) throw new AppError("CONFLICT", "creditCode" in identity ? "该统一社会信用代码已注册" : "该身份证号已注册为用工主体");
-          const user = await repo.insertUser(tx, { phone, passwordHash, role: "EMPLOYER", displayName: cmd.name });
+          const user = await repo.insertUser(tx, { phone, passwordHash, role: "EMPLOYER", displayName: name });
           const profile = await repo.insertEmployerProfile(tx, {
             userId: user.id,
             kind: cmd.kind,
-            name: cmd.name,
+            name,
             creditCode: "creditCode" in identity ? identity.creditCode : null,
             idNumberCipher: "idNumber" in identity ? pii.encrypt(identity.idNumber) : null,
             idNumberBlindIndex: blindIndex,
             idNumberMasked: "idNumber" in identity ? maskResidentId(identity.idNumber) : null,
-            contactName: cmd.contactName,
+            contactName,
             regionCode: cmd.regionCode,
-            address: cmd.address ?? null,
+            address,
           });
           await recordAudit(tx, caller, {
             action: "identity.register-employer",

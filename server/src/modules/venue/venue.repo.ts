@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { regions, venues, venueServicePurchasePeriods } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
@@ -32,6 +32,12 @@ export async function getVenueForUpdate(tx: DbOrTx, id: string): Promise<VenueRo
   const [row] = await tx.select().from(venues).where(eq(venues.id, id)).for("update");
   if (!row) throw notFound("场所", id);
   return row;
+}
+
+/** The venue of that exact (normalised) name in the county, if any: names are unique per county. */
+export async function findVenueByRegionAndName(db: DbOrTx, regionCode: string, name: string): Promise<VenueRow | null> {
+  const [row] = await db.select().from(venues).where(and(eq(venues.regionCode, regionCode), eq(venues.name, name)));
+  return row ?? null;
 }
 
 export async function listVenuesByIds(db: DbOrTx, ids: readonly string[]): Promise<VenueRow[]> {
@@ -92,6 +98,17 @@ export async function countRecognizedVenuesByRegion(db: DbOrTx) {
 export async function insertServicePurchasePeriod(tx: DbOrTx, row: typeof venueServicePurchasePeriods.$inferInsert) {
   const [inserted] = await tx.insert(venueServicePurchasePeriods).values(row).returning();
   return inserted!;
+}
+
+/** A purchase-of-service period of the venue sharing at least one day with [startsOn, endsOn] (both inclusive), if any. */
+export async function findOverlappingServicePurchasePeriod(db: DbOrTx, venueId: string, startsOn: string, endsOn: string): Promise<ServicePurchasePeriodRow | null> {
+  const [row] = await db
+    .select()
+    .from(venueServicePurchasePeriods)
+    .where(and(eq(venueServicePurchasePeriods.venueId, venueId), lte(venueServicePurchasePeriods.startsOn, endsOn), gte(venueServicePurchasePeriods.endsOn, startsOn)))
+    .orderBy(asc(venueServicePurchasePeriods.startsOn))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function listServicePurchasePeriodsByVenueIds(db: DbOrTx, ids: readonly string[]) {

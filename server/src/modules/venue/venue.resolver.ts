@@ -12,6 +12,7 @@ import {
   VenueCoverage,
   VenueFilter,
   VenuePage,
+  VenueStatusReasonArgs,
 } from "./venue.types.js";
 
 const OFFICERS = ["COUNTY_OFFICER", "CITY_OFFICER"] as const;
@@ -60,13 +61,13 @@ export class VenueResolver {
 
   @Allow(...OFFICERS)
   @Mutation(() => Venue)
-  suspendVenue(@Arg("id", () => UUID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
+  suspendVenue(@Args(() => VenueStatusReasonArgs) { id, reason }: VenueStatusReasonArgs, @Ctx() ctx: Context) {
     return ctx.services.venues.suspendVenue(ctx.caller, id, reason);
   }
 
   @Allow(...OFFICERS)
   @Mutation(() => Venue)
-  revokeVenue(@Arg("id", () => UUID) id: string, @Arg("reason", () => String) reason: string, @Ctx() ctx: Context) {
+  revokeVenue(@Args(() => VenueStatusReasonArgs) { id, reason }: VenueStatusReasonArgs, @Ctx() ctx: Context) {
     return ctx.services.venues.revokeVenue(ctx.caller, id, reason);
   }
 

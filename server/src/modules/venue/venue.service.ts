@@ -1,12 +1,14 @@
 import { nextVenueStatus, parseCreditCode, summariseCoverage, type VenueAction } from "@qz/shared";
 import type { Deps } from "../../deps.js";
+import { isExclusionViolation, isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import { recordAudit } from "../audit/audit.js";
 import { requireActor, type Caller } from "../identity/actor.js";
-import { checkPhone, checkRegion } from "../identity/input-checks.js";
+import { checkOptionalText, checkPhone, checkRegion, checkText } from "../identity/input-checks.js";
 import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../identity/scope.js";
 import * as repo from "./venue.repo.js";
+import { STATUS_REASON_MAX } from "./venue.types.js";
 
 export interface CreateVenueCommand {
   name: string;
@@ -35,8 +37,17 @@ export type VenueService = ReturnType<typeof createVenueService>;
 
 /** Venue registry and recognition (认定) by county officers, and coverage against the plan's targets. */
 export function createVenueService({ db, now }: Deps) {
-  async function transition(caller: Caller, venueId: string, action: VenueAction, reason: string | null) {
+  const sameName = () =>
+    new AppError("CONFLICT", "该县(市、区)已有同名场所", [{ code: "VENUE_NAME_TAKEN", field: "name", message: "该县(市、区)已有同名场所" }]);
+  const overlapping = (p: { startsOn: string; endsOn: string } | null) => {
+    const message = p ? `与已登记的政府购买服务期间（${p.startsOn} 至 ${p.endsOn}）重叠` : "与已登记的政府购买服务期间重叠";
+    return new AppError("CONFLICT", message, [{ code: "PERIOD_OVERLAP", field: "startsOn", message }]);
+  };
+
+  async function transition(caller: Caller, venueId: string, action: VenueAction, rawReason: string | null) {
     const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+    // Normalised before the rule sees it, so blank is no reason and the limit holds for what is stored.
+    const reason = checkOptionalText("reason", rawReason, { kind: "text", label: "原因", max: STATUS_REASON_MAX });
     return db.transaction(async (tx) => {
       const venue = await repo.getVenueForUpdate(tx, venueId);
       assertVenueInScope(actor, venue);
@@ -48,7 +59,7 @@ export function createVenueService({ db, now }: Deps) {
         recognizedAt: venue.recognizedAt ?? (next.value === "RECOGNIZED" ? at : null),
         suspendedAt: next.value === "SUSPENDED" ? at : venue.suspendedAt,
         revokedAt: next.value === "REVOKED" ? at : venue.revokedAt,
-        statusReason: reason?.trim() || null,
+        statusReason: reason,
       });
       await recordAudit(tx, caller, {
         action: `venue.${action.toLowerCase()}`,
@@ -72,21 +83,29 @@ export function createVenueService({ db, now }: Deps) {
       const code = parseCreditCode(cmd.operatorCreditCode);
       if (!code.ok) badInput("operatorCreditCode", code.reasons);
       const contactPhone = cmd.contactPhone ? checkPhone(cmd.contactPhone, "contactPhone") : null;
+      const name = checkText("name", cmd.name, { kind: "name", label: "场所名称", min: 2, max: 100 });
+      const address = checkText("address", cmd.address, { kind: "line", label: "地址", min: 2, max: 200 });
+      const operatorName = checkText("operatorName", cmd.operatorName, { kind: "name", label: "运营单位名称", min: 2, max: 100 });
       return db.transaction(async (tx) => {
+        if (await repo.findVenueByRegionAndName(tx, region.code, name)) throw sameName();
         const venue = await repo.insertVenue(tx, {
-          name: cmd.name.trim(),
+          name,
           type: cmd.type,
           regionCode: region.code,
-          address: cmd.address.trim(),
+          address,
           lat: cmd.lat,
           lng: cmd.lng,
-          operatorName: cmd.operatorName.trim(),
+          operatorName,
           operatorCreditCode: code.value,
           contactPhone,
           createdBy: actor.userId,
         });
         await recordAudit(tx, caller, { action: "venue.create", entityType: "venue", entityId: venue.id, after: { ...auditView(venue), name: venue.name, type: venue.type, regionCode: venue.regionCode } });
         return venue;
+      }).catch((err: unknown) => {
+        // Two officers registering one name at once: the unique index decides, with the pre-check's answer.
+        if (isUniqueViolation(err, "venues_region_name_unique")) throw sameName();
+        throw err;
       });
     },
 
@@ -95,15 +114,23 @@ export function createVenueService({ db, now }: Deps) {
     revokeVenue: (caller: Caller, id: string, reason: string) => transition(caller, id, "REVOKE", reason),
 
     /** Records a government purchase-of-service period (政府购买服务); no subsidy accrues inside it. */
-    async addServicePurchasePeriod(caller: Caller, venueId: string, startsOn: string, endsOn: string, note: string | null) {
+    async addServicePurchasePeriod(caller: Caller, venueId: string, startsOn: string, endsOn: string, rawNote: string | null) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
       if (endsOn < startsOn) badInput("endsOn", [{ code: "PERIOD_ORDER", message: "结束日期不能早于开始日期" }]);
+      const note = checkOptionalText("note", rawNote, { kind: "text", label: "备注", max: 200 });
       return db.transaction(async (tx) => {
         const venue = await repo.getVenueForUpdate(tx, venueId);
         assertVenueInScope(actor, venue);
+        // A venue is inside at most one period on any day (subsidy rules rely on it); the venue lock above serialises this check.
+        const clash = await repo.findOverlappingServicePurchasePeriod(tx, venueId, startsOn, endsOn);
+        if (clash) throw overlapping(clash);
         const period = await repo.insertServicePurchasePeriod(tx, { venueId, startsOn, endsOn, note });
         await recordAudit(tx, caller, { action: "venue.add-service-purchase-period", entityType: "venue", entityId: venueId, after: { startsOn, endsOn, note } });
         return period;
+      }).catch(async (err: unknown) => {
+        // A writer that skipped the venue lock: the exclusion constraint decides, with the pre-check's answer.
+        if (!isExclusionViolation(err, "venue_service_purchase_periods_no_overlap")) throw err;
+        throw overlapping(await repo.findOverlappingServicePurchasePeriod(db, venueId, startsOn, endsOn));
       });
     },
 

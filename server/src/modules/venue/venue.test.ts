@@ -148,4 +148,69 @@ describe("venues", () => {
     const { venue: v } = await t.ok(`query($id: UUID!) { venue(id: $id) { servicePurchasePeriods { startsOn endsOn note } } }`, { id: venue.id }, licheng);
     expect(v.servicePurchasePeriods).toEqual([{ startsOn: "2026-01-01", endsOn: "2026-06-30", note: "政府购买服务" }]);
   });
+
+  it("refuses a 180,000-character suspension reason before it reaches the venue, the audit log or the outbox", async () => {
+    const live = await insertVenue(t.database.db, { status: "RECOGNIZED", regionCode: "350502" });
+    const result = await t.gql(SUSPEND, { id: live.id, r: "整".repeat(180_000) }, licheng);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reasons: [expect.objectContaining({ field: "reason" })] });
+    const [row] = await t.database.db.select().from(venues).where(eq(venues.id, live.id));
+    expect(row).toMatchObject({ status: "RECOGNIZED", statusReason: null });
+    expect(await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, live.id))).toEqual([]);
+    expect(await t.database.db.select().from(outbox).where(sql`${outbox.payload}->>'venueId' = ${live.id}`)).toEqual([]);
+    // a multi-line reason keeps its lines; surrounding blanks go
+    const ok = (await t.ok(SUSPEND, { id: live.id, r: "  消防检查不合格\r\n限期整改  " }, licheng)).suspendVenue;
+    expect(ok.statusReason).toBe("消防检查不合格\n限期整改");
+  });
+
+  it.each([
+    ["blank name, address and operator (length was checked before trimming)", { name: "  ", address: "   ", operatorName: "  " }, "name", "TEXT_REQUIRED"],
+    ["a name of zero-width spaces", { name: "\u200b\u200b\u200b" }, "name", "TEXT_INVISIBLE_CHAR"],
+    ["a bidi override in the name", { name: "鲤城区\u202e场市工零" }, "name", "TEXT_INVISIBLE_CHAR"],
+    ["a line break in the address", { address: "鲤城区温陵路\r\n100号" }, "address", "TEXT_LINE_BREAK"],
+    ["a control character in the operator", { operatorName: "泉州市人力资源\u0007服务中心" }, "operatorName", "TEXT_CONTROL_CHAR"],
+  ])("refuses %s with BAD_USER_INPUT and writes nothing", async (_name, over, field, code) => {
+    const [before] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from venues`);
+    const result = await t.gql(CREATE, { input: venueInput(over) }, licheng);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reasons: [expect.objectContaining({ field, code })] });
+    const [after] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from venues`);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it("stores names and addresses normalised: trimmed, inner spaces collapsed, full-width letters and digits folded", async () => {
+    const { createVenue } = await t.ok(CREATE, { input: venueInput({ name: "  鲤城区　规范化  零工驿站 ", address: " 鲤城区温陵路１００号 " }) }, licheng);
+    const [row] = await t.database.db.select().from(venues).where(eq(venues.id, createVenue.id));
+    expect({ name: row!.name, address: row!.address }).toEqual({ name: "鲤城区 规范化 零工驿站", address: "鲤城区温陵路100号" });
+  });
+
+  it("venue names are unique per county (CONFLICT, also for a spelling that normalises the same and for a race); other counties may reuse them", async () => {
+    await t.ok(CREATE, { input: venueInput({ name: "鲤城区同名零工市场" }) }, licheng);
+    const [before] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from venues`);
+    for (const name of ["鲤城区同名零工市场", " 鲤城区同名零工市场　"]) {
+      const again = await t.gql(CREATE, { input: venueInput({ name }) }, licheng);
+      expect(again.errors?.[0]).toMatchObject({ message: "该县(市、区)已有同名场所", extensions: { code: "CONFLICT" } });
+    }
+    const [after] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from venues`);
+    expect(after!.n).toBe(before!.n);
+    await t.ok(CREATE, { input: venueInput({ name: "鲤城区同名零工市场", regionCode: "350582" }) }, city);
+    const race = await Promise.all([1, 2, 3].map(() => t.gql(CREATE, { input: venueInput({ name: "鲤城区并发零工市场" }) }, licheng)));
+    expect(race.filter((r) => !r.errors).length).toBe(1);
+    expect(race.filter((r) => r.errors?.[0]?.message === "该县(市、区)已有同名场所").length).toBe(2);
+  });
+
+  it("refuses a purchase-of-service period that overlaps a recorded one (CONFLICT naming its dates), also when two arrive at once", async () => {
+    const venue = await insertVenue(t.database.db, { regionCode: "350502", status: "RECOGNIZED" });
+    const ADD = `mutation($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { startsOn endsOn } }`;
+    const period = (startsOn: string, endsOn: string) => ({ input: { venueId: venue.id, startsOn, endsOn } });
+    await t.ok(ADD, period("2026-01-01", "2026-06-30"), licheng);
+    for (const [s, e] of [["2026-01-01", "2026-06-30"], ["2026-06-30", "2026-12-31"], ["2025-07-01", "2026-01-01"], ["2026-03-01", "2026-03-31"]] as const) {
+      const clash = await t.gql(ADD, period(s, e), licheng);
+      expect(clash.errors?.[0]).toMatchObject({ message: expect.stringContaining("2026-01-01 至 2026-06-30"), extensions: { code: "CONFLICT" } });
+    }
+    await t.ok(ADD, period("2026-07-01", "2026-12-31"), licheng); // the next day is not an overlap
+    const race = await Promise.all([1, 2].map(() => t.gql(ADD, period("2027-01-01", "2027-06-30"), licheng)));
+    expect(race.filter((r) => !r.errors).length).toBe(1);
+    expect(race.find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe("CONFLICT");
+    const { venue: v } = await t.ok(`query($id: UUID!) { venue(id: $id) { servicePurchasePeriods { startsOn } } }`, { id: venue.id }, licheng);
+    expect(v.servicePurchasePeriods.map((p: { startsOn: string }) => p.startsOn)).toEqual(["2026-01-01", "2026-07-01", "2027-01-01"]);
+  });
 });

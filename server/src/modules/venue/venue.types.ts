@@ -1,5 +1,5 @@
 import { IsOptional, Length, Max, MaxLength, Min } from "class-validator";
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTime, LocalDate, UUID } from "../../graphql/scalars.js";
 
 export enum VenueType {
@@ -221,6 +221,19 @@ export class VenueFilter {
   @IsOptional()
   @MaxLength(50)
   search?: string | null;
+}
+
+/** Longest suspension or revocation reason; it is copied into the venue, the audit log and the outbox. */
+export const STATUS_REASON_MAX = 500;
+
+@ArgsType()
+export class VenueStatusReasonArgs {
+  @Field(() => UUID)
+  id: string;
+
+  @Field(() => String, { description: "Why (暂停或撤销原因); kept in the audit log" })
+  @MaxLength(STATUS_REASON_MAX)
+  reason: string;
 }
 
 @InputType()
