@@ -42,6 +42,12 @@ const schema = z.object({
   ADMIN_DIST: z.string().default(""),
   // stringbool: "false" and "0" mean false (z.coerce.boolean would read any non-empty string as true).
   TRUST_PROXY: z.stringbool().default(false),
+  /** Where SMS codes go: `log` prints them in the API log (development; withheld in production). The only one until a gateway adapter exists. */
+  SMS_PROVIDER: z.enum(["log"]).default("log"),
+  /** Seconds before one phone may ask for another code (0 turns the cooldown off, for tests). */
+  SMS_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
+  SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
+  SMS_HOURLY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = Readonly<{
@@ -70,6 +76,10 @@ export type Config = Readonly<{
   outboxPollMs: number;
   adminDist: string;
   trustProxy: boolean;
+  smsProvider: "log";
+  smsResendSeconds: number;
+  smsDailyLimitPerPhone: number;
+  smsHourlyLimitPerIp: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -117,5 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
     adminDist: e.ADMIN_DIST,
     trustProxy: e.TRUST_PROXY,
+    smsProvider: e.SMS_PROVIDER,
+    smsResendSeconds: e.SMS_RESEND_SECONDS,
+    smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
+    smsHourlyLimitPerIp: e.SMS_HOURLY_LIMIT_PER_IP,
   });
 }

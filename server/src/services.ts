@@ -1,17 +1,22 @@
 import type { Deps } from "./deps.js";
 import { createAccountService } from "./modules/identity/account.service.js";
+import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
 import { createSessionService } from "./modules/identity/session.service.js";
 import { createNotificationService } from "./modules/notify/notify.service.js";
 import { createReferenceService } from "./modules/reference/reference.service.js";
+import { createSmsService } from "./modules/sms/sms.service.js";
 import { createVenueService } from "./modules/venue/venue.service.js";
 
 /** The use cases of every domain, built once per process. */
 export function createServices(deps: Deps) {
-  const sessions = createSessionService(deps);
+  const sms = createSmsService(deps);
+  const sessions = createSessionService(deps, sms);
   return {
+    sms,
     sessions,
-    registration: createRegistrationService(deps, sessions),
+    registration: createRegistrationService(deps, sessions, sms),
+    passwordReset: createPasswordResetService(deps, sms, sessions),
     accounts: createAccountService(deps),
     venues: createVenueService(deps),
     notifications: createNotificationService(deps),

@@ -4,6 +4,8 @@ import type { Db } from "../db/client.js";
 import { users, venues } from "../db/schema/index.js";
 import type { Role } from "../modules/identity/actor.js";
 import { hashPassword } from "../modules/identity/password.js";
+import { LogSmsProvider } from "../modules/sms/sms.provider.js";
+import type { PublicSmsPurpose } from "../modules/sms/sms.types.js";
 import type { TestApi } from "./test-app.js";
 
 export const TEST_PASSWORD = "Test@12345";
@@ -68,4 +70,35 @@ export async function login(t: TestApi, phone: string, password = TEST_PASSWORD)
 export async function signedIn(t: TestApi, role: Role, extra: Partial<typeof users.$inferInsert> = {}) {
   const user = await insertUser(t.database.db, role, extra);
   return { user, token: await login(t, user.phone) };
+}
+
+/** The test API's logging SMS provider: its outbox holds every message "sent". */
+export function smsOutbox(t: TestApi): LogSmsProvider {
+  const { sms } = t.api.deps;
+  if (!(sms instanceof LogSmsProvider)) throw new Error("tests read SMS codes from SMS_PROVIDER=log");
+  return sms;
+}
+
+/** Asks the API for a code and reads it from the logging provider, as the phone's owner would read the SMS. */
+export async function requestSmsCode(t: TestApi, phone: string, purpose: PublicSmsPurpose = "REGISTER"): Promise<string> {
+  await t.ok(`mutation($p: String!, $u: PublicSmsPurpose!) { requestSmsCode(phone: $p, purpose: $u) { expiresAt } }`, { p: phone, u: purpose });
+  const code = smsOutbox(t).lastCodeFor(phone);
+  if (!code) throw new Error(`no SMS code was sent to ${phone}`);
+  return code;
+}
+
+/** Self-registration as a person does it: a REGISTER code for the phone, then registerWorker or registerEmployer. */
+export async function registerWithCode(
+  t: TestApi,
+  mutation: "registerWorker" | "registerEmployer",
+  input: { phone: string } & Record<string, unknown>,
+  selection = "accessToken refreshToken",
+) {
+  const smsCode = await requestSmsCode(t, input.phone, "REGISTER");
+  const type = mutation === "registerWorker" ? "RegisterWorkerInput" : "RegisterEmployerInput";
+  const data = await t.ok<Record<string, Record<string, string>>>(
+    `mutation($input: ${type}!, $code: String!) { ${mutation}(input: $input, smsCode: $code) { ${selection} } }`,
+    { input, code: smsCode },
+  );
+  return data[mutation]!;
 }

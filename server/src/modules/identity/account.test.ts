@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "../../db/schema/index.js";
-import { insertVenue, login, nextPhone, residentId, signedIn } from "../../testing/factories.js";
+import { insertVenue, login, nextPhone, registerWithCode, residentId, signedIn } from "../../testing/factories.js";
 import { startTestApi, type TestApi } from "../../testing/test-app.js";
 
 const CREATE_STAFF = `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { id role phone venue { id } region { code } } }`;
@@ -60,10 +60,9 @@ describe("accounts created by officers", () => {
     const mine = await insertVenue(t.database.db, { regionCode: "350502", status: "RECOGNIZED" });
     const theirs = await insertVenue(t.database.db, { regionCode: "350583", status: "RECOGNIZED" });
     const staff = await signedIn(t, "VENUE_STAFF", { venueId: mine.id, regionCode: "350502" });
-    const REG = `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { accessToken } }`;
     const base = { password: "Worker#2026", realName: "张三", skills: [{ skillCode: "PORTER", level: 2 }], homeLat: 24.9, homeLng: 118.6, travelMode: "WALK" };
-    await t.ok(REG, { input: { ...base, phone: nextPhone(), idNumber: residentId("1990-01-01", 501), homeVenueId: mine.id } });
-    await t.ok(REG, { input: { ...base, phone: nextPhone(), idNumber: residentId("1990-01-01", 503), homeVenueId: theirs.id } });
+    await registerWithCode(t, "registerWorker", { ...base, phone: nextPhone(), idNumber: residentId("1990-01-01", 501), homeVenueId: mine.id });
+    await registerWithCode(t, "registerWorker", { ...base, phone: nextPhone(), idNumber: residentId("1990-01-01", 503), homeVenueId: theirs.id });
     const WORKERS = `query($v: UUID) { workers(venueId: $v) { total items { realName idNumber homeVenue { id } skills { skillCode } } } }`;
     const byStaff = (await t.ok(WORKERS, {}, staff.token)).workers;
     expect(byStaff.total).toBe(1);

@@ -30,6 +30,11 @@ export async function insertUser(tx: DbOrTx, row: typeof users.$inferInsert): Pr
   return inserted!;
 }
 
+/** Replaces the password hash (password reset). */
+export async function updateUserPassword(tx: DbOrTx, userId: string, passwordHash: string, at: Date): Promise<void> {
+  await tx.update(users).set({ passwordHash, updatedAt: at }).where(eq(users.id, userId));
+}
+
 export async function findWorkerByBlindIndex(db: DbOrTx, blindIndex: string): Promise<WorkerProfileRow | null> {
   const [row] = await db.select().from(workerProfiles).where(eq(workerProfiles.idNumberBlindIndex, blindIndex));
   return row ?? null;

@@ -4,6 +4,7 @@ import type { Context } from "../../graphql/context.js";
 import { LocalDate } from "../../graphql/scalars.js";
 import { Allow, Public } from "../../graphql/guards.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
+import { RequestSmsCodeArgs, SmsCodeRequest } from "../sms/sms.types.js";
 import { Region, Venue } from "../venue/venue.types.js";
 import {
   AuthPayload,
@@ -11,9 +12,13 @@ import {
   CreateStaffAccountInput,
   EmployerProfile,
   LoginArgs,
+  LoginWithSmsCodeArgs,
+  OptionalSmsCodeArgs,
   RefreshTokenArgs,
   RegisterEmployerInput,
   RegisterWorkerInput,
+  ResetPasswordArgs,
+  SmsCodeArgs,
   User,
   WorkerFilterArgs,
   WorkerPage,
@@ -28,9 +33,15 @@ const employerView = (p: EmployerProfileRow) => ({ ...p, idNumber: p.idNumberMas
 @Resolver(() => User)
 export class IdentityResolver {
   @Public()
-  @Mutation(() => AuthPayload, { description: "零工人员自助注册" })
-  registerWorker(@Arg("input", () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() ctx: Context) {
-    return ctx.services.registration.registerWorker(ctx.caller, input);
+  @Mutation(() => SmsCodeRequest, { description: "Texts a one-time code to the phone; the same answer whether or not it is registered" })
+  requestSmsCode(@Args(() => RequestSmsCodeArgs) { phone, purpose }: RequestSmsCodeArgs, @Ctx() ctx: Context) {
+    return ctx.services.sms.requestCode(ctx.caller, phone, purpose);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: "零工人员自助注册 (needs an SMS code, purpose REGISTER)" })
+  registerWorker(@Arg("input", () => RegisterWorkerInput) input: RegisterWorkerInput, @Args(() => SmsCodeArgs) { smsCode }: SmsCodeArgs, @Ctx() ctx: Context) {
+    return ctx.services.registration.registerWorker(ctx.caller, input, smsCode);
   }
 
   @Allow("VENUE_STAFF")
@@ -40,9 +51,9 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: "用工主体注册 (企业或个人)" })
-  registerEmployer(@Arg("input", () => RegisterEmployerInput) input: RegisterEmployerInput, @Ctx() ctx: Context) {
-    return ctx.services.registration.registerEmployer(ctx.caller, input);
+  @Mutation(() => AuthPayload, { description: "用工主体注册 (企业或个人; needs an SMS code, purpose REGISTER)" })
+  registerEmployer(@Arg("input", () => RegisterEmployerInput) input: RegisterEmployerInput, @Args(() => SmsCodeArgs) { smsCode }: SmsCodeArgs, @Ctx() ctx: Context) {
+    return ctx.services.registration.registerEmployer(ctx.caller, input, smsCode);
   }
 
   @Allow("COUNTY_OFFICER", "CITY_OFFICER")
@@ -59,8 +70,24 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  login(@Args(() => LoginArgs) { phone, password }: LoginArgs, @Ctx() ctx: Context) {
-    return ctx.services.sessions.login(ctx.caller, phone, password);
+  login(
+    @Args(() => LoginArgs) { phone, password }: LoginArgs,
+    @Args(() => OptionalSmsCodeArgs) { smsCode }: OptionalSmsCodeArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.sessions.login(ctx.caller, phone, password, smsCode);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: "短信验证码登录 (purpose LOGIN)" })
+  loginWithSmsCode(@Args(() => LoginWithSmsCodeArgs) { phone, code }: LoginWithSmsCodeArgs, @Ctx() ctx: Context) {
+    return ctx.services.sessions.loginWithSmsCode(ctx.caller, phone, code);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: "找回密码 with an SMS code (purpose RESET_PASSWORD); ends every session of the account" })
+  resetPassword(@Args(() => ResetPasswordArgs) { phone, smsCode, newPassword }: ResetPasswordArgs, @Ctx() ctx: Context) {
+    return ctx.services.passwordReset.resetPassword(ctx.caller, phone, smsCode, newPassword);
   }
 
   @Public()

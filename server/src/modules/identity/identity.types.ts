@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsIn, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from "class-validator";
+import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTime, UUID } from "../../graphql/scalars.js";
 
@@ -347,4 +347,53 @@ export class CreateOfficerAccountInput extends AccountInput {
   @IsOptional()
   @Length(6, 6)
   regionCode?: string | null;
+}
+
+const SMS_CODE_FORMAT = /^\d{6}$/;
+const SMS_CODE_MESSAGE = "验证码为6位数字";
+
+@ArgsType()
+export class SmsCodeArgs {
+  @Field(() => String, { description: "The 6-digit SMS code (requestSmsCode, purpose REGISTER)" })
+  @MaxLength(6)
+  @Matches(SMS_CODE_FORMAT, { message: SMS_CODE_MESSAGE })
+  smsCode: string;
+}
+
+@ArgsType()
+export class OptionalSmsCodeArgs {
+  @Field(() => String, { nullable: true, description: "Needed too once the phone had too many failed logins (SMS_CODE_REQUIRED); purpose LOGIN" })
+  @IsOptional()
+  @MaxLength(6)
+  @Matches(SMS_CODE_FORMAT, { message: SMS_CODE_MESSAGE })
+  smsCode?: string | null;
+}
+
+@ArgsType()
+export class LoginWithSmsCodeArgs {
+  @Field(() => String)
+  @MaxLength(20)
+  phone: string;
+
+  @Field(() => String, { description: "The 6-digit SMS code (requestSmsCode, purpose LOGIN)" })
+  @MaxLength(6)
+  @Matches(SMS_CODE_FORMAT, { message: SMS_CODE_MESSAGE })
+  code: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => String)
+  @MaxLength(20)
+  phone: string;
+
+  @Field(() => String, { description: "The 6-digit SMS code (requestSmsCode, purpose RESET_PASSWORD)" })
+  @MaxLength(6)
+  @Matches(SMS_CODE_FORMAT, { message: SMS_CODE_MESSAGE })
+  smsCode: string;
+
+  @Field(() => String)
+  @MinLength(8, { message: "密码长度须为 8–128 位" })
+  @MaxLength(128, { message: "密码长度须为 8–128 位" })
+  newPassword: string;
 }

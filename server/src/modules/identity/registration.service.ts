@@ -4,7 +4,9 @@ import type { DbOrTx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
+import { redisLimiter, spendOrRefuse } from "../../rate-limit.js";
 import { recordAudit } from "../audit/audit.js";
+import { invalidSmsCode, type SmsService } from "../sms/sms.service.js";
 import { getVenue } from "../venue/venue.repo.js";
 import { requireActor, type Caller, type Role } from "./actor.js";
 import * as repo from "./identity.repo.js";
@@ -14,6 +16,13 @@ import type { Session, SessionService } from "./session.service.js";
 
 /** 劳动法 §15: no employment under 16. */
 const MINIMUM_WORKING_AGE = 16;
+/**
+ * Self-registration attempts per hour. Each needs an SMS code, so each probe costs a code (10 a day per phone);
+ * these bound what one phone or one address can try with its codes (finding 5). Venue wifi at a recruitment
+ * day puts many people behind one address, hence the larger IP figure.
+ */
+const REGISTRATIONS_PER_PHONE_PER_HOUR = 10;
+const REGISTRATIONS_PER_IP_PER_HOUR = 60;
 
 export interface AccountFields {
   phone: string;
@@ -48,8 +57,36 @@ export interface RegisterEmployerCommand extends AccountFields {
 export type RegistrationService = ReturnType<typeof createRegistrationService>;
 
 /** Self-registration of workers and employers, and staff registering walk-in workers (proxy mode). */
-export function createRegistrationService(deps: Deps, sessions: SessionService) {
+export function createRegistrationService(deps: Deps, sessions: SessionService, sms: SmsService) {
   const { db, pii, now } = deps;
+  const attemptsByPhone = redisLimiter(deps, "register-phone", REGISTRATIONS_PER_PHONE_PER_HOUR, 3_600);
+  const attemptsByIp = redisLimiter(deps, "register-ip", REGISTRATIONS_PER_IP_PER_HOUR, 3_600);
+
+  /**
+   * Self-registration's first step: counts the attempt and checks the phone's REGISTER code without consuming it
+   * (a typo elsewhere in the form must not cost a new code). Nothing about existing accounts is looked at before.
+   */
+  async function proveSelfRegistration(caller: Caller, phone: string, smsCode: string): Promise<string> {
+    if (caller.meta.ip) await spendOrRefuse(attemptsByIp, caller.meta.ip, "REGISTER_IP_LIMIT", "本网络注册尝试过于频繁");
+    await spendOrRefuse(attemptsByPhone, phone, "REGISTER_PHONE_LIMIT", "该手机号注册尝试过于频繁");
+    const codeId = await sms.checkCode(phone, "REGISTER", smsCode);
+    if (!codeId) throw invalidSmsCode();
+    return codeId;
+  }
+
+  /**
+   * Spends the code, committed on its own before the uniqueness checks: a CONFLICT rolls the registration back
+   * but not this, so one code buys one uniqueness answer, not a loop of them (finding 5).
+   */
+  async function consumeCode(codeId: string): Promise<void> {
+    if (!(await sms.consumeCode(db, codeId))) throw invalidSmsCode();
+  }
+
+  async function checkHomeVenue(tx: DbOrTx, venueId: string | null | undefined) {
+    if (venueId && (await getVenue(tx, venueId)).status !== "RECOGNIZED") {
+      badInput("homeVenueId", [{ code: "VENUE_NOT_RECOGNIZED", message: "只能选择已认定的零工市场或驿站" }]);
+    }
+  }
 
   /** The worker's free text as it will be stored (normalised, then length-checked). */
   function workerText(cmd: RegisterWorkerCommand) {
@@ -94,12 +131,11 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
   async function insertWorker(tx: DbOrTx, caller: Caller, cmd: RegisterWorkerCommand, phone: string, passwordHash: string, registeredBy: string | null) {
     const id = checkWorker(cmd);
     const { realName, homeAddress } = workerText(cmd);
+    // Every other check before any uniqueness check, so CONFLICT never stands out from another refusal (finding 5).
+    await checkHomeVenue(tx, cmd.homeVenueId);
     const blindIndex = pii.blindIndex(id.id);
     await assertPhoneFree(tx, phone);
     if (await repo.findWorkerByBlindIndex(tx, blindIndex)) throw new AppError("CONFLICT", "该身份证号已注册");
-    if (cmd.homeVenueId && (await getVenue(tx, cmd.homeVenueId)).status !== "RECOGNIZED") {
-      badInput("homeVenueId", [{ code: "VENUE_NOT_RECOGNIZED", message: "只能选择已认定的零工市场或驿站" }]);
-    }
     const user = await repo.insertUser(tx, { phone, passwordHash, role: "WORKER", displayName: realName, createdBy: registeredBy });
     const profile = await repo.insertWorkerProfile(
       tx,
@@ -134,11 +170,14 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
   }
 
   return {
-    /** A worker registers themself and gets a session. */
-    async registerWorker(caller: Caller, cmd: RegisterWorkerCommand): Promise<Session> {
+    /** A worker registers themself with an SMS code (purpose REGISTER) for the phone, and gets a session. */
+    async registerWorker(caller: Caller, cmd: RegisterWorkerCommand, smsCode: string): Promise<Session> {
       const phone = checkPhone(cmd.phone);
+      const codeId = await proveSelfRegistration(caller, phone, smsCode);
       checkWorker(cmd);
+      await checkHomeVenue(db, cmd.homeVenueId);
       const passwordHash = await hashPassword(cmd.password);
+      await consumeCode(codeId);
       return guardUnique(() =>
         db.transaction(async (tx) => {
           const { user } = await insertWorker(tx, caller, cmd, phone, passwordHash, null);
@@ -163,9 +202,10 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
       );
     },
 
-    /** A company (统一社会信用代码) or an individual employer registers and gets a session. */
-    async registerEmployer(caller: Caller, cmd: RegisterEmployerCommand): Promise<Session> {
+    /** A company (统一社会信用代码) or an individual employer registers with an SMS code (REGISTER) and gets a session. */
+    async registerEmployer(caller: Caller, cmd: RegisterEmployerCommand, smsCode: string): Promise<Session> {
       const phone = checkPhone(cmd.phone);
+      const codeId = await proveSelfRegistration(caller, phone, smsCode);
       checkRegion(cmd.regionCode);
       const name = checkText("name", cmd.name, { kind: "name", label: cmd.kind === "COMPANY" ? "单位名称" : "姓名", min: 2, max: 100 });
       const contactName = checkText("contactName", cmd.contactName, { kind: "name", label: "联系人姓名", min: 2, max: 40 });
@@ -181,6 +221,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService) 
         identity = { idNumber: id.value.id };
       }
       const passwordHash = await hashPassword(cmd.password);
+      await consumeCode(codeId);
       return guardUnique(() =>
         db.transaction(async (tx) => {
           await assertPhoneFree(tx, phone);

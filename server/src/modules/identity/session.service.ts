@@ -5,6 +5,7 @@ import type { Deps } from "../../deps.js";
 import type { DbOrTx } from "../../db/client.js";
 import { AppError } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
+import { createSmsService, type SmsService } from "../sms/sms.service.js";
 import { signAccessToken } from "./access-token.js";
 import type { Actor, Caller, Role } from "./actor.js";
 import * as repo from "./identity.repo.js";
@@ -33,14 +34,20 @@ export type SessionService = ReturnType<typeof createSessionService>;
  * Login, refresh-token rotation with reuse detection, and logout. A session is a refresh-token family; its id
  * is the access token's `sid`, so ending the session (logout, reuse, revokeAllForUser) ends its access tokens.
  */
-export function createSessionService({ config, db, redis, now, pii, sessionRevocations }: Deps) {
-  // Login attempts are counted per phone and per IP before the password is checked, atomically, so
-  // parallel guesses cannot slip past the limit; a success clears the phone's count and gives back the
-  // IP's point. The IP allows ten times more: a venue kiosk or a factory NAT puts many workers behind one address.
+export function createSessionService(deps: Deps, sms: SmsService = createSmsService(deps)) {
+  const { config, db, redis, now, pii, sessionRevocations } = deps;
+  // Login attempts are counted before the password is checked, atomically, so parallel guesses cannot slip past
+  // a limit; a success gives its points back, so only failures count. Never per phone alone (finding 6: ten wrong
+  // passwords from anywhere locked the owner out):
+  // - per phone and IP: that address is refused (RATE_LIMITED) for the window, the owner elsewhere is not;
+  // - per IP: ten times more, as a venue kiosk or a factory NAT puts many workers behind one address;
+  // - per phone across all addresses: past the limit a password alone no longer opens the account, an SMS
+  //   code (which only the phone's owner receives) must come with it, so distributed guessing ends there too.
   const limiter = (name: string, points: number) =>
     new RateLimiterRedis({ storeClient: redis, keyPrefix: `${config.queuePrefix}:${name}`, points, duration: config.loginRateWindowSeconds });
-  const attemptsByPhone = limiter("login-phone", config.loginRateLimit);
+  const attemptsByPhoneAndIp = limiter("login-phone-ip", config.loginRateLimit);
   const attemptsByIp = limiter("login-ip", config.loginRateLimit * 10);
+  const failuresByPhone = limiter("login-phone", config.loginRateLimit);
 
   /** Opens a session (new token family, or the given one when rotating) inside `tx`. */
   async function issueSession(tx: DbOrTx, user: repo.UserRow, caller: Caller, familyId: string = randomUUID()): Promise<Session> {
@@ -96,25 +103,76 @@ export function createSessionService({ config, db, redis, now, pii, sessionRevoc
     }
   }
 
+  /** Spends a point of the phone's failure budget; true once it is used up (then a password alone is not enough). */
+  async function phoneOverLimit(phoneKey: string): Promise<boolean> {
+    try {
+      await failuresByPhone.consume(phoneKey);
+      return false;
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      return true;
+    }
+  }
+
+  /** After a successful login: the address's failures are forgiven; the phone's too when an SMS code proved ownership. */
+  async function forgive(phoneKey: string, ip: string | null, smsProven: boolean): Promise<void> {
+    await Promise.all([
+      attemptsByPhoneAndIp.delete(`${phoneKey}|${ip ?? "-"}`),
+      ip ? attemptsByIp.reward(ip, 1) : null,
+      smsProven ? failuresByPhone.delete(phoneKey) : failuresByPhone.reward(phoneKey, 1),
+    ]);
+  }
+
+  async function openSession(caller: Caller, user: repo.UserRow, method: "PASSWORD" | "PASSWORD_AND_SMS_CODE" | "SMS_CODE") {
+    return db.transaction(async (tx) => {
+      const session = await issueSession(tx, user, caller);
+      await recordAudit(tx, caller, { action: "identity.login", entityType: "user", entityId: user.id, after: { method } }, user.id);
+      return session;
+    });
+  }
+
   return {
     issueSession,
 
-    /** Phone + password login (argon2id). The same error for an unknown phone and a wrong password. */
-    async login(caller: Caller, phoneRaw: string, password: string): Promise<Session> {
+    /**
+     * Phone + password login (argon2id). The same error for an unknown phone and a wrong password. Past
+     * LOGIN_RATE_LIMIT failures for the phone (from any addresses) it needs `smsCode` (purpose LOGIN) as well:
+     * PRECONDITION_FAILED with reason SMS_CODE_REQUIRED, before the password is looked at, so guessing stops.
+     */
+    async login(caller: Caller, phoneRaw: string, password: string, smsCode?: string | null): Promise<Session> {
       const phone = parseMobile(phoneRaw);
       const phoneKey = phone.ok ? phone.value : phoneRaw.trim();
-      const counters: Counter[] = [[attemptsByPhone, phoneKey], ...(caller.meta.ip ? [[attemptsByIp, caller.meta.ip] as Counter] : [])];
+      const ip = caller.meta.ip;
+      const counters: Counter[] = [...(ip ? [[attemptsByIp, ip] as Counter] : []), [attemptsByPhoneAndIp, `${phoneKey}|${ip ?? "-"}`]];
       await countAttempt(counters);
+      const smsRequired = await phoneOverLimit(phoneKey);
+      if (smsRequired && !smsCode) {
+        const message = "该手机号登录失败次数过多，请获取短信验证码后连同密码一起登录，或使用短信验证码登录";
+        throw new AppError("PRECONDITION_FAILED", message, [{ code: "SMS_CODE_REQUIRED", field: "smsCode", message }]);
+      }
+      // Checked before the password, and the same answer for an unknown phone: a wrong code tells nothing about either.
+      const smsProven = smsCode ? phone.ok && (await sms.verifyCode(db, phone.value, "LOGIN", smsCode)) : false;
+      if (smsCode && !smsProven) throw new AppError("UNAUTHENTICATED", "验证码错误或已失效", [{ code: "SMS_CODE_INVALID", field: "smsCode", message: "验证码错误或已失效" }]);
       const user = phone.ok ? await repo.findUserByPhone(db, phone.value) : null;
       const valid = await verifyPassword(user?.passwordHash ?? (await DUMMY_PASSWORD_HASH), password);
       if (!user || !valid) throw new AppError("UNAUTHENTICATED", "手机号或密码错误");
       if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "账号已停用，请联系所在零工市场或人社部门");
-      await Promise.all([attemptsByPhone.delete(phoneKey), caller.meta.ip ? attemptsByIp.reward(caller.meta.ip, 1) : null]);
-      return db.transaction(async (tx) => {
-        const session = await issueSession(tx, user, caller);
-        await recordAudit(tx, caller, { action: "identity.login", entityType: "user", entityId: user.id }, user.id);
-        return session;
-      });
+      await forgive(phoneKey, ip, smsProven);
+      return openSession(caller, user, smsProven ? "PASSWORD_AND_SMS_CODE" : "PASSWORD");
+    },
+
+    /** Login by an SMS code (purpose LOGIN) alone. An unknown phone gets the same UNAUTHENTICATED as a wrong code. */
+    async loginWithSmsCode(caller: Caller, phoneRaw: string, code: string): Promise<Session> {
+      const phone = parseMobile(phoneRaw);
+      const ip = caller.meta.ip;
+      if (ip) await countAttempt([[attemptsByIp, ip]]);
+      // Each code survives five wrong guesses and a phone gets ten codes a day: the code limits guessing here.
+      const proven = phone.ok && (await sms.verifyCode(db, phone.value, "LOGIN", code));
+      const user = proven && phone.ok ? await repo.findUserByPhone(db, phone.value) : null;
+      if (!user) throw new AppError("UNAUTHENTICATED", "手机号或验证码错误");
+      if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "账号已停用，请联系所在零工市场或人社部门");
+      await forgive(user.phone, ip, true);
+      return openSession(caller, user, "SMS_CODE");
     },
 
     /**
