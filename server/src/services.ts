@@ -1,4 +1,5 @@
 import type { Deps } from "./deps.js";
+import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
 import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
@@ -12,6 +13,8 @@ import { createVenueService } from "./modules/venue/venue.service.js";
 export function createServices(deps: Deps) {
   const sms = createSmsService(deps);
   const sessions = createSessionService(deps, sms);
+  const notifications = createNotificationService(deps);
+  const reference = createReferenceService(deps);
   return {
     sms,
     sessions,
@@ -19,8 +22,9 @@ export function createServices(deps: Deps) {
     passwordReset: createPasswordResetService(deps, sms, sessions),
     accounts: createAccountService(deps),
     venues: createVenueService(deps),
-    notifications: createNotificationService(deps),
-    reference: createReferenceService(deps),
+    notifications,
+    reference,
+    dispatch: createDispatchService(deps, { sms, notifications, reference }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -10,6 +10,15 @@ const uuid = z.string().uuid();
 export const EVENTS = {
   "user.registered": z.object({ userId: uuid, role: z.string() }),
   "venue.status-changed": z.object({ venueId: uuid, venueName: z.string(), from: z.string(), to: z.string(), reason: z.string().nullable() }),
+  "task.posted": z.object({ taskId: uuid }),
+  /** A wave of offers was stored; live updates go out after the commit. */
+  "task.wave-sent": z.object({ taskId: uuid, wave: z.number().int(), offerIds: z.array(uuid) }),
+  "task.cancelled": z.object({ taskId: uuid, late: z.boolean(), workerIds: z.array(uuid) }),
+  /** Scheduled at a wave's expiry time (one event per wave). */
+  "offer.expiry-due": z.object({ taskId: uuid, wave: z.number().int() }),
+  "offer.declined": z.object({ offerId: uuid, taskId: uuid }),
+  "engagement.created": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid }),
+  "engagement.withdrawn": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid, late: z.boolean() }),
   /** A repeatable schedule's slot came due (see schedules.ts); `slot` is the ISO time it stands for. */
   "clock.nightly": z.object({ slot: z.string().datetime() }),
 } as const satisfies Record<string, z.ZodType>;
@@ -25,6 +34,13 @@ export const CONSUMERS = {
   "notify.welcome-user": { event: "user.registered", queue: "notify" },
   "notify.venue-status-changed": { event: "venue.status-changed", queue: "notify" },
   "housekeeping.purge-expired": { event: "clock.nightly", queue: "housekeeping" },
+  "dispatch.send-wave": { event: "task.posted", queue: "dispatch" },
+  "dispatch.expire-offers": { event: "offer.expiry-due", queue: "dispatch" },
+  "dispatch.send-next-wave": { event: "offer.declined", queue: "dispatch" },
+  "dispatch.backfill-seat": { event: "engagement.withdrawn", queue: "dispatch" },
+  "dispatch.publish-wave": { event: "task.wave-sent", queue: "notify" },
+  "notify.engagement-created": { event: "engagement.created", queue: "notify" },
+  "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },
 } as const satisfies Record<string, { event: EventName; queue: QueueName }>;
 
 export type ConsumerName = keyof typeof CONSUMERS;

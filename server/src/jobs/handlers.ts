@@ -1,3 +1,4 @@
+import { backfillSeat, expireOffers, notifyEngagementCreated, notifyTaskCancelled, publishWave, sendFirstWave, sendNextWave } from "../modules/dispatch/dispatch.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
 import type { JobHandlers } from "./job-context.js";
@@ -7,4 +8,11 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.welcome-user": welcomeUser,
   "notify.venue-status-changed": venueStatusChanged,
   "housekeeping.purge-expired": purgeExpired,
+  "dispatch.send-wave": sendFirstWave,
+  "dispatch.expire-offers": expireOffers,
+  "dispatch.send-next-wave": sendNextWave,
+  "dispatch.backfill-seat": backfillSeat,
+  "dispatch.publish-wave": publishWave,
+  "notify.engagement-created": notifyEngagementCreated,
+  "notify.task-cancelled": notifyTaskCancelled,
 };

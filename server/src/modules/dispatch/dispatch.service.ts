@@ -1,0 +1,29 @@
+import type { Deps } from "../../deps.js";
+import type { NotificationService } from "../notify/notify.service.js";
+import type { ReferenceService } from "../reference/reference.service.js";
+import type { SmsService } from "../sms/sms.service.js";
+import { createBrowseService } from "./browse.service.js";
+import { DEFAULT_SETTINGS, type DispatchSettingsAll } from "./dispatch.settings.js";
+import { createLivePublisher } from "./live.js";
+import { createOfferService } from "./offer.service.js";
+import { createTaskService, type CanPost } from "./task.service.js";
+import { createWaveService } from "./wave.service.js";
+
+export type DispatchService = ReturnType<typeof createDispatchService>;
+
+/** 线上派单: tasks, waves of ranked offers, the accept path (offer, grab, proxy), nearby tasks and the fairness report. */
+export function createDispatchService(
+  deps: Deps,
+  parts: { sms: SmsService; notifications: NotificationService; reference: ReferenceService; settings?: DispatchSettingsAll; canPost?: CanPost },
+) {
+  const settings = parts.settings ?? DEFAULT_SETTINGS;
+  const live = createLivePublisher(deps.redis, deps.logger);
+  return {
+    settings,
+    live,
+    ...createTaskService(deps, { reference: parts.reference, live, settings, canPost: parts.canPost }),
+    ...createWaveService(deps, { notifications: parts.notifications, settings }),
+    ...createOfferService(deps, { sms: parts.sms, live, settings }),
+    ...createBrowseService(deps, { settings }),
+  };
+}

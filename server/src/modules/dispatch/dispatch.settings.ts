@@ -1,0 +1,17 @@
+import { DEFAULT_DISPATCH_SETTINGS, DEFAULT_RANKING_WEIGHTS, DEFAULT_REACH, type DispatchSettings, type RankingWeights, type ReachConfig } from "@qz/shared";
+
+/** Everything dispatch is configured by (DESIGN §4: weights, speeds, wave sizes and timings are configuration). */
+export interface DispatchSettingsAll {
+  dispatch: DispatchSettings;
+  weights: RankingWeights;
+  reach: ReachConfig;
+  /** Nearest eligible workers the ranking looks at per wave (the KNN scan stops there). */
+  candidatePool: number;
+}
+
+export const DEFAULT_SETTINGS: DispatchSettingsAll = {
+  dispatch: DEFAULT_DISPATCH_SETTINGS,
+  weights: DEFAULT_RANKING_WEIGHTS,
+  reach: DEFAULT_REACH,
+  candidatePool: 200,
+};

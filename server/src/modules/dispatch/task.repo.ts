@@ -1,0 +1,217 @@
+import { DEFAULT_REACH, type ReachConfig } from "@qz/shared";
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import { employerProfiles, tasks, users } from "../../db/schema/index.js";
+import { notFound } from "../../errors.js";
+import { reachSql } from "./candidate.repo.js";
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type TaskStatusValue = TaskRow["status"];
+
+export async function insertTask(tx: DbOrTx, row: typeof tasks.$inferInsert): Promise<TaskRow> {
+  const [task] = await tx.insert(tasks).values(row).returning();
+  return task!;
+}
+
+export async function findTask(db: DbOrTx, id: string): Promise<TaskRow | null> {
+  const [task] = await db.select().from(tasks).where(eq(tasks.id, id));
+  return task ?? null;
+}
+
+export async function getTask(db: DbOrTx, id: string): Promise<TaskRow> {
+  const task = await findTask(db, id);
+  if (!task) throw notFound("岗位", id);
+  return task;
+}
+
+/** Locks the task row: every change to a task's seats, offers or waves takes this lock first (one lock order). */
+export async function getTaskForUpdate(tx: DbOrTx, id: string): Promise<TaskRow> {
+  const [task] = await tx.select().from(tasks).where(eq(tasks.id, id)).for("update");
+  if (!task) throw notFound("岗位", id);
+  return task;
+}
+
+export async function updateTask(tx: DbOrTx, id: string, patch: Partial<typeof tasks.$inferInsert>): Promise<TaskRow> {
+  const [task] = await tx.update(tasks).set(patch).where(eq(tasks.id, id)).returning();
+  return task!;
+}
+
+/**
+ * Takes a seat: the one conditional write that can never overfill (DESIGN §4.3). Null when the task is
+ * full or not open; the row lock it takes serialises concurrent accepts of the same task.
+ */
+export async function takeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<TaskRow | null> {
+  const [task] = await tx
+    .update(tasks)
+    .set({
+      filledCount: sql`${tasks.filledCount} + 1`,
+      status: sql`case when ${tasks.filledCount} + 1 = ${tasks.headcount} then 'FILLED'::task_status else ${tasks.status} end`,
+      updatedAt: at,
+    })
+    .where(and(eq(tasks.id, taskId), eq(tasks.status, "OPEN"), sql`${tasks.filledCount} < ${tasks.headcount}`, sql`${tasks.startsAt} > ${at.toISOString()}::timestamptz`))
+    .returning();
+  return task ?? null;
+}
+
+/** Gives a seat back (a withdrawal): FILLED reopens. Null when the task is no longer open or filled. */
+export async function freeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<TaskRow | null> {
+  const [task] = await tx
+    .update(tasks)
+    .set({ filledCount: sql`${tasks.filledCount} - 1`, status: "OPEN", updatedAt: at })
+    .where(and(eq(tasks.id, taskId), inArray(tasks.status, ["OPEN", "FILLED"]), sql`${tasks.filledCount} > 0`))
+    .returning();
+  return task ?? null;
+}
+
+/** A live task of the employer with the same skill, within 100 m, whose window overlaps: a double posting. */
+export async function findDuplicateTask(
+  db: DbOrTx,
+  d: { employerId: string; skillCode: string; lat: number; lng: number; startsAt: Date; endsAt: Date },
+): Promise<TaskRow | null> {
+  const [task] = await db
+    .select()
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.employerId, d.employerId),
+        eq(tasks.skillCode, d.skillCode),
+        sql`${tasks.status} <> 'CANCELLED'`,
+        sql`${tasks.startsAt} < ${d.endsAt.toISOString()}::timestamptz and ${tasks.endsAt} > ${d.startsAt.toISOString()}::timestamptz`,
+        sql`earth_distance(${tasks.earth}::earth, ll_to_earth(${d.lat}, ${d.lng})) <= 100`,
+      ),
+    )
+    .limit(1);
+  return task ?? null;
+}
+
+/** Serialises one employer's postings, so two identical posts at once cannot both pass the duplicate check. */
+export async function lockEmployerPostings(tx: DbOrTx, employerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('task-post'), hashtext(${employerId}))`);
+}
+
+/** The nearest recognised venue in the region or within `withinMeters` of the place; null when there is none. */
+export async function findNearestRecognizedVenue(db: DbOrTx, regionCode: string, lat: number, lng: number, withinMeters: number) {
+  const rows = (await db.execute(sql`
+    select id, earth_distance(ll_to_earth(lat, lng), ll_to_earth(${lat}, ${lng})) as "distanceMeters"
+      from venues
+     where status = 'RECOGNIZED'
+       and (region_code = ${regionCode} or earth_distance(ll_to_earth(lat, lng), ll_to_earth(${lat}, ${lng})) <= ${withinMeters})
+     order by 2
+     limit 1`)) as unknown as { id: string; distanceMeters: number }[];
+  return rows[0] ?? null;
+}
+
+export async function findActiveEmployer(db: DbOrTx, employerId: string) {
+  const [row] = await db
+    .select({ id: users.id, name: employerProfiles.name, lateCancelCount: employerProfiles.lateCancelCount })
+    .from(users)
+    .innerJoin(employerProfiles, eq(employerProfiles.userId, users.id))
+    .where(and(eq(users.id, employerId), eq(users.role, "EMPLOYER"), eq(users.status, "ACTIVE")));
+  return row ?? null;
+}
+
+export async function incrementLateCancelCount(tx: DbOrTx, employerId: string): Promise<void> {
+  await tx
+    .update(employerProfiles)
+    .set({ lateCancelCount: sql`${employerProfiles.lateCancelCount} + 1` })
+    .where(eq(employerProfiles.userId, employerId));
+}
+
+export interface TaskListFilter {
+  employerId?: string;
+  venueId?: string;
+  regionCode?: string;
+  status?: TaskStatusValue;
+  limit: number;
+  offset: number;
+}
+
+export async function listTasks(db: DbOrTx, f: TaskListFilter): Promise<{ items: TaskRow[]; total: number }> {
+  const where: SQL[] = [];
+  if (f.employerId) where.push(eq(tasks.employerId, f.employerId));
+  if (f.venueId) where.push(eq(tasks.venueId, f.venueId));
+  if (f.regionCode) where.push(eq(tasks.regionCode, f.regionCode));
+  if (f.status) where.push(eq(tasks.status, f.status));
+  const cond = where.length ? and(...where) : undefined;
+  const [items, [total]] = await Promise.all([
+    db.select().from(tasks).where(cond).orderBy(desc(tasks.startsAt), desc(tasks.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(tasks).where(cond),
+  ]);
+  return { items, total: total!.n };
+}
+
+export interface NearbyQuery {
+  workerId: string;
+  now: Date;
+  skillCode?: string;
+  /** Asia/Shanghai business date of the start. */
+  date?: string;
+  minPayFen?: number;
+  after?: { travelMinutes: number; taskId: string };
+  limit: number;
+  reach?: ReachConfig;
+}
+
+export interface NearbyRow {
+  taskId: string;
+  travelMinutes: number;
+  distanceMeters: number;
+  employerName: string;
+  employerLateCancelCount: number;
+}
+
+/**
+ * Open tasks inside the worker's reach (min of their own and each task's travel minutes) that ask for a
+ * skill they hold at the level asked, nearest in travel time first, keyset-paged on (travel minutes, id).
+ * The tasks' GiST index on earth serves the earth_box pre-filter.
+ */
+export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<NearbyRow[]> {
+  const reach = q.reach ?? DEFAULT_REACH;
+  const s = reach.speedKmh;
+  const [me] = (await db.execute(sql`
+    select home_earth::text as earth, travel_mode as mode, travel_minutes as minutes from worker_profiles where user_id = ${q.workerId}`)) as unknown as {
+    earth: string;
+    mode: keyof typeof s;
+    minutes: number;
+  }[];
+  if (!me) return [];
+  const centre = sql`${me.earth}::cube`;
+  const ownReach = ((me.minutes / 60) * s[me.mode] * 1000) / reach.detourFactor;
+  const speedMpm = (s[me.mode] * 1000) / 60;
+  const rows = await db.execute(sql`
+    select * from (
+      select t.id as "taskId", (t.earth <-> ${centre}) as "distanceMeters",
+             ceil((t.earth <-> ${centre}) * ${reach.detourFactor}::float8 / ${speedMpm}::float8 - 1e-9)::int as "travelMinutes",
+             ep.name as "employerName", ep.late_cancel_count as "employerLateCancelCount"
+        from tasks t
+        join employer_profiles ep on ep.user_id = t.employer_id
+        join worker_skills ws on ws.worker_id = ${q.workerId} and ws.skill_code = t.skill_code and ws.level >= t.required_level
+       where t.status = 'OPEN' and t.starts_at > ${q.now.toISOString()}::timestamptz
+         and earth_box(${centre}::earth, ${ownReach}::float8) @> t.earth
+         and (t.earth <-> ${centre}) <= ${reachSql(sql`${me.mode}`, sql`${me.minutes}`, sql`t.max_travel_minutes`, reach)}
+         and not exists (select 1 from user_blocks b
+                          where (b.blocker_id = t.employer_id and b.blocked_id = ${q.workerId})
+                             or (b.blocker_id = ${q.workerId} and b.blocked_id = t.employer_id))
+         ${q.skillCode ? sql`and t.skill_code = ${q.skillCode}` : sql``}
+         ${q.date ? sql`and (t.starts_at at time zone 'Asia/Shanghai')::date = ${q.date}::date` : sql``}
+         ${q.minPayFen !== undefined ? sql`and t.pay_rate_fen >= ${q.minPayFen}` : sql``}
+    ) nearby
+    ${q.after ? sql`where ("travelMinutes", "taskId") > (${q.after.travelMinutes}, ${q.after.taskId}::uuid)` : sql``}
+    order by "travelMinutes", "taskId"
+    limit ${q.limit}`);
+  return rows as unknown as NearbyRow[];
+}
+
+export async function listTasksByIds(db: DbOrTx, ids: readonly string[]): Promise<TaskRow[]> {
+  return ids.length ? db.select().from(tasks).where(inArray(tasks.id, [...ids])) : [];
+}
+
+/** Whether the worker holds an offer or an engagement of the task. */
+export async function isWorkerLinked(db: DbOrTx, taskId: string, workerId: string): Promise<boolean> {
+  const rows = await db.execute(sql`
+    select 1 from offers where task_id = ${taskId} and worker_id = ${workerId}
+    union all
+    select 1 from engagements where task_id = ${taskId} and worker_id = ${workerId}
+    limit 1`);
+  return rows.length > 0;
+}
