@@ -1,3 +1,5 @@
+// Type files carry type-graphql decorators, which need the metadata polyfill loaded before them.
+import "reflect-metadata";
 import type { Deps } from "./deps.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
@@ -12,16 +14,17 @@ import { createVenueService } from "./modules/venue/venue.service.js";
 /** The use cases of every domain, built once per process. */
 export function createServices(deps: Deps) {
   const sms = createSmsService(deps);
+  const venues = createVenueService(deps);
   const sessions = createSessionService(deps, sms);
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
   return {
     sms,
     sessions,
-    registration: createRegistrationService(deps, sessions, sms),
+    registration: createRegistrationService(deps, sessions, sms, venues),
     passwordReset: createPasswordResetService(deps, sms, sessions),
-    accounts: createAccountService(deps),
-    venues: createVenueService(deps),
+    accounts: createAccountService(deps, venues),
+    venues,
     notifications,
     reference,
     dispatch: createDispatchService(deps, { sms, notifications, reference }),

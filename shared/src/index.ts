@@ -16,3 +16,8 @@ export * from "./venue/venue-status.js";
 export * from "./text/normalize.js";
 export * from "./catalog/define-enum.js";
 export * from "./catalog/enums.js";
+export * from "./catalog/lifecycle.js";
+export * from "./dispatch/reach.js";
+export * from "./dispatch/ranking.js";
+export * from "./dispatch/task-rules.js";
+export * from "./dispatch/offer-rules.js";

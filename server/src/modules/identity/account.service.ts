@@ -2,7 +2,7 @@ import type { Deps } from "../../deps.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
-import { getRegion, getVenue } from "../venue/venue.repo.js";
+import type { VenueService } from "../venue/venue.service.js";
 import { requireActor, type Caller } from "./actor.js";
 import * as repo from "./identity.repo.js";
 import { hashPassword } from "./password.js";
@@ -31,7 +31,7 @@ export interface CreateOfficerCommand {
 export type AccountService = ReturnType<typeof createAccountService>;
 
 /** Accounts that officers create (staff, officers) and reads of users within scope. */
-export function createAccountService({ db }: Deps) {
+export function createAccountService({ db }: Deps, venues: VenueService) {
   async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: Record<string, unknown>) {
     try {
       return await db.transaction(async (tx) => {
@@ -52,7 +52,7 @@ export function createAccountService({ db }: Deps) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
       const phone = checkPhone(cmd.phone);
       const displayName = displayNameOf(cmd.displayName);
-      const venue = await getVenue(db, cmd.venueId);
+      const venue = await venues.getVenueRecord(cmd.venueId);
       assertVenueInScope(actor, venue);
       if (venue.status === "REVOKED") throw new AppError("PRECONDITION_FAILED", "该场所已被撤销认定，不能再开设工作人员账号");
       const passwordHash = await hashPassword(cmd.password);
@@ -73,7 +73,7 @@ export function createAccountService({ db }: Deps) {
       if (cmd.role === "COUNTY_OFFICER") {
         if (!cmd.regionCode) badInput("regionCode", [{ code: "REGION_REQUIRED", message: "县级账号必须指定县(市、区)" }]);
         checkRegion(cmd.regionCode);
-        regionCode = (await getRegion(db, cmd.regionCode)).code;
+        regionCode = (await venues.getRegionRecord(cmd.regionCode)).code;
         assertRegionInScope(actor, regionCode);
       }
       const passwordHash = await hashPassword(cmd.password);
@@ -93,7 +93,7 @@ export function createAccountService({ db }: Deps) {
     async listWorkers(caller: Caller, filter: { skillCode?: string | null; venueId?: string | null; limit: number; offset: number }) {
       const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
       const scope = venueScopeOf(actor);
-      if (filter.venueId) assertVenueInScope(actor, await getVenue(db, filter.venueId));
+      if (filter.venueId) assertVenueInScope(actor, await venues.getVenueRecord(filter.venueId));
       return repo.listWorkers(db, {
         venueId: filter.venueId ?? scope.venueId,
         regionCode: scope.regionCode,

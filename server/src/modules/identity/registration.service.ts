@@ -7,7 +7,7 @@ import { emitEvent } from "../../jobs/outbox.js";
 import { redisLimiter, spendOrRefuse } from "../../rate-limit.js";
 import { recordAudit } from "../audit/audit.js";
 import { invalidSmsCode, type SmsService } from "../sms/sms.service.js";
-import { getVenue } from "../venue/venue.repo.js";
+import type { VenueService } from "../venue/venue.service.js";
 import { requireActor, type Caller, type Role } from "./actor.js";
 import * as repo from "./identity.repo.js";
 import { checkOptionalText, checkPhone, checkRegion, checkText } from "./input-checks.js";
@@ -57,7 +57,7 @@ export interface RegisterEmployerCommand extends AccountFields {
 export type RegistrationService = ReturnType<typeof createRegistrationService>;
 
 /** Self-registration of workers and employers, and staff registering walk-in workers (proxy mode). */
-export function createRegistrationService(deps: Deps, sessions: SessionService, sms: SmsService) {
+export function createRegistrationService(deps: Deps, sessions: SessionService, sms: SmsService, venues: VenueService) {
   const { db, pii, now } = deps;
   const attemptsByPhone = redisLimiter(deps, "register-phone", REGISTRATIONS_PER_PHONE_PER_HOUR, 3_600);
   const attemptsByIp = redisLimiter(deps, "register-ip", REGISTRATIONS_PER_IP_PER_HOUR, 3_600);
@@ -83,7 +83,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService, 
   }
 
   async function checkHomeVenue(tx: DbOrTx, venueId: string | null | undefined) {
-    if (venueId && (await getVenue(tx, venueId)).status !== "RECOGNIZED") {
+    if (venueId && (await venues.getVenueRecord(venueId, tx)).status !== "RECOGNIZED") {
       badInput("homeVenueId", [{ code: "VENUE_NOT_RECOGNIZED", message: "只能选择已认定的零工市场或驿站" }]);
     }
   }
@@ -165,7 +165,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService, 
       entityId: user.id,
       after: { role: "WORKER", phone, idNumber: profile.idNumberMasked, skills: cmd.skills, homeVenueId: profile.homeVenueId },
     }, user.id);
-    await emitEvent(tx, "notify.user-registered", { userId: user.id, role: "WORKER" });
+    await emitEvent(tx, "user.registered", { userId: user.id, role: "WORKER" });
     return { user, profile };
   }
 
@@ -189,7 +189,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService, 
     /** Venue staff register a walk-in worker in person (代为登记); the venue becomes their home venue. */
     async registerWalkInWorker(caller: Caller, cmd: RegisterWorkerCommand) {
       const staff = requireActor(caller, "VENUE_STAFF");
-      const venue = await getVenue(db, staff.venueId!);
+      const venue = await venues.getVenueRecord(staff.venueId!);
       if (venue.status !== "RECOGNIZED") throw new AppError("PRECONDITION_FAILED", "本场所当前未处于认定状态，暂不能登记求职者");
       const phone = checkPhone(cmd.phone);
       checkWorker(cmd);
@@ -250,7 +250,7 @@ export function createRegistrationService(deps: Deps, sessions: SessionService, 
             entityId: user.id,
             after: { role: "EMPLOYER" as Role, phone, kind: profile.kind, name: profile.name, creditCode: profile.creditCode, idNumber: profile.idNumberMasked },
           }, user.id);
-          await emitEvent(tx, "notify.user-registered", { userId: user.id, role: "EMPLOYER" });
+          await emitEvent(tx, "user.registered", { userId: user.id, role: "EMPLOYER" });
           return sessions.issueSession(tx, user, caller);
         }),
       );

@@ -66,7 +66,7 @@ describe("registration", () => {
     expect(audit.map((a) => a.action)).toContain("identity.register-worker");
     expect(JSON.stringify(audit)).not.toContain(input.idNumber);
     const events = await t.database.db.select().from(outbox).where(sql`${outbox.payload}->>'userId' = ${me.id}`);
-    expect(events.map((e) => e.name)).toEqual(["notify.user-registered"]);
+    expect(events.map((e) => e.name)).toEqual(["user.registered"]);
   });
 
   it("a lowercase x check digit is accepted and stored uppercase", async () => {

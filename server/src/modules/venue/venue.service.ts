@@ -1,5 +1,6 @@
 import { nextVenueStatus, parseCreditCode, summariseCoverage, type VenueAction } from "@qz/shared";
 import type { Deps } from "../../deps.js";
+import type { DbOrTx } from "../../db/client.js";
 import { isExclusionViolation, isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
@@ -68,12 +69,18 @@ export function createVenueService({ db, now }: Deps) {
         before: auditView(venue),
         after: auditView(updated),
       });
-      await emitEvent(tx, "notify.venue-status-changed", { venueId: venue.id, from: venue.status, to: updated.status, reason: updated.statusReason });
+      await emitEvent(tx, "venue.status-changed", { venueId: venue.id, venueName: venue.name, from: venue.status, to: updated.status, reason: updated.statusReason });
       return updated;
     });
   }
 
   return {
+    /** A venue's row for another domain's checks (inside that domain's transaction when given); NOT_FOUND when missing. */
+    getVenueRecord: (id: string, tx: DbOrTx = db) => repo.getVenue(tx, id),
+
+    /** One of the 13 areas' rows; NOT_FOUND when missing. */
+    getRegionRecord: (code: string, tx: DbOrTx = db) => repo.getRegion(tx, code),
+
     /** County officers register a venue in their county; it waits for recognition. */
     async createVenue(caller: Caller, cmd: CreateVenueCommand) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
