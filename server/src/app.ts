@@ -21,8 +21,8 @@ import { AppError } from "./errors.js";
 import type { Context } from "./graphql/context.js";
 import { createErrorFormatter, loggableError } from "./graphql/errors.js";
 import { graphiqlPage } from "./graphql/graphiql.js";
-import { limitsPlugin } from "./graphql/limits.js";
-import { PARSE_OPTIONS, validationRules } from "./graphql/request-guards.js";
+import { limitsPlugin } from "./graphql/limits-plugin.js";
+import { PARSE_OPTIONS, validationRules } from "./graphql/operation-checks.js";
 import { originAllowed, serveSubscriptions } from "./graphql/subscriptions.js";
 import { createLoaders } from "./graphql/loaders.js";
 import { buildAppSchema } from "./graphql/schema.js";
@@ -30,7 +30,7 @@ import { healthHandler } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
 import type { Logger } from "./logger.js";
 import { verifyAccessToken } from "./modules/identity/access-token.js";
-import type { Actor, Caller } from "./modules/identity/actor.js";
+import type { Actor, Caller } from "./access/actor.js";
 import { createServices } from "./services.js";
 
 /** Largest request body or WebSocket message: the same bound on both transports. */

@@ -1,5 +1,5 @@
 import type { AuthCheckerInterface, ResolverData } from "type-graphql";
-import { requireActor, type Role } from "../modules/identity/actor.js";
+import { requireActor, type Role } from "../access/actor.js";
 import type { Context } from "./context.js";
 
 /** Throws typed errors (UNAUTHENTICATED / FORBIDDEN) instead of type-graphql's generic "Access denied". */

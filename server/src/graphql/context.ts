@@ -1,4 +1,4 @@
-import type { Caller } from "../modules/identity/actor.js";
+import type { Caller } from "../access/actor.js";
 import type { Services } from "../services.js";
 import type { Loaders } from "./loaders.js";
 

@@ -19,7 +19,7 @@ import {
 } from "graphql";
 import { ArgumentValidationError, getMetadataStorage } from "type-graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../modules/identity/actor.js";
+import type { Role } from "../access/actor.js";
 import type { Context } from "./context.js";
 import { SCHEMA_FILE } from "./print-schema.js";
 import { buildAppSchema, printAppSchema } from "./schema.js";

@@ -3,9 +3,9 @@ import { GraphQLError, getOperationAST, parse, validate, specifiedRules, type Gr
 import { useServer } from "graphql-ws/use/ws";
 import type { WebSocketServer } from "ws";
 import type { Config } from "../config.js";
-import type { Actor } from "../modules/identity/actor.js";
+import type { Actor } from "../access/actor.js";
 import type { Context } from "./context.js";
-import { assertNoNulBytes, assertQueryCost, PARSE_OPTIONS, validationRules } from "./request-guards.js";
+import { assertNoNulBytes, assertQueryCost, PARSE_OPTIONS, validationRules } from "./operation-checks.js";
 
 export interface SubscriptionServerOptions {
   schema: GraphQLSchema;

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../db/client.js";
 import type { Deps } from "../deps.js";
-import type { Caller } from "../modules/identity/actor.js";
+import type { Caller } from "../access/actor.js";
 import { createServices, type Services } from "../services.js";
 import type { ConsumerEvent, ConsumerName, EventPayloads } from "./events.js";
 

@@ -2,7 +2,7 @@
 import { creditCodeCheckChar, residentIdCheckDigit } from "@qz/shared";
 import type { Db } from "../db/client.js";
 import { users, venues } from "../db/schema/index.js";
-import type { Role } from "../modules/identity/actor.js";
+import type { Role } from "../access/actor.js";
 import { hashPassword } from "../modules/identity/password.js";
 import { LogSmsProvider } from "../modules/sms/sms.provider.js";
 import type { PublicSmsPurpose } from "../modules/sms/sms.types.js";

@@ -8,7 +8,7 @@ import { JOB_HANDLERS } from "../jobs/handlers.js";
 import type { JobHandlers } from "../jobs/job-context.js";
 import { runJob, type JobOutcome } from "../jobs/job-runner.js";
 import { createLogger } from "../logger.js";
-import type { Caller, Role } from "../modules/identity/actor.js";
+import type { Caller, Role } from "../access/actor.js";
 import { createServices, type Services } from "../services.js";
 import { insertUser } from "./factories.js";
 import { createTestEnv, type TestEnv } from "./test-app.js";

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db/client.js";
-import type { Caller } from "../identity/actor.js";
+import type { Caller } from "../../access/actor.js";
 import { insertAuditEntry } from "./audit.repo.js";
 
 export interface AuditChange {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagements, tasks } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import type { Caller } from "../identity/actor.js";
+import type { Caller } from "../../access/actor.js";
 import { insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 
 const H = 3_600_000;

@@ -2,9 +2,9 @@
 import { isIsoDate } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import { badInput } from "../../errors.js";
-import { requireActor, type Caller } from "../identity/actor.js";
-import { checkRegion } from "../identity/input-checks.js";
-import { assertRegionInScope } from "../identity/scope.js";
+import { requireActor, type Caller } from "../../access/actor.js";
+import { checkRegion } from "../../access/input-checks.js";
+import { assertRegionInScope } from "../../access/scope.js";
 import type { DispatchSettingsAll } from "./dispatch.settings.js";
 import { countPriorityGroups, type GroupCounts } from "./report.repo.js";
 import * as repo from "./task.repo.js";

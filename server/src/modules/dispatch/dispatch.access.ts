@@ -3,8 +3,8 @@
 // county officers their county, city officers all. Outsiders among workers and employers get NOT_FOUND
 // (existence is not revealed); staff and officers out of scope get FORBIDDEN, as elsewhere.
 import { AppError, notFound } from "../../errors.js";
-import type { Actor } from "../identity/actor.js";
-import { assertRegionInScope } from "../identity/scope.js";
+import type { Actor } from "../../access/actor.js";
+import { assertRegionInScope } from "../../access/scope.js";
 import type { EngagementRow, OfferRow } from "./offer.repo.js";
 import type { TaskRow } from "./task.repo.js";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagements, notifications, offers, outbox, tasks, userBlocks, workerProfiles } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import type { Caller } from "../identity/actor.js";
+import type { Caller } from "../../access/actor.js";
 import { insertEmployer, insertRecognizedVenue, insertWorker, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 

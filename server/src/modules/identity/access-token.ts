@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT, errors as joseErrors } from "jose";
 import { AppError } from "../../errors.js";
-import { ROLES, type Actor, type Role } from "./actor.js";
+import { ROLES, type Actor, type Role } from "../../access/actor.js";
 import type { SessionRevocations } from "./session-revocation.js";
 
 const ISSUER = "quanzhou-gig";

@@ -3,14 +3,14 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
 import type { VenueService } from "../venue/venue.service.js";
-import { requireActor, type Caller } from "./actor.js";
+import { requireActor, type Caller } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
 import { hashPassword } from "./password.js";
-import { checkPhone, checkRegion, checkText } from "./input-checks.js";
+import { checkPhone, checkRegion, checkText } from "../../access/input-checks.js";
 
 /** Staff and officer names as shown in the console and the audit log. */
 const displayNameOf = (raw: string) => checkText("displayName", raw, { kind: "name", label: "姓名", min: 2, max: 40 });
-import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "./scope.js";
+import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../../access/scope.js";
 
 export interface CreateStaffCommand {
   phone: string;

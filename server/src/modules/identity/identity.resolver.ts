@@ -2,7 +2,7 @@ import { ageOn, isOlderWorker, maskMobile, shanghaiDate } from "@qz/shared";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { LocalDate } from "../../graphql/scalars.js";
-import { Allow, Public } from "../../graphql/guards.js";
+import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import { RequestSmsCodeArgs, SmsCodeRequest } from "../sms/sms.types.js";
 import { Region, Venue } from "../venue/venue.types.js";

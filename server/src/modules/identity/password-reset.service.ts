@@ -1,9 +1,9 @@
 import type { Deps } from "../../deps.js";
 import { recordAudit } from "../audit/audit.js";
 import { invalidSmsCode, type SmsService } from "../sms/sms.service.js";
-import type { Caller } from "./actor.js";
+import type { Caller } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
-import { checkPhone } from "./input-checks.js";
+import { checkPhone } from "../../access/input-checks.js";
 import { hashPassword } from "./password.js";
 import type { SessionService } from "./session.service.js";
 

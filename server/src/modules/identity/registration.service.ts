@@ -8,9 +8,9 @@ import { redisLimiter, spendOrRefuse } from "../../rate-limit.js";
 import { recordAudit } from "../audit/audit.js";
 import { invalidSmsCode, type SmsService } from "../sms/sms.service.js";
 import type { VenueService } from "../venue/venue.service.js";
-import { requireActor, type Caller, type Role } from "./actor.js";
+import { requireActor, type Caller, type Role } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
-import { checkOptionalText, checkPhone, checkRegion, checkText } from "./input-checks.js";
+import { checkOptionalText, checkPhone, checkRegion, checkText } from "../../access/input-checks.js";
 import { hashPassword } from "./password.js";
 import type { Session, SessionService } from "./session.service.js";
 

@@ -7,7 +7,7 @@ import { AppError } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { createSmsService, type SmsService } from "../sms/sms.service.js";
 import { signAccessToken } from "./access-token.js";
-import type { Actor, Caller, Role } from "./actor.js";
+import type { Actor, Caller, Role } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password.js";
 

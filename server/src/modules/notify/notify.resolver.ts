@@ -2,7 +2,7 @@ import { Max, Min } from "class-validator";
 import { Arg, Args, ArgsType, Ctx, Field, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { UUID } from "../../graphql/scalars.js";
-import { Allow } from "../../graphql/guards.js";
+import { Allow } from "../../graphql/auth-decorators.js";
 import { pageComplexity } from "../../graphql/pagination.js";
 import { Notification } from "./notify.types.js";
 

@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { recordAudit } from "../audit/audit.js";
-import { requireActor, type Caller } from "../identity/actor.js";
+import { requireActor, type Caller } from "../../access/actor.js";
 import * as repo from "./notify.repo.js";
 
 export type NotificationService = ReturnType<typeof createNotificationService>;

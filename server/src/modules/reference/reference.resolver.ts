@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { Allow, Public } from "../../graphql/guards.js";
+import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { Region } from "../venue/venue.types.js";
 import {
   CalendarDay,

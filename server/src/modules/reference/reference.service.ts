@@ -11,8 +11,8 @@ import { HOLIDAY_CALENDAR_ENTITY } from "../../db/reference-data.js";
 import type { Deps } from "../../deps.js";
 import { AppError, type ErrorReason } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
-import { requireActor, type Caller } from "../identity/actor.js";
-import { checkRegion } from "../identity/input-checks.js";
+import { requireActor, type Caller } from "../../access/actor.js";
+import { checkRegion } from "../../access/input-checks.js";
 import * as repo from "./reference.repo.js";
 
 export interface SetMinimumWageCommand {

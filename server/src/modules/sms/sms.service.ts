@@ -4,8 +4,8 @@ import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { AppError } from "../../errors.js";
 import { redisLimiter, spendOrRefuse } from "../../rate-limit.js";
-import type { Caller } from "../identity/actor.js";
-import { checkPhone } from "../identity/input-checks.js";
+import type { Caller } from "../../access/actor.js";
+import { checkPhone } from "../../access/input-checks.js";
 import * as repo from "./sms.repo.js";
 
 /** How long a code works: 5 minutes, the usual bound for 短信验证码 (long enough to type, short enough to guess little). */

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { UUID } from "../../graphql/scalars.js";
-import { Allow, Public } from "../../graphql/guards.js";
+import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import {
   CreateVenueInput,

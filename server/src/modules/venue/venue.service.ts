@@ -5,9 +5,9 @@ import { isExclusionViolation, isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import { recordAudit } from "../audit/audit.js";
-import { requireActor, type Caller } from "../identity/actor.js";
-import { checkOptionalText, checkPhone, checkRegion, checkText } from "../identity/input-checks.js";
-import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../identity/scope.js";
+import { requireActor, type Caller } from "../../access/actor.js";
+import { checkOptionalText, checkPhone, checkRegion, checkText } from "../../access/input-checks.js";
+import { assertRegionInScope, assertVenueInScope, venueScopeOf } from "../../access/scope.js";
 import * as repo from "./venue.repo.js";
 import { STATUS_REASON_MAX } from "./venue.types.js";
 

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Context } from "./context.js";
-import { assertNoNulBytes, assertQueryCost, rootFieldCount } from "./request-guards.js";
+import { assertNoNulBytes, assertQueryCost, rootFieldCount } from "./operation-checks.js";
 
 /**
  * Refuses an operation before it executes when it costs more than `maxComplexity` or carries a NUL

@@ -1,5 +1,5 @@
 import { normalizeText, parseMobile, regionByCode, type TextRule } from "@qz/shared";
-import { badInput } from "../../errors.js";
+import { badInput } from "../errors.js";
 
 /** The normalised mainland mobile number, or BAD_USER_INPUT on `field`. */
 export function checkPhone(raw: string, field = "phone"): string {

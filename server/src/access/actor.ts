@@ -1,4 +1,4 @@
-import { AppError } from "../../errors.js";
+import { AppError } from "../errors.js";
 
 export const ROLES = ["WORKER", "EMPLOYER", "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;
 export type Role = (typeof ROLES)[number];

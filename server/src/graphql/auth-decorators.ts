@@ -1,5 +1,5 @@
 import { Authorized, Extensions } from "type-graphql";
-import type { Role } from "../modules/identity/actor.js";
+import type { Role } from "../access/actor.js";
 
 /**
  * Every root field carries exactly one of these; the schema-guard test fails on any that does not.
