@@ -1,13 +1,16 @@
 import "reflect-metadata";
+import { createPubSub } from "@graphql-yoga/subscription";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
+import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.resolver.js";
+import { TaskResolver } from "../modules/dispatch/task.resolver.js";
 import { IdentityResolver, WorkerProfileResolver } from "../modules/identity/identity.resolver.js";
 import { NotificationResolver } from "../modules/notify/notify.resolver.js";
 import { ReferenceResolver } from "../modules/reference/reference.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
@@ -16,7 +19,8 @@ export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
     authChecker: RoleAuthChecker,
     authMode: "error",
     validate: { forbidUnknownValues: false },
-    pubSub,
+    // Printing the schema and unit tests need no Redis; the API passes its Redis-backed pubSub.
+    pubSub: pubSub ?? createPubSub(),
   });
 }
 

@@ -23,7 +23,7 @@ describe("accept under concurrency", () => {
     const user = await insertEmployer(h.deps.db);
     const employer: Caller = { actor: { userId: user.id, role: "EMPLOYER", venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } };
     const now = h.clock.now();
-    const posted = [];
+    const posted: { id: string }[] = [];
     for (let i = 0; i < TASKS; i++) {
       const at = north(LICHENG, i * 150);
       posted.push(await h.services.dispatch.postTask(employer, taskCommand(now, { ...at, headcount: 3, startsAt: new Date(now.getTime() + 30 * H), endsAt: new Date(now.getTime() + 34 * H) })));

@@ -131,7 +131,7 @@ describe("waves of offers", () => {
   it("a worker never holds more than K = 3 outstanding offers", async () => {
     const skill = nextSkill();
     const [only] = await insertWorkers(h.deps.db, [{ at: north(LICHENG, 400), skills: [[skill, 3]] }]);
-    const posted = [];
+    const posted: { id: string }[] = [];
     for (let i = 0; i < 5; i++) posted.push(await post({ skillCode: skill, headcount: 1, ...north(LICHENG, i * 300) }));
     await h.deliverDueEvents();
     const held = await h.deps.db.select({ n: count() }).from(offers).where(and(eq(offers.workerId, only!), eq(offers.status, "OFFERED")));

@@ -1,0 +1,79 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { Allow } from "../../graphql/auth-decorators.js";
+import { pageComplexity } from "../../graphql/pagination.js";
+import { UUID } from "../../graphql/scalars.js";
+import {
+  CancelTaskArgs,
+  Engagement,
+  FairnessReport,
+  FairnessReportArgs,
+  NearbyTaskConnection,
+  NearbyTasksArgs,
+  Offer,
+  PostTaskInput,
+  Task,
+  TaskListArgs,
+  TaskPage,
+} from "./dispatch.types.js";
+import type { TaskRow } from "./task.repo.js";
+
+const OFFICERS = ["COUNTY_OFFICER", "CITY_OFFICER"] as const;
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Allow("EMPLOYER", "VENUE_STAFF")
+  @Mutation(() => Task, { description: "An employer posts a task, or venue staff for an employer (proxy, audited)" })
+  postTask(@Arg("input", () => PostTaskInput) input: PostTaskInput, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.postTask(ctx.caller, input);
+  }
+
+  @Allow("EMPLOYER", "VENUE_STAFF")
+  @Mutation(() => Task)
+  cancelTask(@Args(() => CancelTaskArgs) { id, reason }: CancelTaskArgs, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.cancelTask(ctx.caller, id, reason);
+  }
+
+  @Allow()
+  @Query(() => Task)
+  task(@Arg("id", () => UUID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.getTask(ctx.caller, id);
+  }
+
+  @Allow("EMPLOYER")
+  @Query(() => TaskPage, { complexity: pageComplexity })
+  myTasks(@Args(() => TaskListArgs) args: TaskListArgs, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.myTasks(ctx.caller, args);
+  }
+
+  @Allow("VENUE_STAFF", ...OFFICERS)
+  @Query(() => TaskPage, { complexity: pageComplexity, description: "Staff: their venue's tasks; officers: their county's, or all" })
+  tasks(@Args(() => TaskListArgs) args: TaskListArgs, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.listTasks(ctx.caller, args);
+  }
+
+  @Allow("WORKER")
+  @Query(() => NearbyTaskConnection, {
+    description: "Grab mode: open tasks within the worker's reach, nearest in travel time first",
+    complexity: ({ args, childComplexity }) => 1 + Math.min(Math.max(Number(args.first) || 20, 1), 50) * childComplexity,
+  })
+  nearbyTasks(@Args(() => NearbyTasksArgs) { filter, first, after }: NearbyTasksArgs, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.nearbyTasks(ctx.caller, filter ?? {}, first, after ?? null);
+  }
+
+  @Allow(...OFFICERS)
+  @Query(() => FairnessReport, { description: "Each priority group's share of available workers, offers and engagements" })
+  fairnessReport(@Args(() => FairnessReportArgs) { regionCode, month }: FairnessReportArgs, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.fairnessReport(ctx.caller, regionCode, month);
+  }
+
+  @FieldResolver(() => [Offer], { description: "The employer, staff and officers in scope; empty for workers" })
+  offers(@Root() task: TaskRow, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.offersOfTask(ctx.caller, task);
+  }
+
+  @FieldResolver(() => [Engagement], { description: "Workers see only their own" })
+  engagements(@Root() task: TaskRow, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.engagementsOfTask(ctx.caller, task);
+  }
+}
