@@ -76,17 +76,20 @@ function keyOf(frame: CallFrame, by: GroupBy, root: string): string {
 
 /**
  * Self time per function (name + url + line) or per package, over the samples taken between
- * `fromMs` and `toMs` after the profile started (all samples by default), largest first.
+ * `fromMs` and `toMs` after the profile started, or inside any of `windowsMs` (all samples by
+ * default), largest first.
  */
-export function selfTimes(profile: CpuProfile, opts: { by?: GroupBy; top?: number; fromMs?: number; toMs?: number; root?: string } = {}): SelfTimeReport {
+export function selfTimes(
+  profile: CpuProfile,
+  opts: { by?: GroupBy; top?: number; fromMs?: number; toMs?: number; windowsMs?: [number, number][]; root?: string } = {},
+): SelfTimeReport {
   const by = opts.by ?? "function";
   const root = opts.root ?? process.cwd() + "/";
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const parents = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
   const callers = new Map<string, Map<string, number>>();
-  const from = profile.startTime + (opts.fromMs ?? 0) * 1000;
-  const to = opts.toMs === undefined ? Infinity : profile.startTime + opts.toMs * 1000;
+  const windows = (opts.windowsMs ?? [[opts.fromMs ?? 0, opts.toMs ?? Infinity]]).map(([a, b]) => [profile.startTime + a * 1000, profile.startTime + b * 1000]);
   const totals = new Map<string, number>();
   let t = profile.startTime;
   let span = 0;
@@ -94,7 +97,7 @@ export function selfTimes(profile: CpuProfile, opts: { by?: GroupBy; top?: numbe
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = profile.timeDeltas[i] ?? 0;
     t += delta;
-    if (t < from || t > to) continue;
+    if (!windows.some(([from, to]) => t >= from! && t <= to!)) continue;
     // The delta before a sample is the time the previous sample stood for; close enough at 1 ms intervals.
     const frame = frames.get(profile.samples[i]!)!;
     const key = keyOf(frame, by, root);
