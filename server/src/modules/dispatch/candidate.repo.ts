@@ -54,46 +54,51 @@ export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach:
  */
 export async function listCandidates(db: DbOrTx, q: CandidateQuery): Promise<CandidateRow[]> {
   const reach = q.reach ?? DEFAULT_REACH;
-  // The centre goes in as a constant, so the planner can order the GiST scan by it (a KNN index scan).
-  const [task] = (await db.execute(sql`select max_travel_minutes as "m", earth::text as "earth" from tasks where id = ${q.taskId}`)) as unknown as { m: number; earth: string }[];
+  // The task's fields go in as constants, so the planner can drive the join with a KNN scan of the
+  // (skill_code, home_earth) GiST index ordered by distance and stop after `limit` rows.
+  const [task] = (await db.execute(sql`
+    select max_travel_minutes as "m", earth::text as "earth", skill_code as "skill", required_level as "level",
+           employer_id as "employerId", starts_at::text as "startsAt", ends_at::text as "endsAt"
+      from tasks where id = ${q.taskId}`)) as unknown as { m: number; earth: string; skill: string; level: number; employerId: string; startsAt: string; endsAt: string }[];
   if (!task) return [];
   const widest = widestReachMeters(task.m, reach);
   const centre = sql`${task.earth}::cube`;
+  const startsAt = sql`${task.startsAt}::timestamptz`;
+  const window = sql`tstzrange(${task.startsAt}::timestamptz, ${task.endsAt}::timestamptz)`;
   const now = q.now.toISOString();
   const rows = await db.execute(sql`
     select ws.worker_id as "workerId", ws.level as "skillLevel",
            (ws.home_earth <-> ${centre}) as "distanceMeters", r.reach as "reachMeters", wp.travel_mode as "travelMode",
            wp.completed_count as "completedCount", wp.no_show_count as "noShowCount",
            wp.late_withdrawal_count as "lateWithdrawalCount", wp.rating_sum as "ratingSum", wp.rating_count as "ratingCount",
-           coalesce((select sum(extract(epoch from (least(e.ends_at, t.starts_at) - greatest(e.starts_at, t.starts_at - interval '7 days'))) / 3600)
+           coalesce((select sum(extract(epoch from (least(e.ends_at, ${startsAt}) - greatest(e.starts_at, ${startsAt} - interval '7 days'))) / 3600)
                        from engagements e
                       where e.worker_id = ws.worker_id and e.status in ('ACTIVE', 'CONFIRMED', 'COMPLETED')
-                        and e.starts_at < t.starts_at and e.ends_at > t.starts_at - interval '7 days'), 0)::float8 as "hoursLast7Days",
+                        and e.starts_at < ${startsAt} and e.ends_at > ${startsAt} - interval '7 days'), 0)::float8 as "hoursLast7Days",
            wp.gender as "gender", wp.birth_date::text as "birthDate",
            wp.hard_to_employ as "hardToEmploy", wp.zero_employment_family as "zeroEmploymentFamily"
-      from tasks t
-      join worker_skills ws on ws.skill_code = t.skill_code and ws.level >= t.required_level
-                           and earth_box(${centre}::earth, ${widest}::float8) @> ws.home_earth
+      from worker_skills ws
       join worker_profiles wp on wp.user_id = ws.worker_id
       join users u on u.id = ws.worker_id
-      cross join lateral (select ${reachSql(sql`wp.travel_mode`, sql`wp.travel_minutes`, sql`t.max_travel_minutes`, reach)} as reach) r
-     where t.id = ${q.taskId}
+      cross join lateral (select ${reachSql(sql`wp.travel_mode`, sql`wp.travel_minutes`, sql`${task.m}::int`, reach)} as reach) r
+     where ws.skill_code = ${task.skill} and ws.level >= ${task.level}
+       and earth_box(${centre}::earth, ${widest}::float8) @> ws.home_earth
        ${q.workerId ? sql`and ws.worker_id = ${q.workerId}` : sql``}
        and u.status = 'ACTIVE' and u.role = 'WORKER'
        and wp.verified_at is not null and wp.available
        and (ws.home_earth <-> ${centre}) <= r.reach
-       and ws.worker_id <> t.employer_id
+       and ws.worker_id <> ${task.employerId}
        and not exists (select 1 from user_blocks b
-                        where (b.blocker_id = t.employer_id and b.blocked_id = ws.worker_id)
-                           or (b.blocker_id = ws.worker_id and b.blocked_id = t.employer_id))
+                        where (b.blocker_id = ${task.employerId} and b.blocked_id = ws.worker_id)
+                           or (b.blocker_id = ws.worker_id and b.blocked_id = ${task.employerId}))
        ${
          q.forAccept
            ? sql``
            : sql`
        and not exists (select 1 from engagements e
                         where e.worker_id = ws.worker_id and e.status in ('ACTIVE', 'CONFIRMED')
-                          and tstzrange(e.starts_at, e.ends_at) && tstzrange(t.starts_at, t.ends_at))
-       and not exists (select 1 from offers o where o.task_id = t.id and o.worker_id = ws.worker_id)
+                          and tstzrange(e.starts_at, e.ends_at) && ${window})
+       and not exists (select 1 from offers o where o.task_id = ${q.taskId} and o.worker_id = ws.worker_id)
        and (select count(*) from offers o
              where o.worker_id = ws.worker_id and o.status = 'OFFERED' and o.expires_at > ${now}::timestamptz) < ${q.maxOutstandingOffers}`
        }
