@@ -1,8 +1,9 @@
+import { OFFICER_ROLE, ROLE, type Role } from "@qz/shared";
 import { AppError } from "../errors.js";
 
-export const ROLES = ["WORKER", "EMPLOYER", "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;
-export type Role = (typeof ROLES)[number];
-export const OFFICER_ROLES = ["COUNTY_OFFICER", "CITY_OFFICER"] as const satisfies readonly Role[];
+export type { Role } from "@qz/shared";
+export const ROLES = ROLE.values;
+export const OFFICER_ROLES = OFFICER_ROLE.values;
 
 /** The authenticated user as the access token states it. */
 export interface Actor {

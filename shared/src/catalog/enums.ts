@@ -11,6 +11,9 @@ export const ROLE = defineEnum({
 });
 export type Role = EnumValue<typeof ROLE>;
 
+/** The two officer roles, for creating officer accounts. */
+export const OFFICER_ROLE = defineEnum({ COUNTY_OFFICER: ROLE.labels.COUNTY_OFFICER, CITY_OFFICER: ROLE.labels.CITY_OFFICER });
+
 export const USER_STATUS = defineEnum({ ACTIVE: "正常", DISABLED: "已停用" });
 export type UserStatus = EnumValue<typeof USER_STATUS>;
 

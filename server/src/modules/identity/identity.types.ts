@@ -1,48 +1,21 @@
 import { ArrayMaxSize, IsIn, IsOptional, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { EMPLOYER_KIND, GENDER, OFFICER_ROLE, ROLE, TRAVEL_MODE, USER_STATUS } from "@qz/shared";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { graphqlEnum } from "../../graphql/enums.js";
 import { DateTime, UUID } from "../../graphql/scalars.js";
 
-export enum Role {
-  WORKER = "WORKER",
-  EMPLOYER = "EMPLOYER",
-  VENUE_STAFF = "VENUE_STAFF",
-  COUNTY_OFFICER = "COUNTY_OFFICER",
-  CITY_OFFICER = "CITY_OFFICER",
-}
-registerEnumType(Role, { name: "Role", description: "零工人员 / 用工主体 / 场所工作人员 / 县级人社 / 市人社局" });
-
-export enum Gender {
-  MALE = "MALE",
-  FEMALE = "FEMALE",
-}
-registerEnumType(Gender, { name: "Gender" });
-
-export enum TravelMode {
-  WALK = "WALK",
-  BICYCLE = "BICYCLE",
-  EBIKE = "EBIKE",
-  TRANSIT = "TRANSIT",
-  CAR = "CAR",
-}
-registerEnumType(TravelMode, { name: "TravelMode" });
-
-export enum EmployerKind {
-  COMPANY = "COMPANY",
-  INDIVIDUAL = "INDIVIDUAL",
-}
-registerEnumType(EmployerKind, { name: "EmployerKind" });
-
-export enum UserStatus {
-  ACTIVE = "ACTIVE",
-  DISABLED = "DISABLED",
-}
-registerEnumType(UserStatus, { name: "UserStatus" });
-
-export enum OfficerRole {
-  COUNTY_OFFICER = "COUNTY_OFFICER",
-  CITY_OFFICER = "CITY_OFFICER",
-}
-registerEnumType(OfficerRole, { name: "OfficerRole" });
+export const Role = graphqlEnum(ROLE, "Role", "零工人员 / 用工主体 / 场所工作人员 / 县级人社 / 市人社局");
+export type Role = (typeof Role)[keyof typeof Role];
+export const Gender = graphqlEnum(GENDER, "Gender");
+export type Gender = (typeof Gender)[keyof typeof Gender];
+export const TravelMode = graphqlEnum(TRAVEL_MODE, "TravelMode");
+export type TravelMode = (typeof TravelMode)[keyof typeof TravelMode];
+export const EmployerKind = graphqlEnum(EMPLOYER_KIND, "EmployerKind");
+export type EmployerKind = (typeof EmployerKind)[keyof typeof EmployerKind];
+export const UserStatus = graphqlEnum(USER_STATUS, "UserStatus");
+export type UserStatus = (typeof UserStatus)[keyof typeof UserStatus];
+export const OfficerRole = graphqlEnum(OFFICER_ROLE, "OfficerRole");
+export type OfficerRole = (typeof OfficerRole)[keyof typeof OfficerRole];
 
 @ObjectType({ description: "An account: one role each" })
 export class User {

@@ -1,20 +1,13 @@
 import { IsOptional, Length, Max, MaxLength, Min } from "class-validator";
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { VENUE_STATUS, VENUE_TYPE } from "@qz/shared";
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { graphqlEnum } from "../../graphql/enums.js";
 import { DateTime, LocalDate, UUID } from "../../graphql/scalars.js";
 
-export enum VenueType {
-  MARKET = "MARKET",
-  STATION = "STATION",
-}
-registerEnumType(VenueType, { name: "VenueType", description: "MARKET 零工市场 / STATION 零工驿站" });
-
-export enum VenueStatus {
-  PENDING_RECOGNITION = "PENDING_RECOGNITION",
-  RECOGNIZED = "RECOGNIZED",
-  SUSPENDED = "SUSPENDED",
-  REVOKED = "REVOKED",
-}
-registerEnumType(VenueStatus, { name: "VenueStatus", description: "待认定 / 已认定 / 已暂停 / 已撤销" });
+export const VenueType = graphqlEnum(VENUE_TYPE, "VenueType", "MARKET 零工市场 / STATION 零工驿站");
+export type VenueType = (typeof VenueType)[keyof typeof VenueType];
+export const VenueStatus = graphqlEnum(VENUE_STATUS, "VenueStatus", "待认定 / 已认定 / 已暂停 / 已撤销");
+export type VenueStatus = (typeof VenueStatus)[keyof typeof VenueStatus];
 
 @ObjectType({ description: "A county-level area (县、市、区)" })
 export class Region {
