@@ -34,6 +34,7 @@ import {
   idAreaCodeFor,
 } from "./lib/demo-vocabulary.js";
 import { Rng, jitter } from "./lib/random.js";
+import { seedDispatch } from "./lib/seed-dispatch.js";
 
 /** The one password of every demo account (dev data only). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -122,6 +123,11 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
     await insertBatches(tx, workerProfiles, workers.profiles);
     await insertBatches(tx, workerSkills, workers.skills);
     await insertBatches(tx, employerProfiles, employers.profiles);
+    const demoWorkerId = workers.users.find((u) => u.phone === "13900000004")!.id as string;
+    const demoEmployerId = employers.users.find((u) => u.phone === "13900000005")!.id as string;
+    const recognised = venueRows.map((v) => ({ ...v, id: v.id as string }));
+    const dispatch = await seedDispatch(tx, rng, { profiles: workers.profiles, skills: workers.skills, employers: employers.profiles, venues: recognised, demoWorkerId, demoEmployerId, now: new Date() });
+    log(`dispatch demo: ${dispatch.tasks} tasks, ${dispatch.offers} offers, ${dispatch.engagements} engagements`);
   });
 
   const counts = {
