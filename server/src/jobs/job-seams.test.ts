@@ -144,11 +144,11 @@ describe("job seams: fan-out, scheduled and cancelled events, business refusals,
     const auditing: JobHandlers = {
       ...JOB_HANDLERS,
       "notify.welcome-user": async (ctx, { userId }) => {
-        await recordAudit(ctx.tx, ctx.caller, { action: "identity.welcome", entityType: "user", entityId: userId });
+        await recordAudit(ctx.tx, ctx.caller, { action: "identity.reset-password", entityType: "user", entityId: userId, after: { sessionsEnded: 0 } });
       },
     };
     await runJob(handle.deps, auditing, { id: jobIdFor(eventId, "notify.welcome-user"), name: "notify.welcome-user", data: { userId: user.id, role: "WORKER" } });
-    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "identity.welcome")));
+    const [row] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "identity.reset-password")));
     expect(row).toMatchObject({ actorId: null, actorRole: "SYSTEM", requestId: `event:${eventId}` });
   });
 

@@ -17,9 +17,9 @@ describe("audit log", () => {
       actor: { userId: "00000000-0000-4000-8000-0000000000aa", role: "COUNTY_OFFICER" as const, venueId: null, regionCode: "350502" },
       meta: { requestId: "req-1", ip: "10.1.2.3", userAgent: "vitest" },
     };
-    await db.transaction((tx) => recordAudit(tx, caller, { action: "venue.suspend", entityType: "venue", entityId: "v1", before: { status: "RECOGNIZED" }, after: { status: "SUSPENDED" } }));
+    await db.transaction((tx) => recordAudit(tx, caller, { action: "venue.suspend", entityType: "venue", entityId: "v1", before: { status: "RECOGNIZED", recognizedAt: null, statusReason: null }, after: { status: "SUSPENDED", recognizedAt: null, statusReason: "整改" } }));
     const [row] = await db.select().from(auditLog);
-    expect(row).toMatchObject({ actorId: caller.actor.userId, actorRole: "COUNTY_OFFICER", action: "venue.suspend", entityType: "venue", entityId: "v1", before: { status: "RECOGNIZED" }, after: { status: "SUSPENDED" }, ip: "10.1.2.3", userAgent: "vitest", requestId: "req-1" });
+    expect(row).toMatchObject({ actorId: caller.actor.userId, actorRole: "COUNTY_OFFICER", action: "venue.suspend", entityType: "venue", entityId: "v1", before: { status: "RECOGNIZED" }, after: { status: "SUSPENDED", statusReason: "整改" }, ip: "10.1.2.3", userAgent: "vitest", requestId: "req-1" });
     expect(row!.at).toBeInstanceOf(Date);
 
     await expect(db.execute(sql`update audit_log set action = 'forged'`)).rejects.toThrow();
@@ -33,7 +33,7 @@ describe("audit log", () => {
     const caller = { actor: null, meta: { requestId: "req-2", ip: null, userAgent: null } };
     await expect(
       db.transaction(async (tx) => {
-        await recordAudit(tx, caller, { action: "x.y", entityType: "x", entityId: "rolled-back" });
+        await recordAudit(tx, caller, { action: "notify.mark-read", entityType: "notification", entityId: "rolled-back" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");

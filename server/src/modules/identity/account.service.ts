@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { AppError, badInput } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
+import type { NewAccount } from "../audit/audit-actions.js";
 import type { VenueService } from "../venue/venue.service.js";
 import { requireActor, type Caller } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
@@ -28,16 +29,22 @@ export interface CreateOfficerCommand {
   regionCode?: string | null;
 }
 
+const CREATE_ACTION = {
+  VENUE_STAFF: "identity.create-venue-staff",
+  COUNTY_OFFICER: "identity.create-county-officer",
+  CITY_OFFICER: "identity.create-city-officer",
+} as const;
+
 export type AccountService = ReturnType<typeof createAccountService>;
 
 /** Accounts that officers create (staff, officers) and reads of users within scope. */
 export function createAccountService({ db }: Deps, venues: VenueService) {
-  async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: Record<string, unknown>) {
+  async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: NewAccount) {
     try {
       return await db.transaction(async (tx) => {
         if (await repo.findUserByPhone(tx, row.phone)) throw new AppError("CONFLICT", "该手机号已注册");
         const user = await repo.insertUser(tx, row);
-        await recordAudit(tx, caller, { action: `identity.create-${row.role.toLowerCase().replace("_", "-")}`, entityType: "user", entityId: user.id, after: auditAfter });
+        await recordAudit(tx, caller, { action: CREATE_ACTION[row.role as keyof typeof CREATE_ACTION], entityType: "user", entityId: user.id, after: auditAfter });
         return user;
       });
     } catch (err) {

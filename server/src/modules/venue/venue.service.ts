@@ -34,6 +34,8 @@ export interface VenueListQuery {
 
 const auditView = (v: repo.VenueRow) => ({ status: v.status, recognizedAt: v.recognizedAt, statusReason: v.statusReason });
 
+const TRANSITION_ACTION = { RECOGNIZE: "venue.recognize", SUSPEND: "venue.suspend", REVOKE: "venue.revoke" } as const satisfies Record<VenueAction, string>;
+
 export type VenueService = ReturnType<typeof createVenueService>;
 
 /** Venue registry and recognition (认定) by county officers, and coverage against the plan's targets. */
@@ -63,7 +65,7 @@ export function createVenueService({ db, now }: Deps) {
         statusReason: reason,
       });
       await recordAudit(tx, caller, {
-        action: `venue.${action.toLowerCase()}`,
+        action: TRANSITION_ACTION[action],
         entityType: "venue",
         entityId: venue.id,
         before: auditView(venue),

@@ -1,0 +1,79 @@
+// Every audited action (`domain.verb`), with the entity it concerns, its zh-CN label for the console's
+// audit view, and the shape of what it records before and after. recordAudit only takes actions listed here.
+
+/** A venue's recognition fields as the log records them. */
+type VenueRecognition = { status: string; recognizedAt: Date | null; statusReason: string | null };
+type Snapshot = Record<string, unknown>;
+/** An account an officer created. */
+export type NewAccount = { role: string; phone: string; venueId?: string; regionCode?: string | null };
+
+export interface AuditActions {
+  "identity.login": { entity: "user"; after: { method: "PASSWORD" | "PASSWORD_AND_SMS_CODE" | "SMS_CODE" } };
+  "identity.logout": { entity: "user" };
+  "identity.refresh": { entity: "refresh_token_family"; after?: { repeatWithinGrace: true } };
+  "identity.refresh-token-reused": { entity: "refresh_token_family"; after: { revokedReason: "REUSE_DETECTED" } };
+  "identity.reset-password": { entity: "user"; after: { sessionsEnded: number } };
+  "identity.register-worker": { entity: "user"; after: Snapshot };
+  "identity.register-walk-in-worker": { entity: "user"; after: Snapshot };
+  "identity.register-employer": { entity: "user"; after: Snapshot };
+  "identity.create-venue-staff": { entity: "user"; after: NewAccount };
+  "identity.create-county-officer": { entity: "user"; after: NewAccount };
+  "identity.create-city-officer": { entity: "user"; after: NewAccount };
+  "notify.mark-read": { entity: "notification" };
+  "venue.create": { entity: "venue"; after: VenueRecognition & { name: string; type: string; regionCode: string } };
+  "venue.recognize": { entity: "venue"; before: VenueRecognition; after: VenueRecognition };
+  "venue.suspend": { entity: "venue"; before: VenueRecognition; after: VenueRecognition };
+  "venue.revoke": { entity: "venue"; before: VenueRecognition; after: VenueRecognition };
+  "venue.add-service-purchase-period": { entity: "venue"; after: { startsOn: string; endsOn: string; note: string | null } };
+  "reference.set-minimum-wage": { entity: "minimum_wage"; before: Snapshot | null; after: Snapshot };
+  "reference.set-calendar-days": { entity: "holiday_calendar"; before: { days: unknown[] }; after: { source: string; days: unknown[] } };
+  "task.post": { entity: "task"; after: Snapshot };
+  "task.post-by-proxy": { entity: "task"; after: Snapshot };
+  "task.cancel": { entity: "task"; before: Snapshot; after: Snapshot };
+  "engagement.accept-by-proxy": { entity: "engagement"; after: { taskId: string; workerId: string; source: string; proxyBy: string | null } };
+  "engagement.withdraw": { entity: "engagement"; before: { status: string }; after: { status: string; late: boolean; reason: string | null } };
+}
+
+export type AuditAction = keyof AuditActions;
+
+/** zh-CN labels, one per action: the compiler refuses a catalogue entry without one. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "identity.login": "登录",
+  "identity.logout": "退出登录",
+  "identity.refresh": "刷新会话",
+  "identity.refresh-token-reused": "刷新令牌被重复使用，注销全部会话",
+  "identity.reset-password": "重置密码",
+  "identity.register-worker": "零工人员注册",
+  "identity.register-walk-in-worker": "工作人员代为登记零工",
+  "identity.register-employer": "用工主体注册",
+  "identity.create-venue-staff": "创建场所工作人员账号",
+  "identity.create-county-officer": "创建县级人社账号",
+  "identity.create-city-officer": "创建市人社局账号",
+  "notify.mark-read": "标记通知已读",
+  "venue.create": "登记场所",
+  "venue.recognize": "认定场所",
+  "venue.suspend": "暂停场所",
+  "venue.revoke": "撤销场所认定",
+  "venue.add-service-purchase-period": "登记政府购买服务期",
+  "reference.set-minimum-wage": "设定最低工资标准",
+  "reference.set-calendar-days": "设定节假日安排",
+  "task.post": "发布岗位",
+  "task.post-by-proxy": "工作人员代发岗位",
+  "task.cancel": "取消岗位",
+  "engagement.accept-by-proxy": "工作人员代为接单",
+  "engagement.withdraw": "零工退出岗位",
+};
+
+type Field<A extends AuditAction, K extends "before" | "after"> = AuditActions[A] extends { [P in K]: infer T } ? T : AuditActions[A] extends { [P in K]?: infer T } ? T | undefined : never;
+
+/** One audited change: the action decides the entity type and the shapes of `before` and `after`. */
+export type AuditChange<A extends AuditAction = AuditAction> = {
+  [X in A]: {
+    action: X;
+    entityType: AuditActions[X]["entity"];
+    entityId: string;
+    /** Plain, safe values only: never password hashes or full ID numbers. */
+    before?: Field<X, "before">;
+    after?: Field<X, "after">;
+  };
+}[A];
