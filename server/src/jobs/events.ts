@@ -19,6 +19,26 @@ export const EVENTS = {
   "offer.declined": z.object({ offerId: uuid, taskId: uuid }),
   "engagement.created": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid }),
   "engagement.withdrawn": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid, late: z.boolean() }),
+  // Contracts between capabilities (issues 7, 8, 9): the settlement side emits, the roll-ups consume.
+  /** 岗位推荐成功: a settlement was PAID; exactly one per engagement, credited to the task's brokering venue. */
+  "placement.recorded": z.object({
+    placementId: uuid,
+    venueId: uuid,
+    engagementId: uuid,
+    taskId: uuid,
+    workerId: uuid,
+    employerId: uuid,
+    /** How the worker came to the job: OFFER (dispatch), GRAB or PROXY (all count as online dispatch, B1). */
+    source: z.enum(["OFFER", "GRAB", "PROXY"]),
+    /** The worker was in a priority group (大龄, 就业困难人员, 零就业家庭) on the work day (A2). */
+    priorityGroup: z.boolean(),
+    /** ISO time the settlement was paid; its Shanghai date decides the assessment year. */
+    paidAt: z.string().datetime(),
+  }),
+  /** One side rated a finished engagement (E1 counts 4–5 stars per venue). */
+  "rating.recorded": z.object({ ratingId: uuid, venueId: uuid, engagementId: uuid, stars: z.number().int().min(1).max(5), ratedAt: z.string().datetime() }),
+  /** A complaint about one of a venue's jobs was closed (E2 counts those closed within their SLA). */
+  "complaint.closed": z.object({ complaintId: uuid, venueId: uuid, onTime: z.boolean(), closedAt: z.string().datetime() }),
   /** A repeatable schedule's slot came due (see schedules.ts); `slot` is the ISO time it stands for. */
   "clock.nightly": z.object({ slot: z.string().datetime() }),
 } as const satisfies Record<string, z.ZodType>;
