@@ -100,15 +100,20 @@ function node22Path(): string {
 
 // ---- children: stopped at the end, on error, and on Ctrl+C ----
 const children = new Set<ChildProcess>();
+const stopping = new WeakSet<ChildProcess>();
 function startChild(command: string, argv: string[], env: NodeJS.ProcessEnv, name: string): ChildProcess {
   const child = spawn(command, argv, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
   children.add(child);
   child.stdout!.on("data", (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, `[${name}] `)));
-  child.once("exit", () => children.delete(child));
+  child.once("exit", (code, signal) => {
+    children.delete(child);
+    if (!stopping.has(child)) log(`${name} exited unexpectedly (${signal ?? `code ${code}`})`);
+  });
   return child;
 }
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
@@ -121,7 +126,10 @@ process.on("exit", () => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     log(`${signal}: stopping`);
-    for (const child of children) child.kill("SIGTERM");
+    for (const child of children) {
+      stopping.add(child);
+      child.kill("SIGTERM");
+    }
     setTimeout(() => process.exit(130), 2_000).unref();
   });
 }
