@@ -21,3 +21,5 @@ export * from "./dispatch/reach.js";
 export * from "./dispatch/ranking.js";
 export * from "./dispatch/task-rules.js";
 export * from "./dispatch/offer-rules.js";
+export * from "./money.js";
+export * from "./settlement/ledger-rules.js";

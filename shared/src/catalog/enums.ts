@@ -89,3 +89,25 @@ export type EngagementStatus = EnumValue<typeof ENGAGEMENT_STATUS>;
 
 /** How a worker came to an engagement: a dispatched offer, grabbing a nearby task, or staff acting for a walk-in. */
 export const ENGAGEMENT_SOURCE = defineEnum({ OFFER: "系统派单", GRAB: "抢单", PROXY: "工作人员代办" });
+
+/** 账户 of the double-entry ledger (issue 7): whose money, held where. BANK and PLATFORM_CLEARING face the outside world. */
+export const LEDGER_ACCOUNT_KIND = defineEnum({
+  EMPLOYER_WALLET: "用工主体钱包",
+  TASK_ESCROW: "岗位托管资金",
+  WORKER_WALLET: "零工钱包",
+  PLATFORM_CLEARING: "平台清算户",
+  BANK: "银行（外部）",
+});
+export type LedgerAccountKind = EnumValue<typeof LEDGER_ACCOUNT_KIND>;
+
+/** Why money moved: every ledger transfer is one of these. */
+export const LEDGER_TRANSFER_KIND = defineEnum({
+  TOP_UP: "钱包充值",
+  FUND_ESCROW: "托管工资",
+  REFUND_ESCROW: "退回托管",
+  PAY_WAGE: "发放工资",
+  PAYOUT: "提现至银行卡",
+  PAYOUT_SETTLED: "银行已到账",
+  PAYOUT_RETURNED: "提现退回",
+});
+export type LedgerTransferKind = EnumValue<typeof LEDGER_TRANSFER_KIND>;

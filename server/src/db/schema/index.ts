@@ -8,3 +8,4 @@ export * from "./notify.js";
 export * from "./sms.js";
 export * from "./reference.js";
 export * from "./dispatch.js";
+export * from "./ledger.js";
