@@ -28,6 +28,7 @@ import { createLoaders } from "./graphql/loaders.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { healthHandler } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
+import { mountQueueDashboard } from "./modules/queues/queues.http.js";
 import type { Logger } from "./logger.js";
 import { verifyAccessToken } from "./modules/identity/access-token.js";
 import type { Actor, Caller } from "./access/actor.js";
@@ -157,6 +158,7 @@ export async function createApi(
       },
     }),
   );
+  const closeQueueDashboard = mountQueueDashboard(app, deps, services.queues);
   if (config.adminDist && existsSync(join(config.adminDist, "index.html"))) {
     app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));
     app.get(/^\/(?!graphql|healthz|metrics).*/, (_req, res) => res.sendFile(join(config.adminDist, "index.html")));
@@ -174,6 +176,7 @@ export async function createApi(
     },
     async close() {
       await apollo.stop();
+      await closeQueueDashboard();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // quit() waits for a reply that never comes while Redis is down; disconnect() does not.

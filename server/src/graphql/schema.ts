@@ -6,11 +6,12 @@ import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.res
 import { TaskResolver } from "../modules/dispatch/task.resolver.js";
 import { IdentityResolver, WorkerProfileResolver } from "../modules/identity/identity.resolver.js";
 import { NotificationResolver } from "../modules/notify/notify.resolver.js";
+import { QueueDashboardResolver } from "../modules/queues/queues.resolver.js";
 import { ReferenceResolver } from "../modules/reference/reference.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

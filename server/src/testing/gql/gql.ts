@@ -14,11 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation OpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }": typeof types.OpenQueueDashboardDocument,
     "query MyNotifications { myNotifications { id kind title body readAt } }": typeof types.MyNotificationsDocument,
     "mutation MarkRead($id: UUID!) { markNotificationRead(id: $id) }": typeof types.MarkReadDocument,
     "mutation Suspend($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { status } }": typeof types.SuspendDocument,
 };
 const documents: Documents = {
+    "mutation OpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }": types.OpenQueueDashboardDocument,
     "query MyNotifications { myNotifications { id kind title body readAt } }": types.MyNotificationsDocument,
     "mutation MarkRead($id: UUID!) { markNotificationRead(id: $id) }": types.MarkReadDocument,
     "mutation Suspend($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { status } }": types.SuspendDocument,
@@ -38,6 +40,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }"): (typeof documents)["mutation OpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
