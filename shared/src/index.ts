@@ -23,3 +23,7 @@ export * from "./dispatch/task-rules.js";
 export * from "./dispatch/offer-rules.js";
 export * from "./money.js";
 export * from "./settlement/ledger-rules.js";
+export * from "./complaint/complaint-lifecycle.js";
+export * from "./complaint/complaint-sla.js";
+export * from "./complaint/rating-rules.js";
+export * from "./complaint/evidence-type.js";

@@ -111,3 +111,51 @@ export const LEDGER_TRANSFER_KIND = defineEnum({
   PAYOUT_RETURNED: "提现退回",
 });
 export type LedgerTransferKind = EnumValue<typeof LEDGER_TRANSFER_KIND>;
+
+/** 投诉 (DESIGN §3): WAITING_ON_COMPLAINANT pauses the SLA clock; ESCALATED is the county officer's. */
+export const COMPLAINT_STATUS = defineEnum({
+  SUBMITTED: "待受理",
+  ACCEPTED: "已受理",
+  IN_PROGRESS: "处理中",
+  WAITING_ON_COMPLAINANT: "待投诉人补充材料",
+  RESOLVED: "已提出处理结果",
+  CLOSED: "已办结",
+  REJECTED: "不予受理",
+  ESCALATED: "已转县级人社部门",
+});
+export type ComplaintStatus = EnumValue<typeof COMPLAINT_STATUS>;
+
+export const COMPLAINT_CATEGORY = defineEnum({
+  WAGE_ARREARS: "拖欠工资",
+  CONTRACT_BREACH: "违反约定",
+  INJURY: "工伤或人身伤害",
+  FAKE_JOB: "虚假招聘",
+  DISCRIMINATION: "就业歧视",
+  SERVICE: "场所服务问题",
+  OTHER: "其他",
+});
+export type ComplaintCategory = EnumValue<typeof COMPLAINT_CATEGORY>;
+
+/** Who a complaint is against. */
+export const COMPLAINT_RESPONDENT_KIND = defineEnum({ EMPLOYER: "用工主体", WORKER: "零工人员", VENUE: "零工市场/驿站" });
+export type ComplaintRespondentKind = EnumValue<typeof COMPLAINT_RESPONDENT_KIND>;
+
+/** Which side of a finished engagement gave a rating. */
+export const RATING_SIDE = defineEnum({ WORKER_RATES_EMPLOYER: "零工评价用工主体", EMPLOYER_RATES_WORKER: "用工主体评价零工" });
+export type RatingSide = EnumValue<typeof RATING_SIDE>;
+
+/** Tags a rating may carry; RATING_TAGS_BY_SIDE (shared/src/complaint/rating-rules.ts) says which side may use which. */
+export const RATING_TAG = defineEnum({
+  PAID_ON_TIME: "工资按时结清",
+  AS_DESCRIBED: "岗位与描述一致",
+  SAFE_WORKPLACE: "作业环境安全",
+  RESPECTFUL: "尊重劳动者",
+  PAY_DELAYED: "拖延工资",
+  NOT_AS_DESCRIBED: "岗位与描述不符",
+  PUNCTUAL: "准时到岗",
+  SKILLED: "技能熟练",
+  DILIGENT: "认真负责",
+  LEFT_EARLY: "早退或中途离岗",
+  CARELESS: "做事马虎",
+});
+export type RatingTag = EnumValue<typeof RATING_TAG>;
