@@ -136,6 +136,10 @@ export const COMPLAINT_CATEGORY = defineEnum({
 });
 export type ComplaintCategory = EnumValue<typeof COMPLAINT_CATEGORY>;
 
+/** How a complaint came in: the complainant online, or staff for a walk-in or a hotline caller (proxy, audited). */
+export const COMPLAINT_CHANNEL = defineEnum({ ONLINE: "线上自助", WALK_IN: "现场代为登记", HOTLINE: "热线代为登记" });
+export type ComplaintChannel = EnumValue<typeof COMPLAINT_CHANNEL>;
+
 /** Who a complaint is against. */
 export const COMPLAINT_RESPONDENT_KIND = defineEnum({ EMPLOYER: "用工主体", WORKER: "零工人员", VENUE: "零工市场/驿站" });
 export type ComplaintRespondentKind = EnumValue<typeof COMPLAINT_RESPONDENT_KIND>;

@@ -9,3 +9,4 @@ export * from "./sms.js";
 export * from "./reference.js";
 export * from "./dispatch.js";
 export * from "./ledger.js";
+export * from "./complaint.js";
