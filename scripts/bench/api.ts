@@ -12,6 +12,7 @@ import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { serverCommand } from "../lib/server-command.js";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { createDatabase } from "../../server/src/db/client.js";
@@ -41,6 +42,7 @@ Options:
   --profile         run our API under node --cpu-prof and print the top self-time entries per case
   --top N           entries printed per profiled case (default 25)
   --no-postgraphile only our API's cases
+  --from-source     run our API from its TypeScript through the loader instead of compiling it first
   -h, --help        this text
 Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
 Reports go to scripts/bench/results/ (not committed).`;
@@ -54,6 +56,7 @@ const { values: args } = parseArgs({
     profile: { type: "boolean", default: false },
     top: { type: "string", default: "25" },
     "no-postgraphile": { type: "boolean", default: false },
+    "from-source": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -251,7 +254,11 @@ try {
   const profileFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   if (args.profile) mkdirSync(profileDir, { recursive: true });
   apiStartedAt = performance.now();
-  api = startChild(process.execPath, [...profileFlags, "--import", "@oxc-node/core/register", "server/src/main.ts"], apiEnv, "api");
+  if (!args["from-source"]) {
+    // Production runs compiled JavaScript (as ./scripts/start does): no TypeScript loader on the request path.
+    for (const pkg of ["shared", "server"]) execFileSync("pnpm", ["-C", pkg, "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  }
+  api = startChild(process.execPath, [...profileFlags, ...serverCommand("main", args["from-source"])], apiEnv, "api");
   await waitFor("our API", () => fetch(`${apiBase}/healthz`).then((r) => r.ok), api);
 
   if (withPostgraphile) {

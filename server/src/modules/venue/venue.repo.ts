@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { regions, venues, venueServicePurchasePeriods } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
@@ -54,23 +54,67 @@ export interface VenueListFilter {
   offset: number;
 }
 
+// The venue directory is the busiest list (workers browse it): one prepared statement for every filter
+// shape (a null parameter switches its condition off), page and total in one round trip.
+const p = {
+  venueId: sql.placeholder("venueId"),
+  regionCode: sql.placeholder("regionCode"),
+  type: sql.placeholder("type"),
+  statuses: sql.placeholder("statuses"),
+  pattern: sql.placeholder("pattern"),
+};
+const prepareListVenues = (db: DbOrTx) =>
+  db
+    .select({ ...getTableColumns(venues), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(venues)
+    .where(
+      and(
+        sql`(${p.venueId}::uuid is null or ${venues.id} = ${p.venueId}::uuid)`,
+        sql`(${p.regionCode}::text is null or ${venues.regionCode} = ${p.regionCode}::text)`,
+        sql`(${p.type}::venue_type is null or ${venues.type} = ${p.type}::venue_type)`,
+        sql`(${p.statuses}::venue_status[] is null or ${venues.status} = any(${p.statuses}::venue_status[]))`,
+        sql`(${p.pattern}::text is null or ${venues.name} ilike ${p.pattern}::text or ${venues.address} ilike ${p.pattern}::text)`,
+      ),
+    )
+    .orderBy(asc(venues.regionCode), asc(venues.type), asc(venues.name))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare("list_venues");
+const listVenuesStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareListVenues>>();
+
 export async function listVenues(db: DbOrTx, f: VenueListFilter): Promise<{ items: VenueRow[]; total: number }> {
+  let statement = listVenuesStatements.get(db);
+  if (!statement) listVenuesStatements.set(db, (statement = prepareListVenues(db)));
+  const rows = await statement.execute({
+    venueId: f.venueId ?? null,
+    regionCode: f.regionCode ?? null,
+    type: f.type ?? null,
+    // An array literal: the enum values are fixed words, nothing to escape.
+    statuses: f.statuses?.length ? `{${f.statuses.join(",")}}` : null,
+    pattern: f.search ? likePattern(f.search) : null,
+    limit: f.limit,
+    offset: f.offset,
+  });
+  if (rows.length === 0 && f.offset > 0) {
+    // Past the last page the window count has no row to ride on: count separately (rare).
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(venues).where(and(...conditionsOf(f)));
+    return { items: [], total: count!.n };
+  }
+  return { items: rows.map(({ total: _total, ...venue }) => venue), total: rows[0]?.total ?? 0 };
+}
+
+function conditionsOf(f: VenueListFilter): SQL[] {
   const conds: SQL[] = [];
   if (f.venueId) conds.push(eq(venues.id, f.venueId));
   if (f.regionCode) conds.push(eq(venues.regionCode, f.regionCode));
   if (f.type) conds.push(eq(venues.type, f.type));
   if (f.statuses?.length) conds.push(inArray(venues.status, f.statuses));
-  if (f.search) {
-    const pattern = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(venues.name, pattern), ilike(venues.address, pattern))!);
-  }
-  const where = conds.length ? and(...conds) : undefined;
-  const [items, [count]] = await Promise.all([
-    db.select().from(venues).where(where).orderBy(asc(venues.regionCode), asc(venues.type), asc(venues.name)).limit(f.limit).offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(venues).where(where),
-  ]);
-  return { items, total: count!.n };
+  if (f.search) conds.push(or(ilike(venues.name, likePattern(f.search)), ilike(venues.address, likePattern(f.search)))!);
+  return conds;
 }
+
+/** `%text%` with LIKE's own wildcards escaped, so a search for "50%" means those characters. */
+const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function insertVenue(tx: DbOrTx, row: typeof venues.$inferInsert): Promise<VenueRow> {
   const [inserted] = await tx.insert(venues).values(row).returning();

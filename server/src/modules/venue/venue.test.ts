@@ -113,6 +113,11 @@ describe("venues", () => {
     // filters
     const stations = (await t.ok(LIST, { limit: 100, f: { type: "STATION", search: "陈埭" } }, city)).venues;
     expect(stations.items.map((v: { id: string }) => v.id)).toEqual([a.id]);
+    // page and total come back together; past the last page the total still holds, and LIKE wildcards are literal
+    const paged = `query($f: VenueFilter, $limit: Int, $offset: Int) { venues(filter: $f, limit: $limit, offset: $offset) { total items { id } } }`;
+    expect((await t.ok(paged, { limit: 1, offset: 1 }, jinjiang)).venues).toMatchObject({ total: 2, items: [expect.anything()] });
+    expect((await t.ok(paged, { limit: 5, offset: 50 }, jinjiang)).venues).toEqual({ total: 2, items: [] });
+    expect((await t.ok(paged, { f: { search: "%" } }, city)).venues).toEqual({ total: 0, items: [] });
     // a county officer asking for another county gets refused, not silently widened
     const widened = await t.gql(LIST, { f: { regionCode: "350502" } }, jinjiang);
     expect(widened.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
