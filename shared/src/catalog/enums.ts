@@ -163,3 +163,55 @@ export const RATING_TAG = defineEnum({
   CARELESS: "做事马虎",
 });
 export type RatingTag = EnumValue<typeof RATING_TAG>;
+
+// Venue performance and subsidies (issue 9).
+/** Rubric vetoes (policy/rubric.md): fabrication zeroes the score, the others cap it at 69. */
+export const VETO = defineEnum({
+  FABRICATION: "弄虚作假（数据造假）",
+  DISCRIMINATION: "就业歧视",
+  FEES_CHARGED: "向零工收取费用",
+  MAJOR_INCIDENT: "重大负面舆情事件",
+  OFFICIAL_CRITICISM: "被通报批评且属实",
+});
+export type VetoCode = EnumValue<typeof VETO>;
+
+/** What venue staff record for A3, A5 and A6, with evidence. */
+export const ACTIVITY_KIND = defineEnum({ SERVICE: "服务人次", RECRUITMENT_EVENT: "招聘活动", GUIDANCE_REFERRAL: "职业指导和培训推荐" });
+export type ActivityKind = EnumValue<typeof ACTIVITY_KIND>;
+
+/** A venue-year's result: a live projection until the annual close freezes it. */
+export const VENUE_YEAR_STATUS = defineEnum({ PROJECTED: "实时预估", FROZEN: "已定格" });
+
+/** Who assessed: the county officer on site, or the venue itself (附件6 自评). */
+export const ASSESSMENT_KIND = defineEnum({ ONSITE: "现场考核", SELF: "自评" });
+export type AssessmentKind = EnumValue<typeof ASSESSMENT_KIND>;
+
+export const SUBSIDY_KIND = defineEnum({ ONE_TIME: "一次性运维补助", PERFORMANCE: "绩效补助" });
+export type SubsidyKind = EnumValue<typeof SUBSIDY_KIND>;
+
+export const APPLICATION_STATUS = defineEnum({
+  DRAFT: "草稿",
+  SUBMITTED: "已提交",
+  UNDER_REVIEW: "审核中",
+  RETURNED: "已退回",
+  REJECTED: "不予通过",
+  PUBLIC_NOTICE: "公示中",
+  APPROVED: "已批准",
+  PAID: "已拨付",
+});
+export type ApplicationStatus = EnumValue<typeof APPLICATION_STATUS>;
+
+/** Objections (异议) filed during a public notice. */
+export const OBJECTION_STATUS = defineEnum({ FILED: "待核查", UPHELD: "异议成立", DISMISSED: "异议不成立" });
+export type ObjectionStatus = EnumValue<typeof OBJECTION_STATUS>;
+
+/** What a grant may pay for (二(四) 资金管理); construction and fixed assets never. */
+export const FUND_CATEGORY = defineEnum({
+  ONLINE_PLATFORM: "线上服务平台开发",
+  TRAINING: "培训",
+  RECRUITMENT: "招聘求职服务",
+  OPERATING: "其他运营成本性支出",
+  INFRASTRUCTURE: "基础设施建设",
+  FIXED_ASSETS: "固定资产购置",
+});
+export type FundCategory = EnumValue<typeof FUND_CATEGORY>;
