@@ -48,6 +48,8 @@ const schema = z.object({
   SMS_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
   SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
   SMS_HOURLY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Demo money: employers may top up their wallet from a mock bank (never in production). Default: on outside production. */
+  LEDGER_MOCK_TOP_UP: z.stringbool().optional(),
 });
 
 export type Config = Readonly<{
@@ -80,6 +82,7 @@ export type Config = Readonly<{
   smsResendSeconds: number;
   smsDailyLimitPerPhone: number;
   smsHourlyLimitPerIp: number;
+  ledgerMockTopUp: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.PII_BLIND_INDEX_KEY === DEV_BLIND_INDEX_KEY && "PII_BLIND_INDEX_KEY",
     ].filter(Boolean);
     if (devDefaults.length) throw new ConfigError(`Set real secrets in production: ${devDefaults.join(", ")}`);
+    if (e.LEDGER_MOCK_TOP_UP) throw new ConfigError("LEDGER_MOCK_TOP_UP credits wallets from nowhere: never in production");
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -131,5 +135,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smsResendSeconds: e.SMS_RESEND_SECONDS,
     smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
     smsHourlyLimitPerIp: e.SMS_HOURLY_LIMIT_PER_IP,
+    ledgerMockTopUp: e.LEDGER_MOCK_TOP_UP ?? !isProduction,
   });
 }

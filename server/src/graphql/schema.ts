@@ -5,13 +5,16 @@ import { buildSchema, type PubSub } from "type-graphql";
 import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.resolver.js";
 import { TaskResolver } from "../modules/dispatch/task.resolver.js";
 import { IdentityResolver, WorkerProfileResolver } from "../modules/identity/identity.resolver.js";
+import { LedgerResolver } from "../modules/ledger/ledger.resolver.js";
 import { NotificationResolver } from "../modules/notify/notify.resolver.js";
 import { QueueDashboardResolver } from "../modules/queues/queues.resolver.js";
+import { PerformanceResolver } from "../modules/performance/performance.resolver.js";
 import { ReferenceResolver } from "../modules/reference/reference.resolver.js";
+import { SubsidyResolver } from "../modules/subsidy/subsidy.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

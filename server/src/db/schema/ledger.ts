@@ -1,6 +1,6 @@
 import { LEDGER_ACCOUNT_KIND, LEDGER_TRANSFER_KIND } from "@qz/shared";
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, index, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, jsonb, pgEnum, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns.js";
 
 export const ledgerAccountKind = pgEnum("ledger_account_kind", LEDGER_ACCOUNT_KIND.values);

@@ -32,6 +32,8 @@ export interface AuditActions {
   "task.cancel": { entity: "task"; before: Snapshot; after: Snapshot };
   "engagement.accept-by-proxy": { entity: "engagement"; after: { taskId: string; workerId: string; source: string; proxyBy: string | null } };
   "engagement.withdraw": { entity: "engagement"; before: { status: string }; after: { status: string; late: boolean; reason: string | null } };
+  "ledger.top-up": { entity: "ledger_transfer"; after: { amountFen: number; mock: boolean } };
+  "ledger.fund-escrow": { entity: "ledger_transfer"; after: { taskId: string; amountFen: number } };
 }
 
 export type AuditAction = keyof AuditActions;
@@ -62,6 +64,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "task.cancel": "取消岗位",
   "engagement.accept-by-proxy": "工作人员代为接单",
   "engagement.withdraw": "零工退出岗位",
+  "ledger.top-up": "钱包充值（模拟）",
+  "ledger.fund-escrow": "托管岗位工资",
 };
 
 type Field<A extends AuditAction, K extends "before" | "after"> = AuditActions[A] extends { [P in K]: infer T } ? T : AuditActions[A] extends { [P in K]?: infer T } ? T | undefined : never;
