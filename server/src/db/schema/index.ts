@@ -10,3 +10,5 @@ export * from "./reference.js";
 export * from "./dispatch.js";
 export * from "./ledger.js";
 export * from "./complaint.js";
+export * from "./performance.js";
+export * from "./subsidy.js";
