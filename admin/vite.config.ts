@@ -3,15 +3,17 @@ import { defineConfig } from "vite";
 
 // In development the console runs on Vite's server and talks to the API on :4000;
 // in production the API serves admin/dist itself, so the paths are the same.
-const api = "http://127.0.0.1:4000";
+const api = process.env.QZ_API_URL ?? "http://127.0.0.1:4000";
+const proxy = {
+  "/graphql": { target: api, ws: true, changeOrigin: true },
+  "/healthz": { target: api, changeOrigin: true },
+  "/admin/queues": { target: api, changeOrigin: true },
+};
 
 export default defineConfig({
   plugins: [vue()],
-  server: {
-    proxy: {
-      "/graphql": { target: api, ws: true, changeOrigin: true },
-      "/healthz": { target: api, changeOrigin: true },
-    },
-  },
-  build: { outDir: "dist", emptyOutDir: true },
+  server: { proxy },
+  preview: { proxy },
+  // Element Plus is registered whole (every page uses it); one cached chunk beats many small requests here.
+  build: { outDir: process.env.ADMIN_OUT_DIR ?? "dist", emptyOutDir: true, chunkSizeWarningLimit: 1200 },
 });

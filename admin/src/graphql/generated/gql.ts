@@ -1,0 +1,214 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": typeof types.MinimumWagesDocument,
+    "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": typeof types.SetMinimumWageDocument,
+    "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": typeof types.HolidayCalendarDocument,
+    "\n  mutation SetCalendarDays($year: Int!, $source: String!, $days: [CalendarDayInput!]!) { setCalendarDays(year: $year, source: $source, days: $days) { date kind name } }\n": typeof types.SetCalendarDaysDocument,
+    "mutation ConsoleOpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }": typeof types.ConsoleOpenQueueDashboardDocument,
+    "\n  mutation ConsoleLogin($phone: String!, $password: String!, $smsCode: String) {\n    login(phone: $phone, password: $password, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.ConsoleLoginDocument,
+    "\n  mutation ConsoleLoginWithSmsCode($phone: String!, $code: String!) {\n    loginWithSmsCode(phone: $phone, code: $code) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.ConsoleLoginWithSmsCodeDocument,
+    "\n  mutation ConsoleRequestSmsCode($phone: String!) { requestSmsCode(phone: $phone, purpose: LOGIN) { expiresAt resendAfterSeconds } }\n": typeof types.ConsoleRequestSmsCodeDocument,
+    "\n  mutation ConsoleRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.ConsoleRefreshSessionDocument,
+    "mutation ConsoleLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }": typeof types.ConsoleLogoutDocument,
+    "\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n": typeof types.ConsoleMeDocument,
+    "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": typeof types.TasksDocument,
+    "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n": typeof types.TaskDocument,
+    "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n": typeof types.TaskUpdatedDocument,
+    "mutation RequestProxyCode($workerId: UUID!) { requestProxyCode(workerId: $workerId) { expiresAt resendAfterSeconds } }": typeof types.RequestProxyCodeDocument,
+    "\n  mutation ProxyAccept($taskId: UUID!, $workerId: UUID!, $smsCode: String!) {\n    proxyAccept(taskId: $taskId, workerId: $workerId, smsCode: $smsCode) { id source proxyBy status }\n  }\n": typeof types.ProxyAcceptDocument,
+    "\n  query FairnessReport($regionCode: String!, $month: String!) {\n    fairnessReport(regionCode: $regionCode, month: $month) {\n      month regionCode availableWorkers offers engagements\n      groups { group label availableWorkers availableShare offers offerShare engagements engagementShare }\n    }\n  }\n": typeof types.FairnessReportDocument,
+    "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n": typeof types.VenueCoverageDocument,
+    "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n": typeof types.VenueStatusCountsDocument,
+    "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": typeof types.VenuesDocument,
+    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": typeof types.VenueDocument,
+    "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": typeof types.VenueWorkerCountDocument,
+    "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": typeof types.RecognizeVenueDocument,
+    "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.SuspendVenueDocument,
+    "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.RevokeVenueDocument,
+    "\n  mutation AddServicePurchasePeriod($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { id startsOn endsOn note } }\n": typeof types.AddServicePurchasePeriodDocument,
+    "query Regions { regions { code name } }": typeof types.RegionsDocument,
+    "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
+    "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
+};
+const documents: Documents = {
+    "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": types.MinimumWagesDocument,
+    "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": types.SetMinimumWageDocument,
+    "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": types.HolidayCalendarDocument,
+    "\n  mutation SetCalendarDays($year: Int!, $source: String!, $days: [CalendarDayInput!]!) { setCalendarDays(year: $year, source: $source, days: $days) { date kind name } }\n": types.SetCalendarDaysDocument,
+    "mutation ConsoleOpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }": types.ConsoleOpenQueueDashboardDocument,
+    "\n  mutation ConsoleLogin($phone: String!, $password: String!, $smsCode: String) {\n    login(phone: $phone, password: $password, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.ConsoleLoginDocument,
+    "\n  mutation ConsoleLoginWithSmsCode($phone: String!, $code: String!) {\n    loginWithSmsCode(phone: $phone, code: $code) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.ConsoleLoginWithSmsCodeDocument,
+    "\n  mutation ConsoleRequestSmsCode($phone: String!) { requestSmsCode(phone: $phone, purpose: LOGIN) { expiresAt resendAfterSeconds } }\n": types.ConsoleRequestSmsCodeDocument,
+    "\n  mutation ConsoleRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.ConsoleRefreshSessionDocument,
+    "mutation ConsoleLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }": types.ConsoleLogoutDocument,
+    "\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n": types.ConsoleMeDocument,
+    "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": types.TasksDocument,
+    "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n": types.TaskDocument,
+    "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n": types.TaskUpdatedDocument,
+    "mutation RequestProxyCode($workerId: UUID!) { requestProxyCode(workerId: $workerId) { expiresAt resendAfterSeconds } }": types.RequestProxyCodeDocument,
+    "\n  mutation ProxyAccept($taskId: UUID!, $workerId: UUID!, $smsCode: String!) {\n    proxyAccept(taskId: $taskId, workerId: $workerId, smsCode: $smsCode) { id source proxyBy status }\n  }\n": types.ProxyAcceptDocument,
+    "\n  query FairnessReport($regionCode: String!, $month: String!) {\n    fairnessReport(regionCode: $regionCode, month: $month) {\n      month regionCode availableWorkers offers engagements\n      groups { group label availableWorkers availableShare offers offerShare engagements engagementShare }\n    }\n  }\n": types.FairnessReportDocument,
+    "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n": types.VenueCoverageDocument,
+    "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n": types.VenueStatusCountsDocument,
+    "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": types.VenuesDocument,
+    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": types.VenueDocument,
+    "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": types.VenueWorkerCountDocument,
+    "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": types.RecognizeVenueDocument,
+    "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": types.SuspendVenueDocument,
+    "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": types.RevokeVenueDocument,
+    "\n  mutation AddServicePurchasePeriod($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { id startsOn endsOn note } }\n": types.AddServicePurchasePeriodDocument,
+    "query Regions { regions { code name } }": types.RegionsDocument,
+    "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
+    "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": types.RegisterWalkInWorkerDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n"): (typeof documents)["\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n"): (typeof documents)["\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }"): (typeof documents)["query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCalendarDays($year: Int!, $source: String!, $days: [CalendarDayInput!]!) { setCalendarDays(year: $year, source: $source, days: $days) { date kind name } }\n"): (typeof documents)["\n  mutation SetCalendarDays($year: Int!, $source: String!, $days: [CalendarDayInput!]!) { setCalendarDays(year: $year, source: $source, days: $days) { date kind name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleOpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }"): (typeof documents)["mutation ConsoleOpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLogin($phone: String!, $password: String!, $smsCode: String) {\n    login(phone: $phone, password: $password, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"): (typeof documents)["\n  mutation ConsoleLogin($phone: String!, $password: String!, $smsCode: String) {\n    login(phone: $phone, password: $password, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLoginWithSmsCode($phone: String!, $code: String!) {\n    loginWithSmsCode(phone: $phone, code: $code) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"): (typeof documents)["\n  mutation ConsoleLoginWithSmsCode($phone: String!, $code: String!) {\n    loginWithSmsCode(phone: $phone, code: $code) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRequestSmsCode($phone: String!) { requestSmsCode(phone: $phone, purpose: LOGIN) { expiresAt resendAfterSeconds } }\n"): (typeof documents)["\n  mutation ConsoleRequestSmsCode($phone: String!) { requestSmsCode(phone: $phone, purpose: LOGIN) { expiresAt resendAfterSeconds } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"): (typeof documents)["\n  mutation ConsoleRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }"): (typeof documents)["mutation ConsoleLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n"): (typeof documents)["\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n"): (typeof documents)["\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n"): (typeof documents)["\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n"): (typeof documents)["\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RequestProxyCode($workerId: UUID!) { requestProxyCode(workerId: $workerId) { expiresAt resendAfterSeconds } }"): (typeof documents)["mutation RequestProxyCode($workerId: UUID!) { requestProxyCode(workerId: $workerId) { expiresAt resendAfterSeconds } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ProxyAccept($taskId: UUID!, $workerId: UUID!, $smsCode: String!) {\n    proxyAccept(taskId: $taskId, workerId: $workerId, smsCode: $smsCode) { id source proxyBy status }\n  }\n"): (typeof documents)["\n  mutation ProxyAccept($taskId: UUID!, $workerId: UUID!, $smsCode: String!) {\n    proxyAccept(taskId: $taskId, workerId: $workerId, smsCode: $smsCode) { id source proxyBy status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FairnessReport($regionCode: String!, $month: String!) {\n    fairnessReport(regionCode: $regionCode, month: $month) {\n      month regionCode availableWorkers offers engagements\n      groups { group label availableWorkers availableShare offers offerShare engagements engagementShare }\n    }\n  }\n"): (typeof documents)["\n  query FairnessReport($regionCode: String!, $month: String!) {\n    fairnessReport(regionCode: $regionCode, month: $month) {\n      month regionCode availableWorkers offers engagements\n      groups { group label availableWorkers availableShare offers offerShare engagements engagementShare }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n"): (typeof documents)["\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n"): (typeof documents)["\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n"): (typeof documents)["\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"): (typeof documents)["\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n"): (typeof documents)["\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }"): (typeof documents)["mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }"): (typeof documents)["mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }"): (typeof documents)["mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddServicePurchasePeriod($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { id startsOn endsOn note } }\n"): (typeof documents)["\n  mutation AddServicePurchasePeriod($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { id startsOn endsOn note } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Regions { regions { code name } }"): (typeof documents)["query Regions { regions { code name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n"): (typeof documents)["\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
