@@ -33,3 +33,4 @@ export * from "./performance/evaluate.js";
 export * from "./performance/next-star.js";
 export * from "./subsidy/eligibility.js";
 export * from "./subsidy/application.js";
+export * from "./contract/contract-rules.js";

@@ -215,3 +215,22 @@ export const FUND_CATEGORY = defineEnum({
   FIXED_ASSETS: "固定资产购置",
 });
 export type FundCategory = EnumValue<typeof FUND_CATEGORY>;
+
+/** 合同 (DESIGN §3): signed by both parties before work starts; VOID when the work is cancelled before that. */
+export const CONTRACT_STATUS = defineEnum({
+  PENDING: "待签署",
+  PARTIALLY_SIGNED: "一方已签署",
+  SIGNED: "已签署",
+  COMPLETED: "已履行完毕",
+  TERMINATED: "已解除",
+  VOID: "已作废",
+});
+export type ContractStatus = EnumValue<typeof CONTRACT_STATUS>;
+
+/** Which template: part-time employment (非全日制用工, 劳动合同法 §68–72) or a service agreement (劳务协议) with an individual employer. */
+export const CONTRACT_KIND = defineEnum({ PART_TIME: "非全日制用工合同", SERVICE: "劳务协议" });
+export type ContractKind = EnumValue<typeof CONTRACT_KIND>;
+
+/** The side a signature is for. */
+export const CONTRACT_PARTY = defineEnum({ EMPLOYER: "用工方（甲方）", WORKER: "劳动者（乙方）" });
+export type ContractParty = EnumValue<typeof CONTRACT_PARTY>;

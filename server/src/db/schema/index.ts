@@ -12,3 +12,4 @@ export * from "./ledger.js";
 export * from "./complaint.js";
 export * from "./performance.js";
 export * from "./subsidy.js";
+export * from "./contract.js";
