@@ -30,6 +30,7 @@ import { healthHandler } from "./http/health.js";
 import { createMetrics } from "./http/metrics.js";
 import { mountQueueDashboard } from "./modules/queues/queues.http.js";
 import type { Logger } from "./logger.js";
+import { evidenceRouter } from "./modules/complaint/evidence.routes.js";
 import { verifyAccessToken } from "./modules/identity/access-token.js";
 import type { Actor, Caller } from "./access/actor.js";
 import { createServices } from "./services.js";
@@ -159,6 +160,7 @@ export async function createApi(
     }),
   );
   const closeQueueDashboard = mountQueueDashboard(app, deps, services.queues);
+  app.use(evidenceRouter({ services, config, authenticate: actorFrom }));
   if (config.adminDist && existsSync(join(config.adminDist, "index.html"))) {
     app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));
     app.get(/^\/(?!graphql|healthz|metrics).*/, (_req, res) => res.sendFile(join(config.adminDist, "index.html")));

@@ -48,6 +48,12 @@ const schema = z.object({
   SMS_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
   SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
   SMS_HOURLY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Complaint evidence on local disk (the default storage adapter); relative paths are from the working directory. */
+  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  /** Largest evidence file (JPEG, PNG, PDF, MP4), checked while it streams in. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** How long a signed evidence link works. */
+  EVIDENCE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** Demo money: employers may top up their wallet from a mock bank (never in production). Default: on outside production. */
   LEDGER_MOCK_TOP_UP: z.stringbool().optional(),
 });
@@ -82,6 +88,9 @@ export type Config = Readonly<{
   smsResendSeconds: number;
   smsDailyLimitPerPhone: number;
   smsHourlyLimitPerIp: number;
+  uploadDir: string;
+  evidenceMaxBytes: number;
+  evidenceLinkTtlSeconds: number;
   ledgerMockTopUp: boolean;
 }>;
 
@@ -135,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smsResendSeconds: e.SMS_RESEND_SECONDS,
     smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
     smsHourlyLimitPerIp: e.SMS_HOURLY_LIMIT_PER_IP,
+    uploadDir: e.UPLOAD_DIR,
+    evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
+    evidenceLinkTtlSeconds: e.EVIDENCE_LINK_TTL_SECONDS,
     ledgerMockTopUp: e.LEDGER_MOCK_TOP_UP ?? !isProduction,
   });
 }

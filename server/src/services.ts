@@ -1,6 +1,9 @@
 // Type files carry type-graphql decorators, which need the metadata polyfill loaded before them.
 import "reflect-metadata";
 import type { Deps } from "./deps.js";
+import { createComplaintService } from "./modules/complaint/complaint.service.js";
+import { createEvidenceService } from "./modules/complaint/evidence.service.js";
+import { createRatingService } from "./modules/complaint/rating.service.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
 import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
@@ -20,7 +23,9 @@ export function createServices(deps: Deps) {
   const sessions = createSessionService(deps, sms);
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
-  const dispatch = createDispatchService(deps, { sms, notifications, reference });
+  const complaints = createComplaintService(deps, { reference });
+  // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
+  const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
   return {
     sms,
     sessions,
@@ -31,6 +36,9 @@ export function createServices(deps: Deps) {
     notifications,
     reference,
     dispatch,
+    complaints,
+    evidence: createEvidenceService(deps),
+    ratings: createRatingService(deps),
     ledger: createLedgerService(deps, { dispatch }),
     queues: createQueueDashboardService(deps),
   };

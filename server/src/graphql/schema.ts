@@ -2,6 +2,8 @@ import "reflect-metadata";
 import { createPubSub } from "@graphql-yoga/subscription";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
+import { ComplaintEvidenceResolver, ComplaintResolver } from "../modules/complaint/complaint.resolver.js";
+import { RatingResolver, TaskEmployerReliabilityResolver } from "../modules/complaint/rating.resolver.js";
 import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.resolver.js";
 import { TaskResolver } from "../modules/dispatch/task.resolver.js";
 import { IdentityResolver, WorkerProfileResolver } from "../modules/identity/identity.resolver.js";
@@ -14,7 +16,7 @@ import { SubsidyResolver } from "../modules/subsidy/subsidy.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -39,6 +39,17 @@ export const EVENTS = {
   "rating.recorded": z.object({ ratingId: uuid, venueId: uuid, engagementId: uuid, stars: z.number().int().min(1).max(5), ratedAt: z.string().datetime() }),
   /** A complaint about one of a venue's jobs was closed (E2 counts those closed within their SLA). */
   "complaint.closed": z.object({ complaintId: uuid, venueId: uuid, onTime: z.boolean(), closedAt: z.string().datetime() }),
+  /**
+   * A worker disputed a settlement (issue 7 emits it; defined here by the complaints issue with the agreed
+   * payload): a WAGE_ARREARS complaint opens against the employer.
+   */
+  "settlement.disputed": z.object({ settlementId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid, venueId: uuid }),
+  /** A complaint was filed or moved (投诉): the parties and handlers are told, in-app and by SMS. */
+  "complaint.status-changed": z.object({ complaintId: uuid, action: z.string().max(40), from: z.string().nullable(), to: z.string() }),
+  /** Scheduled at a complaint's next deadline; the consumer re-derives it from the history before acting. */
+  "complaint.deadline-due": z.object({ complaintId: uuid, kind: z.enum(["ACCEPT", "RESOLVE", "AUTO_CLOSE"]) }),
+  /** Scheduled 3 working days after a wage-arrears complaint: unpaid by then → labour inspection. */
+  "complaint.referral-due": z.object({ complaintId: uuid }),
   /** A repeatable schedule's slot came due (see schedules.ts); `slot` is the ISO time it stands for. */
   "clock.nightly": z.object({ slot: z.string().datetime() }),
 } as const satisfies Record<string, z.ZodType>;
@@ -61,6 +72,11 @@ export const CONSUMERS = {
   "dispatch.publish-wave": { event: "task.wave-sent", queue: "notify" },
   "notify.engagement-created": { event: "engagement.created", queue: "notify" },
   "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },
+  "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
+  "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
+  "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },
+  "notify.complaint-status-changed": { event: "complaint.status-changed", queue: "notify" },
+  "notify.rating-recorded": { event: "rating.recorded", queue: "notify" },
 } as const satisfies Record<string, { event: EventName; queue: QueueName }>;
 
 export type ConsumerName = keyof typeof CONSUMERS;

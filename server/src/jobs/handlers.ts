@@ -1,5 +1,6 @@
 import { backfillSeat, expireOffers, notifyEngagementCreated, notifyTaskCancelled, publishWave, sendFirstWave, sendNextWave } from "../modules/dispatch/dispatch.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
+import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
 import type { JobHandlers } from "./job-context.js";
 
@@ -8,6 +9,11 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.welcome-user": welcomeUser,
   "notify.venue-status-changed": venueStatusChanged,
   "housekeeping.purge-expired": purgeExpired,
+  "complaints.open-wage-complaint": openWageComplaint,
+  "complaints.check-deadline": checkDeadline,
+  "complaints.refer-wage-arrears": referWageArrears,
+  "notify.complaint-status-changed": notifyComplaintStatusChanged,
+  "notify.rating-recorded": notifyRatingRecorded,
   "dispatch.send-wave": sendFirstWave,
   "dispatch.expire-offers": expireOffers,
   "dispatch.send-next-wave": sendNextWave,

@@ -32,6 +32,15 @@ export interface AuditActions {
   "task.cancel": { entity: "task"; before: Snapshot; after: Snapshot };
   "engagement.accept-by-proxy": { entity: "engagement"; after: { taskId: string; workerId: string; source: string; proxyBy: string | null } };
   "engagement.withdraw": { entity: "engagement"; before: { status: string }; after: { status: string; late: boolean; reason: string | null } };
+  "complaint.file": { entity: "complaint"; after: Snapshot };
+  "complaint.file-by-proxy": { entity: "complaint"; after: Snapshot };
+  "complaint.transition": { entity: "complaint"; before: { status: string }; after: { status: string; action: string; note: string | null; proxy?: boolean } };
+  "complaint.add-evidence": { entity: "complaint_evidence"; after: { complaintId: string; fileType: string; sizeBytes: number; sha256: string } };
+  "complaint.follow-up": { entity: "complaint"; after: { note: string } };
+  "complaint.refer-to-inspection": { entity: "complaint"; after: { referralId: string; employerId: string; amountFen: number | null } };
+  "rating.record": { entity: "rating"; after: { engagementId: string; side: string; stars: number; tags: string[] } };
+  "user.block": { entity: "user"; after: { blockedId: string; reason: string | null } };
+  "user.unblock": { entity: "user"; before: { blockedId: string } };
   "ledger.top-up": { entity: "ledger_transfer"; after: { amountFen: number; mock: boolean } };
   "ledger.fund-escrow": { entity: "ledger_transfer"; after: { taskId: string; amountFen: number } };
 }
@@ -64,6 +73,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "task.cancel": "取消岗位",
   "engagement.accept-by-proxy": "工作人员代为接单",
   "engagement.withdraw": "零工退出岗位",
+  "complaint.file": "提交投诉",
+  "complaint.file-by-proxy": "工作人员代为登记投诉",
+  "complaint.transition": "处理投诉",
+  "complaint.add-evidence": "上传投诉证据",
+  "complaint.follow-up": "投诉办结回访",
+  "complaint.refer-to-inspection": "欠薪移送劳动保障监察",
+  "rating.record": "评价用工",
+  "user.block": "屏蔽对方",
+  "user.unblock": "取消屏蔽",
   "ledger.top-up": "钱包充值（模拟）",
   "ledger.fund-escrow": "托管岗位工资",
 };
