@@ -258,7 +258,7 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
     },
 
     /** Staff of the handling venue (or officers over it; after escalation the county officer) work the complaint. */
-    handle(caller: Caller, id: string, action: HandlerAction, rawNote?: string | null) {
+    async handle(caller: Caller, id: string, action: HandlerAction, rawNote?: string | null) {
       const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
       const note = handlerNote(action, rawNote);
       return step(caller, id, action, {
@@ -274,14 +274,14 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
     },
 
     /** The complainant supplies what was asked for: the clock runs again. */
-    supplyInfo(caller: Caller, id: string, rawNote: string) {
+    async supplyInfo(caller: Caller, id: string, rawNote: string) {
       const actor = requireActor(caller);
       const note = checkText("note", rawNote, { kind: "text", label: "补充说明", min: 2, max: 2000 });
       return step(caller, id, "SUPPLY_INFO", { note, authorize: (c) => ({ proxy: assertActsForComplainant(actor, c) === "PROXY" }) });
     },
 
     /** The complainant accepts the resolution and rates the outcome (1–5): the complaint closes. */
-    closeComplaint(caller: Caller, id: string, stars: number, rawComment?: string | null) {
+    async closeComplaint(caller: Caller, id: string, stars: number, rawComment?: string | null) {
       const actor = requireActor(caller);
       if (!Number.isInteger(stars) || stars < 1 || stars > 5) badInput("stars", [{ code: "RATING_STARS", message: "评分应为 1 至 5 星的整数" }]);
       const comment = checkOptionalText("comment", rawComment, { kind: "text", label: "评价", max: 500 });
@@ -293,7 +293,7 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
     },
 
     /** The complainant refuses the resolution: the complaint goes to the county officer. */
-    refuseResolution(caller: Caller, id: string, rawReason: string) {
+    async refuseResolution(caller: Caller, id: string, rawReason: string) {
       const actor = requireActor(caller);
       const reason = checkText("reason", rawReason, { kind: "text", label: "不满意的原因", min: 2, max: 2000 });
       return step(caller, id, "REFUSE_RESOLUTION", { note: reason, authorize: (c) => ({ proxy: assertActsForComplainant(actor, c) === "PROXY" }) });
