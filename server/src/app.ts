@@ -34,6 +34,7 @@ import { evidenceRouter } from "./modules/complaint/evidence.routes.js";
 import { verifyAccessToken } from "./modules/identity/access-token.js";
 import type { Actor, Caller } from "./access/actor.js";
 import { createServices } from "./services.js";
+import { mountContractRoutes } from "./modules/contract/contract.http.js";
 
 /** Largest request body or WebSocket message: the same bound on both transports. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -160,6 +161,7 @@ export async function createApi(
     }),
   );
   const closeQueueDashboard = mountQueueDashboard(app, deps, services.queues);
+  mountContractRoutes(app, services.contracts);
   app.use(evidenceRouter({ services, config, authenticate: actorFrom }));
   if (config.adminDist && existsSync(join(config.adminDist, "index.html"))) {
     app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));

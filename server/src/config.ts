@@ -4,6 +4,7 @@ import { z } from "zod";
 const DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
 const DEV_PII_KEY = Buffer.alloc(32, 7).toString("base64");
 const DEV_BLIND_INDEX_KEY = Buffer.alloc(32, 9).toString("base64");
+const DEV_CONTRACT_SIGNING_KEY = Buffer.alloc(32, 11).toString("base64");
 
 const base64Key = z
   .string()
@@ -56,6 +57,8 @@ const schema = z.object({
   EVIDENCE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** Demo money: employers may top up their wallet from a mock bank (never in production). Default: on outside production. */
   LEDGER_MOCK_TOP_UP: z.stringbool().optional(),
+  /** The platform's Ed25519 contract-signing key: a 32-byte seed, base64 (openssl rand -base64 32). */
+  CONTRACT_SIGNING_KEY: base64Key.default(DEV_CONTRACT_SIGNING_KEY),
 });
 
 export type Config = Readonly<{
@@ -92,6 +95,7 @@ export type Config = Readonly<{
   evidenceMaxBytes: number;
   evidenceLinkTtlSeconds: number;
   ledgerMockTopUp: boolean;
+  contractSigningSeed: Buffer;
 }>;
 
 export class ConfigError extends Error {}
@@ -110,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.JWT_SECRET === DEV_JWT_SECRET && "JWT_SECRET",
       e.PII_ENCRYPTION_KEY === DEV_PII_KEY && "PII_ENCRYPTION_KEY",
       e.PII_BLIND_INDEX_KEY === DEV_BLIND_INDEX_KEY && "PII_BLIND_INDEX_KEY",
+      e.CONTRACT_SIGNING_KEY === DEV_CONTRACT_SIGNING_KEY && "CONTRACT_SIGNING_KEY",
     ].filter(Boolean);
     if (devDefaults.length) throw new ConfigError(`Set real secrets in production: ${devDefaults.join(", ")}`);
     if (e.LEDGER_MOCK_TOP_UP) throw new ConfigError("LEDGER_MOCK_TOP_UP credits wallets from nowhere: never in production");
@@ -148,5 +153,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     evidenceLinkTtlSeconds: e.EVIDENCE_LINK_TTL_SECONDS,
     ledgerMockTopUp: e.LEDGER_MOCK_TOP_UP ?? !isProduction,
+    contractSigningSeed: Buffer.from(e.CONTRACT_SIGNING_KEY, "base64"),
   });
 }

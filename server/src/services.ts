@@ -5,6 +5,7 @@ import { createComplaintService } from "./modules/complaint/complaint.service.js
 import { createEvidenceService } from "./modules/complaint/evidence.service.js";
 import { createRatingService } from "./modules/complaint/rating.service.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
+import { createContractService } from "./modules/contract/contract.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
 import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
@@ -40,6 +41,7 @@ export function createServices(deps: Deps) {
     evidence: createEvidenceService(deps),
     ratings: createRatingService(deps),
     ledger: createLedgerService(deps, { dispatch }),
+    contracts: createContractService(deps, { sms, reference }),
     queues: createQueueDashboardService(deps),
   };
 }

@@ -19,6 +19,10 @@ export const EVENTS = {
   "offer.declined": z.object({ offerId: uuid, taskId: uuid }),
   "engagement.created": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid }),
   "engagement.withdrawn": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid, late: z.boolean() }),
+  /** A contract was drafted for an engagement: both parties are asked to sign. */
+  "contract.drafted": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
+  /** Both parties signed: work may start. */
+  "contract.signed": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
   // Contracts between capabilities (issues 7, 8, 9): the settlement side emits, the roll-ups consume.
   /** 岗位推荐成功: a settlement was PAID; exactly one per engagement, credited to the task's brokering venue. */
   "placement.recorded": z.object({
@@ -72,6 +76,11 @@ export const CONSUMERS = {
   "dispatch.publish-wave": { event: "task.wave-sent", queue: "notify" },
   "notify.engagement-created": { event: "engagement.created", queue: "notify" },
   "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },
+  "contract.draft": { event: "engagement.created", queue: "settlement" },
+  "contract.void-for-task": { event: "task.cancelled", queue: "settlement" },
+  "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },
+  "notify.contract-drafted": { event: "contract.drafted", queue: "notify" },
+  "notify.contract-signed": { event: "contract.signed", queue: "notify" },
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },

@@ -1,4 +1,5 @@
 import { backfillSeat, expireOffers, notifyEngagementCreated, notifyTaskCancelled, publishWave, sendFirstWave, sendNextWave } from "../modules/dispatch/dispatch.jobs.js";
+import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
@@ -21,4 +22,9 @@ export const JOB_HANDLERS: JobHandlers = {
   "dispatch.publish-wave": publishWave,
   "notify.engagement-created": notifyEngagementCreated,
   "notify.task-cancelled": notifyTaskCancelled,
+  "contract.draft": draftContract,
+  "contract.void-for-task": voidContractsOfTask,
+  "contract.void-for-withdrawal": voidContractOfWithdrawal,
+  "notify.contract-drafted": notifyContractDrafted,
+  "notify.contract-signed": notifyContractSigned,
 };

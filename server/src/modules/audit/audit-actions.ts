@@ -43,6 +43,10 @@ export interface AuditActions {
   "user.unblock": { entity: "user"; before: { blockedId: string } };
   "ledger.top-up": { entity: "ledger_transfer"; after: { amountFen: number; mock: boolean } };
   "ledger.fund-escrow": { entity: "ledger_transfer"; after: { taskId: string; amountFen: number } };
+  "contract.draft": { entity: "contract"; after: { engagementId: string; termsHash: string; template: string } };
+  "contract.sign": { entity: "contract"; before: { status: string }; after: { status: string; party: string; signatureId: string } };
+  "contract.void": { entity: "contract"; before: { status: string }; after: { status: string; reason: string } };
+  "contract.complete": { entity: "contract"; before: { status: string }; after: { status: string } };
 }
 
 export type AuditAction = keyof AuditActions;
@@ -84,6 +88,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "user.unblock": "取消屏蔽",
   "ledger.top-up": "钱包充值（模拟）",
   "ledger.fund-escrow": "托管岗位工资",
+  "contract.draft": "生成合同",
+  "contract.sign": "签署合同",
+  "contract.void": "合同作废",
+  "contract.complete": "合同履行完毕",
 };
 
 type Field<A extends AuditAction, K extends "before" | "after"> = AuditActions[A] extends { [P in K]: infer T } ? T : AuditActions[A] extends { [P in K]?: infer T } ? T | undefined : never;

@@ -1,0 +1,59 @@
+// Test data for the money path: an engaged worker on a posted task with its contract drafted, and both
+// parties signing it with real SMS codes (the harness's logging provider keeps them).
+import type { Caller } from "../../access/actor.js";
+import { LogSmsProvider } from "../sms/sms.provider.js";
+import type { ServiceHarness } from "../../testing/service-harness.js";
+import { insertEmployer, insertRecognizedVenue, insertWorker, LICHENG, taskCommand, type WorkerSpec } from "../dispatch/dispatch.fixtures.js";
+import type { PostTaskCommand } from "../dispatch/task.service.js";
+
+export const callerOf = (userId: string, role: "EMPLOYER" | "WORKER" | "VENUE_STAFF" | "COUNTY_OFFICER" | "CITY_OFFICER", extra: { venueId?: string | null; regionCode?: string | null } = {}): Caller => ({
+  actor: { userId, role, venueId: extra.venueId ?? null, regionCode: extra.regionCode ?? null },
+  meta: { requestId: `t-${userId.slice(0, 8)}`, ip: "10.0.0.8", userAgent: "vitest/contract" },
+});
+
+export interface Engaged {
+  venueId: string;
+  employer: Caller;
+  worker: Caller;
+  taskId: string;
+  engagementId: string;
+  contractId: string;
+  termsHash: string;
+}
+
+/** An employer posting a task (a recognised venue must exist: insertRecognizedVenue), a worker taking it, and the drafted contract. */
+export async function engagedWorker(h: ServiceHarness, opts: { task?: Partial<PostTaskCommand>; worker?: WorkerSpec; employer?: Caller } = {}): Promise<Engaged> {
+  const db = h.deps.db;
+  const employer = opts.employer ?? callerOf((await insertEmployer(db)).id, "EMPLOYER");
+  const task = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { headcount: 1, ...opts.task }));
+  const worker = callerOf(await insertWorker(db, { at: { lat: task.lat, lng: task.lng }, ...opts.worker }), "WORKER");
+  const engagement = await h.services.dispatch.takeTask(worker, task.id);
+  await h.deliverDueEvents();
+  const contract = await h.services.contracts.contractOfEngagement(worker, engagement.id);
+  if (!contract) throw new Error("fixture: no contract drafted");
+  return { venueId: task.venueId, employer, worker, taskId: task.id, engagementId: engagement.id, contractId: contract.id, termsHash: contract.termsHash };
+}
+
+/** The newest code texted to the caller's phone. */
+export async function lastCode(h: ServiceHarness, caller: Caller): Promise<string> {
+  const sms = h.deps.sms;
+  if (!(sms instanceof LogSmsProvider)) throw new Error("tests read codes from SMS_PROVIDER=log");
+  const phone = (await h.deps.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, caller.actor!.userId) }))!.phone;
+  const code = sms.lastCodeFor(phone);
+  if (!code) throw new Error("no code sent");
+  return code;
+}
+
+/** One party signs with a fresh code. */
+export async function sign(h: ServiceHarness, e: Engaged, who: Caller) {
+  await h.services.contracts.requestSigningCode(who, e.contractId);
+  return h.services.contracts.signContract(who, { contractId: e.contractId, smsCode: await lastCode(h, who), termsHash: e.termsHash, confirmIntent: true });
+}
+
+/** Both sign: the contract is SIGNED. */
+export async function signBoth(h: ServiceHarness, e: Engaged) {
+  await sign(h, e, e.worker);
+  return sign(h, e, e.employer);
+}
+
+export { insertRecognizedVenue, LICHENG };
