@@ -13,8 +13,10 @@ import { createLedgerService } from "./modules/ledger/ledger.service.js";
 import { createSessionService } from "./modules/identity/session.service.js";
 import { createNotificationService } from "./modules/notify/notify.service.js";
 import { createQueueDashboardService } from "./modules/queues/queues.service.js";
+import { createPerformanceService } from "./modules/performance/performance.service.js";
 import { createReferenceService } from "./modules/reference/reference.service.js";
 import { createSmsService } from "./modules/sms/sms.service.js";
+import { createSubsidyService } from "./modules/subsidy/subsidy.service.js";
 import { createVenueService } from "./modules/venue/venue.service.js";
 
 /** The use cases of every domain, built once per process. */
@@ -27,6 +29,7 @@ export function createServices(deps: Deps) {
   const complaints = createComplaintService(deps, { reference });
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
+  const performance = createPerformanceService(deps, { venues, dispatch });
   return {
     sms,
     sessions,
@@ -43,6 +46,8 @@ export function createServices(deps: Deps) {
     ledger: createLedgerService(deps, { dispatch }),
     contracts: createContractService(deps, { sms, reference }),
     queues: createQueueDashboardService(deps),
+    performance,
+    subsidy: createSubsidyService(deps, { venues, performance, reference }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -179,9 +179,35 @@ export function assertQueryCost(
   variables: Record<string, unknown>,
   max: number,
 ): void {
-  let complexity: number;
+  // An operation without variables costs the same every time: cost it once per parsed document (Apollo
+  // hands back the same DocumentNode for the same query text). With variables it is costed per request.
+  const constant = !hasVariables(document, operationName);
+  const cached = constant ? constantCosts.get(document)?.get(operationName ?? "") : undefined;
+  const complexity = cached ?? costOf(schema, document, operationName, variables);
+  if (constant && cached === undefined) {
+    const byName = constantCosts.get(document) ?? new Map<string, number>();
+    byName.set(operationName ?? "", complexity);
+    constantCosts.set(document, byName);
+  }
+  if (complexity > max) {
+    throw new GraphQLError(`查询过于复杂：复杂度 ${complexity}，上限 ${max}`, {
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 }, reasons: [{ code: "QUERY_TOO_COMPLEX", message: `complexity ${complexity} > ${max}` }] },
+    });
+  }
+}
+
+const constantCosts = new WeakMap<DocumentNode, Map<string, number>>();
+
+function hasVariables(document: DocumentNode, operationName: string | undefined): boolean {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  // Unknown operation: let getComplexity report it, uncached.
+  return !operation || (operation.variableDefinitions?.length ?? 0) > 0;
+}
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
   try {
-    complexity = getComplexity({
+    return getComplexity({
       schema,
       query: document,
       operationName,
@@ -196,11 +222,22 @@ export function assertQueryCost(
       extensions: { ...extensions, code: typeof extensions.code === "string" ? extensions.code : "BAD_USER_INPUT", http: { status: 400 } },
     });
   }
-  if (complexity > max) {
-    throw new GraphQLError(`查询过于复杂：复杂度 ${complexity}，上限 ${max}`, {
-      extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 }, reasons: [{ code: "QUERY_TOO_COMPLEX", message: `complexity ${complexity} > ${max}` }] },
+}
+
+// A document's literals never change: scan each parsed document once.
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+function documentHasNul(document: DocumentNode): boolean {
+  let found = nulInDocument.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      [Kind.STRING]: (node) => {
+        if (node.value.includes("\u0000")) found = true;
+      },
     });
+    nulInDocument.set(document, found);
   }
+  return found;
 }
 
 const hasNul = (value: unknown): boolean =>
@@ -212,15 +249,7 @@ const hasNul = (value: unknown): boolean =>
 
 /** PostgreSQL text cannot hold NUL: refuse it in any argument up front instead of failing deep in a write. */
 export function assertNoNulBytes(document: DocumentNode, variables: Record<string, unknown>): void {
-  let found = hasNul(variables);
-  if (!found) {
-    visit(document, {
-      [Kind.STRING]: (node) => {
-        if (node.value.includes("\u0000")) found = true;
-      },
-    });
-  }
-  if (found) {
+  if (hasNul(variables) || documentHasNul(document)) {
     throw new GraphQLError("输入中包含不允许的空字符 (U+0000)", {
       extensions: { code: "BAD_USER_INPUT", http: { status: 400 }, reasons: [{ code: "NUL_CHARACTER", message: "U+0000 is not allowed" }] },
     });

@@ -17,7 +17,7 @@ import { SubsidyResolver } from "../modules/subsidy/subsidy.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, SubsidyResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

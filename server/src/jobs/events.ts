@@ -43,6 +43,15 @@ export const EVENTS = {
   "rating.recorded": z.object({ ratingId: uuid, venueId: uuid, engagementId: uuid, stars: z.number().int().min(1).max(5), ratedAt: z.string().datetime() }),
   /** A complaint about one of a venue's jobs was closed (E2 counts those closed within their SLA). */
   "complaint.closed": z.object({ complaintId: uuid, venueId: uuid, onTime: z.boolean(), closedAt: z.string().datetime() }),
+  // Venue performance and subsidies (issue 9).
+  /** Staff recorded services (A3), a recruitment event (A5) or referrals (A6) with evidence. */
+  "venue.activity-recorded": z.object({ activityId: uuid, venueId: uuid, year: z.number().int(), kind: z.enum(["SERVICE", "RECRUITMENT_EVENT", "GUIDANCE_REFERRAL"]), quantity: z.number().int().positive() }),
+  /** A venue-year's inputs changed outside the counters (on-site assessment, postings): recompute its projection. */
+  "venue-year.changed": z.object({ venueId: uuid, year: z.number().int() }),
+  /** Scheduled at the end of a subsidy application's public notice (公示): approve unless an objection stands. */
+  "subsidy.notice-ended": z.object({ applicationId: uuid }),
+  /** The annual close slot (30 Nov 23:59 Asia/Shanghai): freeze venue-years, draft performance applications. */
+  "clock.annual-close": z.object({ slot: z.string().datetime() }),
   /**
    * A worker disputed a settlement (issue 7 emits it; defined here by the complaints issue with the agreed
    * payload): a WAGE_ARREARS complaint opens against the employer.
@@ -69,6 +78,14 @@ export const CONSUMERS = {
   "notify.welcome-user": { event: "user.registered", queue: "notify" },
   "notify.venue-status-changed": { event: "venue.status-changed", queue: "notify" },
   "housekeeping.purge-expired": { event: "clock.nightly", queue: "housekeeping" },
+  "performance.record-placement": { event: "placement.recorded", queue: "performance" },
+  "performance.record-rating": { event: "rating.recorded", queue: "performance" },
+  "performance.record-complaint": { event: "complaint.closed", queue: "performance" },
+  "performance.record-activity": { event: "venue.activity-recorded", queue: "performance" },
+  "performance.recompute-venue-year": { event: "venue-year.changed", queue: "performance" },
+  "performance.reconcile": { event: "clock.nightly", queue: "performance" },
+  "performance.annual-close": { event: "clock.annual-close", queue: "performance" },
+  "subsidy.end-notice": { event: "subsidy.notice-ended", queue: "subsidy" },
   "dispatch.send-wave": { event: "task.posted", queue: "dispatch" },
   "dispatch.expire-offers": { event: "offer.expiry-due", queue: "dispatch" },
   "dispatch.send-next-wave": { event: "offer.declined", queue: "dispatch" },

@@ -3,6 +3,8 @@ import { draftContract, notifyContractDrafted, notifyContractSigned, voidContrac
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
+import { annualClose, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
+import { endNotice } from "../modules/subsidy/subsidy.jobs.js";
 import type { JobHandlers } from "./job-context.js";
 
 /** Every consumer maps to its domain's handler; the type makes a missing one a compile error. */
@@ -10,6 +12,14 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.welcome-user": welcomeUser,
   "notify.venue-status-changed": venueStatusChanged,
   "housekeeping.purge-expired": purgeExpired,
+  "performance.record-placement": recordPlacement,
+  "performance.record-rating": recordRating,
+  "performance.record-complaint": recordComplaint,
+  "performance.record-activity": recordActivity,
+  "performance.recompute-venue-year": recomputeVenueYear,
+  "performance.reconcile": reconcileVenueYears,
+  "performance.annual-close": annualClose,
+  "subsidy.end-notice": endNotice,
   "complaints.open-wage-complaint": openWageComplaint,
   "complaints.check-deadline": checkDeadline,
   "complaints.refer-wage-arrears": referWageArrears,

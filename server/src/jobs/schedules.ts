@@ -18,6 +18,8 @@ export const BUSINESS_TZ = "Asia/Shanghai";
  */
 export const SCHEDULES = {
   "schedule.nightly": { pattern: "0 2 * * *", event: "clock.nightly", queue: "housekeeping" },
+  /** 30 Nov 23:59 Shanghai: the yearly assessment date (泉人社规〔2023〕5号 二(二)). */
+  "schedule.annual-close": { pattern: "59 23 30 11 *", event: "clock.annual-close", queue: "performance" },
 } as const satisfies Record<string, { pattern: string; event: EventName; queue: QueueName }>;
 export type ScheduleName = keyof typeof SCHEDULES;
 

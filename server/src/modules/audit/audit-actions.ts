@@ -47,6 +47,21 @@ export interface AuditActions {
   "contract.sign": { entity: "contract"; before: { status: string }; after: { status: string; party: string; signatureId: string } };
   "contract.void": { entity: "contract"; before: { status: string }; after: { status: string; reason: string } };
   "contract.complete": { entity: "contract"; before: { status: string }; after: { status: string } };
+  "performance.record-activity": { entity: "venue_activity"; after: Snapshot };
+  "performance.enter-onsite-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
+  "performance.submit-self-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
+  "performance.freeze-result": { entity: "venue_year"; after: Snapshot };
+  "performance.lower-result": { entity: "venue_year"; before: Snapshot; after: Snapshot };
+  "performance.set-policy": { entity: "subsidy_policy"; before: Snapshot | null; after: Snapshot };
+  "performance.export-roster-with-ids": { entity: "venue_year"; after: Snapshot };
+  "subsidy.create-application": { entity: "subsidy_application"; after: Snapshot };
+  "subsidy.update-materials": { entity: "subsidy_application"; before: Snapshot; after: Snapshot };
+  "subsidy.transition": { entity: "subsidy_application"; before: Snapshot; after: Snapshot };
+  "subsidy.record-payment": { entity: "subsidy_application"; before: Snapshot; after: Snapshot };
+  "subsidy.file-objection": { entity: "subsidy_objection"; after: Snapshot };
+  "subsidy.decide-objection": { entity: "subsidy_objection"; before: Snapshot; after: Snapshot };
+  "subsidy.set-budget": { entity: "county_subsidy_budget"; before: Snapshot | null; after: Snapshot };
+  "subsidy.record-fund-use": { entity: "subsidy_fund_use"; after: Snapshot };
 }
 
 export type AuditAction = keyof AuditActions;
@@ -92,6 +107,21 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "contract.sign": "签署合同",
   "contract.void": "合同作废",
   "contract.complete": "合同履行完毕",
+  "performance.record-activity": "登记服务/招聘活动/指导推荐",
+  "performance.enter-onsite-assessment": "录入现场考核",
+  "performance.submit-self-assessment": "提交考核自评",
+  "performance.freeze-result": "年度考核结果定格",
+  "performance.lower-result": "下调考核结果或撤销星级",
+  "performance.set-policy": "设定年度补助政策",
+  "performance.export-roster-with-ids": "导出含完整身份证号的花名册",
+  "subsidy.create-application": "创建补助申请",
+  "subsidy.update-materials": "更新申报材料",
+  "subsidy.transition": "补助申请状态变更",
+  "subsidy.record-payment": "登记补助拨付",
+  "subsidy.file-objection": "公示期提出异议",
+  "subsidy.decide-objection": "核查公示异议",
+  "subsidy.set-budget": "设定县级年度补助预算",
+  "subsidy.record-fund-use": "登记补助资金使用",
 };
 
 type Field<A extends AuditAction, K extends "before" | "after"> = AuditActions[A] extends { [P in K]: infer T } ? T : AuditActions[A] extends { [P in K]?: infer T } ? T | undefined : never;

@@ -1,4 +1,5 @@
 import type { Deps } from "../../deps.js";
+import type { DbOrTx } from "../../db/client.js";
 import type { NotificationService } from "../notify/notify.service.js";
 import type { ReferenceService } from "../reference/reference.service.js";
 import type { SmsService } from "../sms/sms.service.js";
@@ -8,6 +9,7 @@ import { createLivePublisher } from "./live.js";
 import { createOfferService } from "./offer.service.js";
 import { createTaskService, type CanPost } from "./task.service.js";
 import { createWaveService } from "./wave.service.js";
+import { venuePostingStats } from "./venue-stats.repo.js";
 
 export type DispatchService = ReturnType<typeof createDispatchService>;
 
@@ -25,5 +27,7 @@ export function createDispatchService(
     ...createWaveService(deps, { notifications: parts.notifications, settings }),
     ...createOfferService(deps, { sms: parts.sms, live, settings }),
     ...createBrowseService(deps, { settings }),
+    /** A venue's postings and engagements in [from, to), for its yearly score (A4, B2, B3). */
+    venuePostingStats: (venueId: string, from: Date, to: Date, tx: DbOrTx = deps.db) => venuePostingStats(tx, venueId, from, to, deps.now()),
   };
 }

@@ -30,6 +30,26 @@ export async function signAccessToken(actor: Actor, sessionId: string, secret: U
     .sign(await hmacKey(secret));
 }
 
+interface VerifiedToken {
+  actor: Actor;
+  sid: string;
+  exp: number;
+}
+
+/** Tokens kept per process: a client reuses its token for up to 15 minutes, so a small map catches most requests. */
+const MAX_VERIFIED_TOKENS = 10_000;
+const verifiedBySecret = new WeakMap<Uint8Array, Map<string, VerifiedToken>>();
+function verifiedTokens(secret: Uint8Array): Map<string, VerifiedToken> {
+  let map = verifiedBySecret.get(secret);
+  if (!map) verifiedBySecret.set(secret, (map = new Map()));
+  return map;
+}
+function remember(map: Map<string, VerifiedToken>, token: string, entry: VerifiedToken): void {
+  // Oldest first out (a Map iterates in insertion order).
+  if (map.size >= MAX_VERIFIED_TOKENS) map.delete(map.keys().next().value!);
+  map.set(token, entry);
+}
+
 /**
  * Verifies an access token; UNAUTHENTICATED for expired, forged, malformed or revoked ones. A token must
  * carry `exp` (jose accepts a token without one as never expiring), `iat`, `sub` and `sid`.
@@ -40,6 +60,14 @@ export async function verifyAccessToken(
   now: Date,
   revocations: Pick<SessionRevocations, "isRevoked">,
 ): Promise<Actor> {
+  // A token already verified under this secret skips the HMAC; expiry and revocation are checked every time.
+  const verified = verifiedTokens(secret);
+  const hit = verified.get(token);
+  if (hit) {
+    if (hit.exp <= Math.floor(now.getTime() / 1000)) throw new AppError("UNAUTHENTICATED", "访问令牌已过期，请刷新");
+    if (revocations.isRevoked(hit.sid)) throw new AppError("UNAUTHENTICATED", "会话已注销");
+    return hit.actor;
+  }
   try {
     const { payload } = await jwtVerify(token, await hmacKey(secret), {
       issuer: ISSUER,
@@ -51,12 +79,14 @@ export async function verifyAccessToken(
     const role = payload.role as Role;
     if (!payload.sub || typeof payload.sid !== "string" || !ROLES.includes(role)) throw new AppError("UNAUTHENTICATED", "访问令牌无效");
     if (revocations.isRevoked(payload.sid)) throw new AppError("UNAUTHENTICATED", "会话已注销");
-    return {
+    const actor: Actor = {
       userId: payload.sub,
       role,
       venueId: (payload.venueId as string | null) ?? null,
       regionCode: (payload.regionCode as string | null) ?? null,
     };
+    remember(verified, token, { actor, sid: payload.sid, exp: payload.exp! });
+    return actor;
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof joseErrors.JWTExpired) throw new AppError("UNAUTHENTICATED", "访问令牌已过期，请刷新");

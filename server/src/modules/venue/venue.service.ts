@@ -83,6 +83,9 @@ export function createVenueService({ db, now }: Deps) {
     /** One of the 13 areas' rows; NOT_FOUND when missing. */
     getRegionRecord: (code: string, tx: DbOrTx = db) => repo.getRegion(tx, code),
 
+    /** A venue's purchase-of-service periods, for subsidy eligibility (inside the caller's transaction when given). */
+    listServicePurchasePeriods: (venueId: string, tx: DbOrTx = db) => repo.listServicePurchasePeriodsByVenueIds(tx, [venueId]),
+
     /** County officers register a venue in their county; it waits for recognition. */
     async createVenue(caller: Caller, cmd: CreateVenueCommand) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");

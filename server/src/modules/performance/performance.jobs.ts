@@ -1,0 +1,36 @@
+import { shanghaiDate } from "@qz/shared";
+import type { JobHandler } from "../../jobs/job-context.js";
+
+/** placement.recorded → counters and projection, in the job's transaction (a redelivery counts nothing). */
+export const recordPlacement: JobHandler<"performance.record-placement"> = async ({ tx, services }, payload) => {
+  await services.performance.recordPlacement(tx, payload);
+};
+
+export const recordRating: JobHandler<"performance.record-rating"> = async ({ tx, services }, payload) => {
+  await services.performance.recordRating(tx, payload);
+};
+
+export const recordComplaint: JobHandler<"performance.record-complaint"> = async ({ tx, services }, payload) => {
+  await services.performance.recordComplaint(tx, payload);
+};
+
+export const recordActivity: JobHandler<"performance.record-activity"> = async ({ tx, services }, payload) => {
+  await services.performance.countActivity(tx, payload);
+};
+
+export const recomputeVenueYear: JobHandler<"performance.recompute-venue-year"> = async ({ tx, services }, { venueId, year }) => {
+  await services.performance.recompute(tx, venueId, year);
+};
+
+/** Nightly: counters from the source rows, drift fixed and reported. */
+export const reconcileVenueYears: JobHandler<"performance.reconcile"> = async ({ tx, services, eventId, deps }) => {
+  const run = await services.performance.reconcile(tx, eventId);
+  if (run.drifted > 0) deps.logger.warn({ drifted: run.drifted, venueYears: run.venueYears }, "performance reconcile fixed drift");
+};
+
+/** 30 Nov 23:59 Shanghai: freeze the year, draft a performance application for each eligible venue with a grant. */
+export const annualClose: JobHandler<"performance.annual-close"> = async ({ tx, services, caller }, { slot }) => {
+  const year = Number(shanghaiDate(new Date(slot)).slice(0, 4));
+  const frozen = await services.performance.closeYear(tx, year, caller);
+  await services.subsidy.draftPerformanceApplications(tx, frozen, caller);
+};

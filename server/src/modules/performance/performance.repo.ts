@@ -1,0 +1,270 @@
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.js";
+import {
+  performanceComplaints,
+  performancePlacements,
+  performanceRatings,
+  performanceReconcileRuns,
+  subsidyPolicies,
+  users,
+  venueActivities,
+  venueAssessments,
+  venues,
+  venueYearMetrics,
+  venueYearResults,
+  workerProfiles,
+} from "../../db/schema/index.js";
+
+export type MetricsRow = typeof venueYearMetrics.$inferSelect;
+export type ResultRow = typeof venueYearResults.$inferSelect;
+export type AssessmentRow = typeof venueAssessments.$inferSelect;
+export type ActivityRow = typeof venueActivities.$inferSelect;
+
+/** The counters the events move; the reconcile compares exactly these. */
+export const COUNTERS = [
+  "placements",
+  "priorityPlacements",
+  "onlinePlacements",
+  "settledEngagements",
+  "services",
+  "recruitmentEvents",
+  "guidanceReferrals",
+  "ratings",
+  "goodRatings",
+  "complaintsClosed",
+  "complaintsOnTime",
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counters = Record<Counter, number>;
+export const ZERO_COUNTERS: Counters = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+
+/**
+ * Records a placement fact. The partial unique index on (venue, worker, employer, day) where counted makes
+ * "counted once a day" race-free: the first insert with counted = true wins, the rest are kept uncounted.
+ */
+export async function insertPlacementFact(tx: DbOrTx, row: Omit<typeof performancePlacements.$inferInsert, "counted">): Promise<"COUNTED" | "SAME_DAY" | "DUPLICATE"> {
+  const counted = await tx.insert(performancePlacements).values({ ...row, counted: true }).onConflictDoNothing().returning({ id: performancePlacements.placementId });
+  if (counted.length) return "COUNTED";
+  const again = await tx.insert(performancePlacements).values({ ...row, counted: false }).onConflictDoNothing().returning({ id: performancePlacements.placementId });
+  return again.length ? "SAME_DAY" : "DUPLICATE";
+}
+
+export async function insertRatingFact(tx: DbOrTx, row: typeof performanceRatings.$inferInsert): Promise<boolean> {
+  return (await tx.insert(performanceRatings).values(row).onConflictDoNothing().returning({ id: performanceRatings.ratingId })).length > 0;
+}
+
+export async function insertComplaintFact(tx: DbOrTx, row: typeof performanceComplaints.$inferInsert): Promise<boolean> {
+  return (await tx.insert(performanceComplaints).values(row).onConflictDoNothing().returning({ id: performanceComplaints.complaintId })).length > 0;
+}
+
+/** Adds to a venue-year's counters (creating the row), locking it until the transaction ends. */
+export async function bumpCounters(tx: DbOrTx, venueId: string, year: number, deltas: Partial<Counters>): Promise<void> {
+  const set: Record<string, unknown> = { updatedAt: sql`now()` };
+  for (const [k, v] of Object.entries(deltas)) {
+    const col = venueYearMetrics[k as Counter];
+    set[k] = sql`${col} + ${v}`;
+  }
+  await tx.insert(venueYearMetrics).values({ venueId, year, ...deltas }).onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set });
+}
+
+export async function findCounters(db: DbOrTx, venueId: string, year: number): Promise<MetricsRow | null> {
+  const [row] = await db.select().from(venueYearMetrics).where(and(eq(venueYearMetrics.venueId, venueId), eq(venueYearMetrics.year, year)));
+  return row ?? null;
+}
+
+export async function setCounters(tx: DbOrTx, venueId: string, year: number, counters: Counters): Promise<void> {
+  await tx
+    .insert(venueYearMetrics)
+    .values({ venueId, year, ...counters })
+    .onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set: { ...counters, updatedAt: sql`now()` } });
+}
+
+export async function insertActivity(tx: DbOrTx, row: typeof venueActivities.$inferInsert): Promise<ActivityRow> {
+  const [inserted] = await tx.insert(venueActivities).values(row).returning();
+  return inserted!;
+}
+
+export async function listActivities(db: DbOrTx, venueId: string, year: number, limit: number, offset: number) {
+  const where = and(eq(venueActivities.venueId, venueId), eq(venueActivities.year, year));
+  const [items, [count]] = await Promise.all([
+    db.select().from(venueActivities).where(where).orderBy(desc(venueActivities.occurredOn), desc(venueActivities.createdAt)).limit(limit).offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(venueActivities).where(where),
+  ]);
+  return { items, total: count!.n };
+}
+
+/** Every venue-year's counters recomputed from the source rows, beside what is stored (the reconcile's one query). */
+export async function countersFromSources(db: DbOrTx, year?: number): Promise<{ venueId: string; year: number; actual: Counters; stored: Counters | null }[]> {
+  const y = year == null ? sql`true` : sql`year = ${year}`;
+  const rows = await db.execute<Record<string, number | string | null>>(sql`
+    with p as (
+      select venue_id, year,
+        count(*) filter (where counted)::int as placements,
+        count(*) filter (where counted and priority_group)::int as priority,
+        count(*) filter (where counted and source in ('OFFER', 'GRAB', 'PROXY'))::int as online,
+        count(*)::int as settled
+      from performance_placements where ${y} group by venue_id, year),
+    a as (
+      select venue_id, year,
+        coalesce(sum(quantity) filter (where kind = 'SERVICE'), 0)::int as services,
+        count(*) filter (where kind = 'RECRUITMENT_EVENT')::int as events,
+        coalesce(sum(quantity) filter (where kind = 'GUIDANCE_REFERRAL'), 0)::int as referrals
+      from venue_activities where ${y} group by venue_id, year),
+    r as (select venue_id, year, count(*)::int as ratings, count(*) filter (where stars >= 4)::int as good from performance_ratings where ${y} group by venue_id, year),
+    c as (select venue_id, year, count(*)::int as closed, count(*) filter (where on_time)::int as on_time from performance_complaints where ${y} group by venue_id, year),
+    k as (select venue_id, year from p union select venue_id, year from a union select venue_id, year from r
+          union select venue_id, year from c union select venue_id, year from venue_year_metrics where ${y})
+    select k.venue_id, k.year::int as year,
+      coalesce(p.placements, 0) as placements, coalesce(p.priority, 0) as priority, coalesce(p.online, 0) as online, coalesce(p.settled, 0) as settled,
+      coalesce(a.services, 0) as services, coalesce(a.events, 0) as events, coalesce(a.referrals, 0) as referrals,
+      coalesce(r.ratings, 0) as ratings, coalesce(r.good, 0) as good, coalesce(c.closed, 0) as closed, coalesce(c.on_time, 0) as on_time,
+      m.venue_id is not null as has_stored,
+      m.placements as s_placements, m.priority_placements as s_priority, m.online_placements as s_online, m.settled_engagements as s_settled,
+      m.services as s_services, m.recruitment_events as s_events, m.guidance_referrals as s_referrals,
+      m.ratings as s_ratings, m.good_ratings as s_good, m.complaints_closed as s_closed, m.complaints_on_time as s_on_time
+    from k
+    left join p using (venue_id, year) left join a using (venue_id, year) left join r using (venue_id, year) left join c using (venue_id, year)
+    left join venue_year_metrics m using (venue_id, year)`);
+  const pick = (row: Record<string, number | string | null>, prefix: string): Counters => ({
+    placements: Number(row[`${prefix}placements`]),
+    priorityPlacements: Number(row[`${prefix}priority`]),
+    onlinePlacements: Number(row[`${prefix}online`]),
+    settledEngagements: Number(row[`${prefix}settled`]),
+    services: Number(row[`${prefix}services`]),
+    recruitmentEvents: Number(row[`${prefix}events`]),
+    guidanceReferrals: Number(row[`${prefix}referrals`]),
+    ratings: Number(row[`${prefix}ratings`]),
+    goodRatings: Number(row[`${prefix}good`]),
+    complaintsClosed: Number(row[`${prefix}closed`]),
+    complaintsOnTime: Number(row[`${prefix}on_time`]),
+  });
+  return rows.map((row) => ({ venueId: String(row.venue_id), year: Number(row.year), actual: pick(row, ""), stored: row.has_stored ? pick(row, "s_") : null }));
+}
+
+export async function insertReconcileRun(tx: DbOrTx, row: typeof performanceReconcileRuns.$inferInsert) {
+  const [inserted] = await tx.insert(performanceReconcileRuns).values(row).returning();
+  return inserted!;
+}
+
+export async function listReconcileRuns(db: DbOrTx, limit: number) {
+  return db.select().from(performanceReconcileRuns).orderBy(desc(performanceReconcileRuns.startedAt)).limit(limit);
+}
+
+export async function findAssessment(db: DbOrTx, venueId: string, year: number, kind: AssessmentRow["kind"]): Promise<AssessmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(venueAssessments)
+    .where(and(eq(venueAssessments.venueId, venueId), eq(venueAssessments.year, year), eq(venueAssessments.kind, kind)));
+  return row ?? null;
+}
+
+export async function upsertAssessment(tx: DbOrTx, row: typeof venueAssessments.$inferInsert): Promise<AssessmentRow> {
+  const { venueId: _v, year: _y, kind: _k, ...set } = row;
+  const [saved] = await tx
+    .insert(venueAssessments)
+    .values(row)
+    .onConflictDoUpdate({ target: [venueAssessments.venueId, venueAssessments.year, venueAssessments.kind], set })
+    .returning();
+  return saved!;
+}
+
+export async function listPolicies(db: DbOrTx) {
+  return db.select().from(subsidyPolicies).orderBy(asc(subsidyPolicies.effectiveFromYear));
+}
+
+export async function upsertPolicy(tx: DbOrTx, row: typeof subsidyPolicies.$inferInsert) {
+  const [saved] = await tx
+    .insert(subsidyPolicies)
+    .values(row)
+    .onConflictDoUpdate({ target: subsidyPolicies.effectiveFromYear, set: { version: row.version, policy: row.policy, createdBy: row.createdBy, createdAt: sql`now()` } })
+    .returning();
+  return saved!;
+}
+
+export async function findResult(db: DbOrTx, venueId: string, year: number, lock = false): Promise<ResultRow | null> {
+  const q = db.select().from(venueYearResults).where(and(eq(venueYearResults.venueId, venueId), eq(venueYearResults.year, year)));
+  const [row] = lock ? await q.for("update") : await q;
+  return row ?? null;
+}
+
+/** Writes a projection; a FROZEN result is never overwritten by a recompute. */
+export async function upsertProjection(tx: DbOrTx, row: typeof venueYearResults.$inferInsert): Promise<ResultRow | null> {
+  const { venueId: _v, year: _y, ...set } = row;
+  const [saved] = await tx
+    .insert(venueYearResults)
+    .values({ ...row, status: "PROJECTED" })
+    .onConflictDoUpdate({ target: [venueYearResults.venueId, venueYearResults.year], set, setWhere: sql`${venueYearResults.status} = 'PROJECTED'` })
+    .returning();
+  return saved ?? null;
+}
+
+export async function updateResult(tx: DbOrTx, venueId: string, year: number, set: Partial<typeof venueYearResults.$inferInsert>): Promise<ResultRow> {
+  const [row] = await tx.update(venueYearResults).set(set).where(and(eq(venueYearResults.venueId, venueId), eq(venueYearResults.year, year))).returning();
+  return row!;
+}
+
+/** Venues ever recognised: the ones the annual close assesses. */
+export async function listRecognisedVenueIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ id: venues.id }).from(venues).where(isNotNull(venues.recognizedAt)).orderBy(asc(venues.id));
+  return rows.map((r) => r.id);
+}
+
+export interface RankingFilter {
+  year: number;
+  regionCode?: string;
+  type?: ResultRow["venueType"];
+  limit: number;
+  offset: number;
+}
+
+/** 择优推荐: results by score (best first), with last year's score beside for the two-years-below-70 flag. */
+export async function listRanking(db: DbOrTx, f: RankingFilter) {
+  const prev = sql`(select p.score_tenths from venue_year_results p where p.venue_id = ${venueYearResults.venueId} and p.year = ${f.year - 1})`;
+  const where = and(
+    eq(venueYearResults.year, f.year),
+    f.regionCode ? eq(venueYearResults.regionCode, f.regionCode) : undefined,
+    f.type ? eq(venueYearResults.venueType, f.type) : undefined,
+  );
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ result: venueYearResults, venueName: venues.name, previousScoreTenths: sql<number | null>`${prev}` })
+      .from(venueYearResults)
+      .innerJoin(venues, eq(venues.id, venueYearResults.venueId))
+      .where(where)
+      .orderBy(desc(venueYearResults.scoreTenths), asc(venues.name))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(venueYearResults).where(where),
+  ]);
+  return { items, total: count!.n };
+}
+
+export async function listResultsByYear(db: DbOrTx, year: number, venueIds?: string[]) {
+  return db
+    .select()
+    .from(venueYearResults)
+    .where(and(eq(venueYearResults.year, year), venueIds ? inArray(venueYearResults.venueId, venueIds) : undefined));
+}
+
+/** 附件5 rows: counted placements of a venue-year with the worker's name and sealed ID number. */
+export async function listRosterPlacements(db: DbOrTx, venueId: string, year: number) {
+  const employer = sql<string>`(select e.display_name from users e where e.id = ${performancePlacements.employerId})`;
+  return db
+    .select({
+      placementId: performancePlacements.placementId,
+      paidOn: performancePlacements.paidOn,
+      priorityGroup: performancePlacements.priorityGroup,
+      source: performancePlacements.source,
+      workerName: sql<string>`coalesce(${workerProfiles.realName}, ${users.displayName})`,
+      idNumberCipher: workerProfiles.idNumberCipher,
+      idNumberMasked: workerProfiles.idNumberMasked,
+      gender: workerProfiles.gender,
+      phone: users.phone,
+      employerName: employer,
+    })
+    .from(performancePlacements)
+    .innerJoin(users, eq(users.id, performancePlacements.workerId))
+    .leftJoin(workerProfiles, eq(workerProfiles.userId, performancePlacements.workerId))
+    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true)))
+    .orderBy(asc(performancePlacements.paidAt));
+}

@@ -1,0 +1,198 @@
+// The roll-up (DESIGN §2 "performance" queue): metric events move venue-year counters in the handler's
+// transaction (the runner records the event id in the same one, so a redelivery counts nothing), then the
+// venue-year's projection (score, star, grant, eligibility) is recomputed. The nightly reconcile recomputes
+// the counters from the source rows, fixes and reports drift.
+import {
+  addDays,
+  assessmentPeriod,
+  assessmentYearOf,
+  evaluateVenueYear,
+  performanceEligibility,
+  performanceGrantReasons,
+  policyForYear,
+  shanghaiDate,
+  type Reason,
+  type SubsidyPolicy,
+  type VenueYearMetrics,
+  type VetoCode,
+} from "@qz/shared";
+import type { DbOrTx } from "../../db/client.js";
+import type { Deps } from "../../deps.js";
+import type { EventPayloads } from "../../jobs/events.js";
+import type { DispatchService } from "../dispatch/dispatch.service.js";
+import type { VenueService } from "../venue/venue.service.js";
+import * as repo from "./performance.repo.js";
+
+export interface RollupParts {
+  venues: VenueService;
+  dispatch: DispatchService;
+}
+
+/** Midnight of a Shanghai business date as an instant. */
+export const shanghaiMidnight = (date: string): Date => new Date(`${date}T00:00:00+08:00`);
+
+export type RollupService = ReturnType<typeof createRollupService>;
+
+export function createRollupService({ now }: Deps, { venues, dispatch }: RollupParts) {
+  /** The policy version in force for the year: an officer's newest at or before it, else the 2023 default. */
+  async function policyFor(tx: DbOrTx, year: number): Promise<SubsidyPolicy> {
+    const rows = await repo.listPolicies(tx);
+    return policyForYear(rows.map((r) => r.policy), year);
+  }
+
+  /** Everything the rubric measures for a venue-year, from the counters and the dispatch tables. */
+  async function metricsOf(tx: DbOrTx, venueId: string, year: number, policy: SubsidyPolicy): Promise<VenueYearMetrics> {
+    const c = (await repo.findCounters(tx, venueId, year)) ?? { ...repo.ZERO_COUNTERS };
+    const period = assessmentPeriod(year, policy.assessmentDate);
+    const stats = await dispatch.venuePostingStats(venueId, shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1)), tx);
+    return {
+      placements: c.placements,
+      priorityPlacements: c.priorityPlacements,
+      onlinePlacements: c.onlinePlacements,
+      services: c.services,
+      validPostings: stats.validPostings,
+      recruitmentEvents: c.recruitmentEvents,
+      guidanceReferrals: c.guidanceReferrals,
+      engagements: stats.engagements,
+      // Contracts (B2) and follow-up calls (D2) are not reported to the roll-up yet: shown as not measured.
+      signedContracts: null,
+      // A paid placement is a completed engagement even before the settlement side marks it COMPLETED.
+      completedEngagements: Math.max(stats.completedEngagements, c.settledEngagements),
+      settledEngagements: c.settledEngagements,
+      ledgerCompletePlacements: null,
+      ratings: c.ratings,
+      goodRatings: c.goodRatings,
+      complaintsClosed: c.complaintsClosed,
+      complaintsOnTime: c.complaintsOnTime,
+    };
+  }
+
+  /** Recomputes and stores one venue-year's projection (a frozen result is left as it is). */
+  async function recompute(tx: DbOrTx, venueId: string, year: number) {
+    const venue = await venues.getVenueRecord(venueId, tx);
+    const policy = await policyFor(tx, year);
+    const metrics = await metricsOf(tx, venueId, year, policy);
+    const onsite = await repo.findAssessment(tx, venueId, year, "ONSITE");
+    const evaluation = evaluateVenueYear(policy, {
+      venueType: venue.type,
+      year,
+      metrics,
+      onsite: onsite?.scores ?? null,
+      vetoes: (onsite?.vetoes ?? []) as VetoCode[],
+      unremediedComplaints: onsite?.unremediedComplaints ?? 0,
+    });
+    const periods = await venues.listServicePurchasePeriods(venueId, tx);
+    const facts = { type: venue.type, status: venue.status, recognizedOn: venue.recognizedAt ? shanghaiDate(venue.recognizedAt) : null, purchasePeriods: periods };
+    const eligibility = performanceEligibility(policy, year, facts);
+    const reasons: Reason[] = [...eligibility.reasons];
+    for (const v of evaluation.vetoes) reasons.push({ code: `VETO_${v.code}`, message: `存在否决情形：${v.label}` });
+    if (!evaluation.vetoes.length) reasons.push(...performanceGrantReasons(evaluation.scoreTenths, evaluation.grantFen, policy.tiers.at(-1)!.minScoreTenths));
+    const eligible = eligibility.eligible && evaluation.vetoes.length === 0;
+    return repo.upsertProjection(tx, {
+      venueId,
+      year,
+      regionCode: venue.regionCode,
+      venueType: venue.type,
+      policyVersion: policy.version,
+      scoreTenths: evaluation.scoreTenths,
+      level: evaluation.level,
+      star: evaluation.star,
+      grantFen: eligible ? evaluation.grantFen : 0,
+      eligible,
+      evaluation,
+      metrics,
+      eligibility: reasons,
+      computedAt: now(),
+    });
+  }
+
+  return {
+    policyFor,
+    metricsOf,
+    recompute,
+
+    /** placement.recorded → A1 (once per worker × employer × day), A2, B1, B3, then the projection. */
+    async recordPlacement(tx: DbOrTx, p: EventPayloads["placement.recorded"]) {
+      const paidAt = new Date(p.paidAt);
+      const paidOn = shanghaiDate(paidAt);
+      const year = assessmentYearOf(paidOn);
+      const fact = await repo.insertPlacementFact(tx, {
+        placementId: p.placementId,
+        venueId: p.venueId,
+        year,
+        engagementId: p.engagementId,
+        taskId: p.taskId,
+        workerId: p.workerId,
+        employerId: p.employerId,
+        source: p.source,
+        priorityGroup: p.priorityGroup,
+        paidAt,
+        paidOn,
+      });
+      if (fact === "DUPLICATE") return null;
+      const counted = fact === "COUNTED" ? 1 : 0;
+      await repo.bumpCounters(tx, p.venueId, year, {
+        placements: counted,
+        priorityPlacements: counted && p.priorityGroup ? 1 : 0,
+        onlinePlacements: counted,
+        settledEngagements: 1,
+      });
+      return recompute(tx, p.venueId, year);
+    },
+
+    /** rating.recorded → E1. */
+    async recordRating(tx: DbOrTx, p: EventPayloads["rating.recorded"]) {
+      const ratedAt = new Date(p.ratedAt);
+      const year = assessmentYearOf(shanghaiDate(ratedAt));
+      if (!(await repo.insertRatingFact(tx, { ratingId: p.ratingId, venueId: p.venueId, year, stars: p.stars, ratedAt }))) return null;
+      await repo.bumpCounters(tx, p.venueId, year, { ratings: 1, goodRatings: p.stars >= 4 ? 1 : 0 });
+      return recompute(tx, p.venueId, year);
+    },
+
+    /** complaint.closed → E2. */
+    async recordComplaint(tx: DbOrTx, p: EventPayloads["complaint.closed"]) {
+      const closedAt = new Date(p.closedAt);
+      const year = assessmentYearOf(shanghaiDate(closedAt));
+      if (!(await repo.insertComplaintFact(tx, { complaintId: p.complaintId, venueId: p.venueId, year, onTime: p.onTime, closedAt }))) return null;
+      await repo.bumpCounters(tx, p.venueId, year, { complaintsClosed: 1, complaintsOnTime: p.onTime ? 1 : 0 });
+      return recompute(tx, p.venueId, year);
+    },
+
+    /** venue.activity-recorded → A3, A5 or A6 (the activity row itself was written with the event). */
+    async countActivity(tx: DbOrTx, p: EventPayloads["venue.activity-recorded"]) {
+      const delta = p.kind === "SERVICE" ? { services: p.quantity } : p.kind === "RECRUITMENT_EVENT" ? { recruitmentEvents: 1 } : { guidanceReferrals: p.quantity };
+      await repo.bumpCounters(tx, p.venueId, p.year, delta);
+      return recompute(tx, p.venueId, p.year);
+    },
+
+    /**
+     * Nightly: every venue-year's counters from the source rows against the stored ones; drift is fixed and
+     * reported (one run row). Then the current year's projections are recomputed (postings expire, venues
+     * change status) so the console never shows a stale star.
+     */
+    async reconcile(tx: DbOrTx, eventId: string | null) {
+      const startedAt = now();
+      const rows = await repo.countersFromSources(tx);
+      const details: { venueId: string; year: number; field: string; stored: number; actual: number }[] = [];
+      const drifted = new Set<string>();
+      for (const r of rows) {
+        const stored = r.stored ?? repo.ZERO_COUNTERS;
+        let drift = r.stored === null;
+        for (const k of repo.COUNTERS) {
+          if (stored[k] !== r.actual[k]) {
+            details.push({ venueId: r.venueId, year: r.year, field: k, stored: stored[k], actual: r.actual[k] });
+            drift = true;
+          }
+        }
+        if (drift) {
+          drifted.add(`${r.venueId}/${r.year}`);
+          await repo.setCounters(tx, r.venueId, r.year, r.actual);
+        }
+      }
+      const currentYear = assessmentYearOf(shanghaiDate(startedAt));
+      for (const r of rows) if (r.year === currentYear || drifted.has(`${r.venueId}/${r.year}`)) await recompute(tx, r.venueId, r.year);
+      return repo.insertReconcileRun(tx, { eventId, startedAt, venueYears: rows.length, drifted: drifted.size, details });
+    },
+  };
+}
+

@@ -1,0 +1,136 @@
+import { DEFAULT_POLICY, evaluateVenueYear } from "@qz/shared";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, performancePlacements, venueYearMetrics, venueYearResults } from "../../db/schema/index.js";
+import { jobIdFor, type EventPayloads } from "../../jobs/events.js";
+import { JOB_HANDLERS } from "../../jobs/handlers.js";
+import { runJob } from "../../jobs/job-runner.js";
+import { insertUser, insertVenue } from "../../testing/factories.js";
+import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
+import { emitComplaintClosed, emitPlacement, emitRating } from "./performance.fixtures.js";
+
+describe("venue-year roll-up", () => {
+  let h: ServiceHarness;
+  let worker: string;
+  let employer: string;
+  beforeAll(async () => {
+    h = await createServiceHarness({ start: "2026-06-10T02:00:00Z" });
+    worker = (await insertUser(h.deps.db, "WORKER")).id;
+    employer = (await insertUser(h.deps.db, "EMPLOYER")).id;
+  });
+  afterAll(() => h?.close());
+
+  const market = () => insertVenue(h.deps.db, { type: "MARKET", status: "RECOGNIZED", recognizedAt: new Date("2025-03-01T02:00:00Z"), regionCode: "350502" });
+  const result = async (venueId: string, year = 2026) =>
+    (await h.deps.db.select().from(venueYearResults).where(and(eq(venueYearResults.venueId, venueId), eq(venueYearResults.year, year))))[0];
+
+  it("every placement event delivered twice gives the same scores (same event id, and the same placement under a new event id)", async () => {
+    const venue = await market();
+    const sent: { payload: { placementId: string }; eventId: string }[] = [];
+    for (let i = 0; i < 5; i++) sent.push(await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: `2026-06-0${i + 1}T04:00:00.000Z`, priorityGroup: i < 2 }));
+    await h.deliverDueEvents();
+    const once = await result(venue.id);
+    expect(once!.metrics).toMatchObject({ placements: 5, priorityPlacements: 2, onlinePlacements: 5, settledEngagements: 5 });
+    // The same job again (a retry after a lost ack), then the same placement announced twice.
+    for (const s of sent) {
+      expect(await runJob(h.deps, JOB_HANDLERS, { id: jobIdFor(s.eventId, "performance.record-placement"), name: "performance.record-placement", data: s.payload })).toBe("duplicate");
+    }
+    const { payload: first } = sent[0]!;
+    await emitPlacement(h.deps.db, { ...(first as EventPayloads["placement.recorded"]) });
+    await h.deliverDueEvents();
+    const twice = await result(venue.id);
+    expect(twice!.metrics).toEqual(once!.metrics);
+    expect(twice!.scoreTenths).toBe(once!.scoreTenths);
+    // The stored score is the pure evaluation of the stored metrics.
+    expect(twice!.scoreTenths).toBe(evaluateVenueYear(DEFAULT_POLICY, { venueType: "MARKET", year: 2026, metrics: twice!.metrics, onsite: null, vetoes: [], unremediedComplaints: 0 }).scoreTenths);
+  });
+
+  it("one worker × employer × day counts once in A1, while every paid engagement counts for B3", async () => {
+    const venue = await market();
+    for (const paidAt of ["2026-06-03T01:00:00.000Z", "2026-06-03T09:00:00.000Z", "2026-06-03T17:00:00.000Z"]) await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt });
+    await h.deliverDueEvents();
+    // 17:00Z is 01:00 the next day in Shanghai: a new business day.
+    expect((await result(venue.id))!.metrics).toMatchObject({ placements: 2, settledEngagements: 3 });
+  });
+
+  it("December placements count toward the next assessment year", async () => {
+    const venue = await market();
+    await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: "2026-11-30T15:59:00.000Z" });
+    await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: "2026-11-30T16:00:00.000Z" });
+    await h.deliverDueEvents();
+    expect((await result(venue.id, 2026))!.metrics.placements).toBe(1);
+    expect((await result(venue.id, 2027))!.metrics.placements).toBe(1);
+  });
+
+  it("ratings (E1) and complaints closed (E2) move the score, idempotently", async () => {
+    const venue = await market();
+    for (const stars of [5, 4, 3, 5]) await emitRating(h.deps.db, venue.id, stars);
+    await emitComplaintClosed(h.deps.db, venue.id, true);
+    await emitComplaintClosed(h.deps.db, venue.id, false);
+    await h.deliverDueEvents();
+    const r = (await result(venue.id))!;
+    expect(r.metrics).toMatchObject({ ratings: 4, goodRatings: 3, complaintsClosed: 2, complaintsOnTime: 1 });
+    const items = Object.fromEntries(r.evaluation.items.map((i) => [i.id, i.earnedTenths]));
+    expect(items.E1).toBe(41); // 75 % of a 90 % target: 5 × 0.833 = 4.1
+    expect(items.E2).toBe(25); // 1 of 2 on time: 2.5
+  });
+
+  it("staff record services, an event and referrals with evidence; the roll-up counts them; a frozen year refuses", async () => {
+    const venue = await market();
+    const staff = await h.callerAs("VENUE_STAFF", { venueId: venue.id, regionCode: "350502" });
+    await h.services.performance.recordActivity(staff, { kind: "SERVICE", category: "求职登记", quantity: 120, occurredOn: "2026-06-09", evidence: "登记台账第3册" });
+    await h.services.performance.recordActivity(staff, { kind: "RECRUITMENT_EVENT", category: "招聘会", quantity: 99, attendance: 300, occurredOn: "2026-06-08", evidence: "招聘会签到表及照片" });
+    await h.services.performance.recordActivity(staff, { kind: "GUIDANCE_REFERRAL", category: "技能培训", quantity: 15, occurredOn: "2026-06-08", evidence: "培训推荐名单" });
+    await h.deliverDueEvents();
+    expect((await result(venue.id))!.metrics).toMatchObject({ services: 120, recruitmentEvents: 1, guidanceReferrals: 15 });
+    await expect(h.services.performance.recordActivity(staff, { kind: "RECRUITMENT_EVENT", category: "招聘会", quantity: 1, occurredOn: "2026-06-08", evidence: "没有人数" })).rejects.toMatchObject({ code: "BAD_USER_INPUT", reasons: [{ code: "ATTENDANCE_REQUIRED" }] });
+    await expect(h.services.performance.recordActivity(staff, { kind: "SERVICE", category: "招聘会", quantity: 1, occurredOn: "2026-06-08", evidence: "类别不对" })).rejects.toMatchObject({ reasons: [{ code: "ACTIVITY_CATEGORY" }] });
+    await expect(h.services.performance.recordActivity(staff, { kind: "SERVICE", category: "求职登记", quantity: 1, occurredOn: "2026-06-11", evidence: "明天的登记" })).rejects.toMatchObject({ reasons: [{ code: "DATE_IN_FUTURE" }] });
+    const other = await insertVenue(h.deps.db, { regionCode: "350502" });
+    await expect(h.services.performance.recordActivity(staff, { venueId: other.id, kind: "SERVICE", category: "求职登记", quantity: 1, occurredOn: "2026-06-08", evidence: "别的场所" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await h.deps.db.update(venueYearResults).set({ status: "FROZEN" }).where(and(eq(venueYearResults.venueId, venue.id), eq(venueYearResults.year, 2026)));
+    await expect(h.services.performance.recordActivity(staff, { kind: "SERVICE", category: "求职登记", quantity: 1, occurredOn: "2026-06-08", evidence: "定格之后" })).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
+    const audit = await h.deps.db.select().from(auditLog).where(eq(auditLog.action, "performance.record-activity"));
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the nightly reconcile recomputes from source rows, fixes drift and reports it; a second run finds none", async () => {
+    const venue = await market();
+    for (let i = 0; i < 3; i++) await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: `2026-05-0${i + 1}T04:00:00.000Z` });
+    await h.deliverDueEvents();
+    const before = (await result(venue.id))!;
+    await h.deps.db.update(venueYearMetrics).set({ placements: 999, goodRatings: 7 }).where(and(eq(venueYearMetrics.venueId, venue.id), eq(venueYearMetrics.year, 2026)));
+    const run = await h.deps.db.transaction((tx) => h.services.performance.reconcile(tx, null));
+    expect(run.drifted).toBeGreaterThanOrEqual(1);
+    expect(run.details).toEqual(expect.arrayContaining([
+      { venueId: venue.id, year: 2026, field: "placements", stored: 999, actual: 3 },
+      { venueId: venue.id, year: 2026, field: "goodRatings", stored: 7, actual: 0 },
+    ]));
+    const after = (await result(venue.id))!;
+    expect(after.metrics.placements).toBe(3);
+    expect(after.scoreTenths).toBe(before.scoreTenths);
+    const again = await h.deps.db.transaction((tx) => h.services.performance.reconcile(tx, null));
+    expect(again.drifted).toBe(0);
+  });
+
+  it("the nightly schedule's event runs the reconcile through the job runner", async () => {
+    const { fireSchedule } = await import("../../jobs/schedules.js");
+    h.clock.set("2026-06-11T18:00:00Z"); // 02:00 Shanghai
+    await fireSchedule(h.deps, "schedule.nightly");
+    // Only the roll-up's consumer of the nightly tick (housekeeping's purge has its own tests).
+    const ran = await h.deliverDueEvents({ ...JOB_HANDLERS, "housekeeping.purge-expired": async () => {} });
+    expect(ran.find((r) => r.consumer === "performance.reconcile")?.outcome).toBe("done");
+    const [runs] = await h.deps.db.execute<{ n: number }>(sql`select count(*)::int as n from performance_reconcile_runs where event_id is not null`);
+    expect(runs!.n).toBe(1);
+    h.clock.set("2026-06-10T02:00:00Z");
+  });
+
+  it("a placement row for an unknown venue fails the job (retried), counting nothing", async () => {
+    const ghost = "00000000-0000-4000-8000-000000000001";
+    const { payload, eventId } = await emitPlacement(h.deps.db, { venueId: ghost, workerId: worker, employerId: employer });
+    await expect(runJob(h.deps, JOB_HANDLERS, { id: jobIdFor(eventId, "performance.record-placement"), name: "performance.record-placement", data: payload })).rejects.toThrow();
+    const rows = await h.deps.db.select().from(performancePlacements).where(eq(performancePlacements.venueId, ghost));
+    expect(rows).toEqual([]);
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where id = ${eventId}`);
+  });
+});
