@@ -34,3 +34,4 @@ export * from "./performance/next-star.js";
 export * from "./subsidy/eligibility.js";
 export * from "./subsidy/application.js";
 export * from "./contract/contract-rules.js";
+export * from "./settlement/wage-rules.js";

@@ -234,3 +234,25 @@ export type ContractKind = EnumValue<typeof CONTRACT_KIND>;
 /** The side a signature is for. */
 export const CONTRACT_PARTY = defineEnum({ EMPLOYER: "用工方（甲方）", WORKER: "劳动者（乙方）" });
 export type ContractParty = EnumValue<typeof CONTRACT_PARTY>;
+
+/** 考勤: one record per engagement; hours undisputed 24 h after check-out are approved automatically. */
+export const ATTENDANCE_STATUS = defineEnum({ CHECKED_IN: "已签到", CHECKED_OUT: "已签退", APPROVED: "工时已确认", DISPUTED: "工时有异议" });
+export type AttendanceStatus = EnumValue<typeof ATTENDANCE_STATUS>;
+
+/** How a check-in or check-out was made: on site inside the geofence, or confirmed by venue staff. */
+export const ATTENDANCE_METHOD = defineEnum({ GEOFENCE: "定位签到", STAFF: "工作人员确认" });
+export type AttendanceMethod = EnumValue<typeof ATTENDANCE_METHOD>;
+
+/** 工资结算 (DESIGN §3). */
+export const SETTLEMENT_STATUS = defineEnum({
+  DRAFT: "草稿",
+  SUBMITTED: "用工方已提交",
+  CONFIRMED: "零工已确认",
+  DISPUTED: "零工有异议",
+  PAID: "已支付",
+});
+export type SettlementStatus = EnumValue<typeof SETTLEMENT_STATUS>;
+
+/** Where the money of a confirmed settlement is on its way to the worker's bank card. */
+export const PAYOUT_STATUS = defineEnum({ NONE: "未发起", PENDING: "银行处理中", SETTLED: "已到账", FAILED: "银行退回" });
+export type PayoutStatus = EnumValue<typeof PAYOUT_STATUS>;

@@ -13,3 +13,5 @@ export * from "./complaint.js";
 export * from "./performance.js";
 export * from "./subsidy.js";
 export * from "./contract.js";
+export * from "./attendance.js";
+export * from "./settlement.js";
