@@ -65,6 +65,8 @@ export async function createApi(
 
   const app = express();
   app.disable("x-powered-by");
+  // No ETag: GraphQL answers are POST responses nobody revalidates, and hashing every body costs CPU per request.
+  app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
   const server = createServer(app);
 
