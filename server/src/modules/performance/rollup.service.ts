@@ -87,7 +87,8 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
     const reasons: Reason[] = [...eligibility.reasons];
     for (const v of evaluation.vetoes) reasons.push({ code: `VETO_${v.code}`, message: `存在否决情形：${v.label}` });
     if (!evaluation.vetoes.length) reasons.push(...performanceGrantReasons(evaluation.scoreTenths, evaluation.grantFen, policy.tiers.at(-1)!.minScoreTenths));
-    const eligible = eligibility.eligible && evaluation.vetoes.length === 0;
+    // Eligible for a grant: every rule met and a tier reached (each shortfall is one of the reasons).
+    const eligible = reasons.length === 0;
     return repo.upsertProjection(tx, {
       venueId,
       year,
