@@ -34,6 +34,7 @@ import {
   idAreaCodeFor,
 } from "./lib/demo-vocabulary.js";
 import { Rng, jitter } from "./lib/random.js";
+import { seedComplaints } from "./lib/seed-complaints.js";
 import { seedDispatch } from "./lib/seed-dispatch.js";
 
 /** The one password of every demo account (dev data only). */
@@ -128,6 +129,10 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
     const recognised = venueRows.map((v) => ({ ...v, id: v.id as string }));
     const dispatch = await seedDispatch(tx, rng, { profiles: workers.profiles, skills: workers.skills, employers: employers.profiles, venues: recognised, demoWorkerId, demoEmployerId, now: new Date() });
     log(`dispatch demo: ${dispatch.tasks} tasks, ${dispatch.offers} offers, ${dispatch.engagements} engagements`);
+    const otherWorkerIds = workers.users.filter((u) => u.id !== demoWorkerId).slice(0, 3).map((u) => u.id as string);
+    const otherEmployerId = employers.users.find((u) => u.id !== demoEmployerId)!.id as string;
+    const complaintDemo = await seedComplaints(tx, { demoWorkerId, demoEmployerId, otherEmployerId, otherWorkerIds, venueId: demoMarket.id as string, regionCode: DEMO_REGION, lat: demoMarket.lat, lng: demoMarket.lng, now: new Date() });
+    log(`complaints demo: ${complaintDemo.complaints} complaints (open ones with SLA countdowns), ${complaintDemo.ratings} ratings`);
   });
 
   const counts = {

@@ -28,7 +28,7 @@ describe("complaint evidence and complaints over the API", () => {
   let venueId: string;
 
   const upload = (id: string, body: Buffer | string, token?: string, contentType = "application/octet-stream") =>
-    fetch(`${t.url}/complaints/${id}/evidence`, { method: "POST", headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+    fetch(`${t.url}/complaints/${id}/evidence`, { method: "POST", headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === "string" ? body : new Uint8Array(body) });
 
   beforeAll(async () => {
     uploadDir = join(tmpdir(), `qz-evidence-${process.pid}-${Date.now()}`);
@@ -84,7 +84,7 @@ describe("complaint evidence and complaints over the API", () => {
     ["no token", () => upload(complaintId, JPEG), 401, "UNAUTHENTICATED"],
     ["a worker who is no party", () => upload(complaintId, JPEG, strangerToken), 404, "NOT_FOUND"],
     ["staff of another venue", () => upload(complaintId, JPEG, otherStaffToken), 403, "FORBIDDEN"],
-    ["a path instead of a complaint id", () => fetch(`${t.url}/complaints/..%2F..%2Fetc%2Fpasswd/evidence`, { method: "POST", headers: { authorization: `Bearer ${workerToken}` }, body: JPEG }), 400, "BAD_USER_INPUT"],
+    ["a path instead of a complaint id", () => fetch(`${t.url}/complaints/..%2F..%2Fetc%2Fpasswd/evidence`, { method: "POST", headers: { authorization: `Bearer ${workerToken}` }, body: new Uint8Array(JPEG) }), 400, "BAD_USER_INPUT"],
   ])("%s is refused (%s %s) and stores nothing", async (_name, send, status, code) => {
     const before = (await t.database.db.select().from(complaintEvidence)).length;
     const res = await send();
