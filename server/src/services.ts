@@ -6,6 +6,7 @@ import { createEvidenceService } from "./modules/complaint/evidence.service.js";
 import { createRatingService } from "./modules/complaint/rating.service.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createContractService } from "./modules/contract/contract.service.js";
+import { createAttendanceService } from "./modules/attendance/attendance.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
 import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
@@ -26,6 +27,7 @@ export function createServices(deps: Deps) {
   const sessions = createSessionService(deps, sms);
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
+  const contracts = createContractService(deps, { sms, reference });
   const complaints = createComplaintService(deps, { reference });
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
@@ -44,7 +46,8 @@ export function createServices(deps: Deps) {
     evidence: createEvidenceService(deps),
     ratings: createRatingService(deps),
     ledger: createLedgerService(deps, { dispatch }),
-    contracts: createContractService(deps, { sms, reference }),
+    contracts,
+    attendance: createAttendanceService(deps, { contracts }),
     queues: createQueueDashboardService(deps),
     performance,
     subsidy: createSubsidyService(deps, { venues, performance, reference }),

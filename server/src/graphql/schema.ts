@@ -7,6 +7,7 @@ import { RatingResolver, TaskEmployerReliabilityResolver } from "../modules/comp
 import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.resolver.js";
 import { TaskResolver } from "../modules/dispatch/task.resolver.js";
 import { IdentityResolver, WorkerProfileResolver } from "../modules/identity/identity.resolver.js";
+import { AttendanceResolver } from "../modules/attendance/attendance.resolver.js";
 import { ContractResolver } from "../modules/contract/contract.resolver.js";
 import { LedgerResolver } from "../modules/ledger/ledger.resolver.js";
 import { NotificationResolver } from "../modules/notify/notify.resolver.js";
@@ -17,7 +18,7 @@ import { SubsidyResolver } from "../modules/subsidy/subsidy.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, SubsidyResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, AttendanceResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, SubsidyResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -23,6 +23,8 @@ export const EVENTS = {
   "contract.drafted": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
   /** Both parties signed: work may start. */
   "contract.signed": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
+  /** Scheduled 24 h after check-out: undisputed hours are approved. */
+  "attendance.approval-due": z.object({ attendanceId: uuid }),
   // Contracts between capabilities (issues 7, 8, 9): the settlement side emits, the roll-ups consume.
   /** 岗位推荐成功: a settlement was PAID; exactly one per engagement, credited to the task's brokering venue. */
   "placement.recorded": z.object({
@@ -98,6 +100,7 @@ export const CONSUMERS = {
   "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },
   "notify.contract-drafted": { event: "contract.drafted", queue: "notify" },
   "notify.contract-signed": { event: "contract.signed", queue: "notify" },
+  "attendance.approve-hours": { event: "attendance.approval-due", queue: "settlement" },
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },

@@ -47,6 +47,11 @@ export interface AuditActions {
   "contract.sign": { entity: "contract"; before: { status: string }; after: { status: string; party: string; signatureId: string } };
   "contract.void": { entity: "contract"; before: { status: string }; after: { status: string; reason: string } };
   "contract.complete": { entity: "contract"; before: { status: string }; after: { status: string } };
+  "attendance.check-in": { entity: "attendance"; after: { engagementId: string; method: string; distanceM: number } };
+  "attendance.check-out": { entity: "attendance"; after: { minutes: number; method: string; distanceM: number } };
+  "attendance.confirm-by-staff": { entity: "attendance"; after: { minutes: number; method: string } };
+  "attendance.approve": { entity: "attendance"; before: { status: string }; after: { status: string; reason: string | null } };
+  "attendance.dispute": { entity: "attendance"; before: { status: string }; after: { status: string; reason: string | null } };
   "performance.record-activity": { entity: "venue_activity"; after: Snapshot };
   "performance.enter-onsite-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
   "performance.submit-self-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
@@ -107,6 +112,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "contract.sign": "签署合同",
   "contract.void": "合同作废",
   "contract.complete": "合同履行完毕",
+  "attendance.check-in": "签到",
+  "attendance.check-out": "签退",
+  "attendance.confirm-by-staff": "工作人员确认考勤",
+  "attendance.approve": "确认工时",
+  "attendance.dispute": "对工时提出异议",
   "performance.record-activity": "登记服务/招聘活动/指导推荐",
   "performance.enter-onsite-assessment": "录入现场考核",
   "performance.submit-self-assessment": "提交考核自评",

@@ -1,0 +1,175 @@
+// 考勤 (issue 7): check-in and check-out on site (inside the geofence, check-in at most 30 minutes early) or
+// confirmed by the venue's staff; minutes inside the window in 15-minute units; hours the employer does not
+// dispute within 24 hours of check-out are approved by a scheduled event. No check-in before the contract is SIGNED.
+import { ATTENDANCE_RULES, billableMinutes, checkCheckInTime } from "@qz/shared";
+import type { DbOrTx } from "../../db/client.js";
+import type { Deps } from "../../deps.js";
+import { AppError, badInput, notFound } from "../../errors.js";
+import { cancelEvent, emitEvent } from "../../jobs/outbox.js";
+import { requireActor, type Caller } from "../../access/actor.js";
+import { checkText } from "../../access/input-checks.js";
+import { recordAudit } from "../audit/audit.js";
+import type { ContractService } from "../contract/contract.service.js";
+import * as repo from "./attendance.repo.js";
+
+interface Terms {
+  window: { startsAt: string; endsAt: string };
+  place: { lat: number; lng: number };
+}
+
+function checkPoint(lat: number, lng: number) {
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    badInput("location", [{ code: "LOCATION_INVALID", message: "定位坐标无效" }]);
+  }
+}
+
+export type AttendanceService = ReturnType<typeof createAttendanceService>;
+
+export function createAttendanceService(deps: Deps, parts: { contracts: ContractService }) {
+  const { db, now } = deps;
+
+  /** The signed contract of the caller's own engagement (work may start only under it). */
+  async function signedContractOf(engagementId: string, tx: DbOrTx = db) {
+    const c = await parts.contracts.assertWorkAllowed(engagementId, tx);
+    const terms = c.terms as unknown as Terms;
+    return { contract: c, window: { startsAt: new Date(terms.window.startsAt), endsAt: new Date(terms.window.endsAt) }, place: terms.place };
+  }
+
+  async function ownContract(caller: Caller, engagementId: string) {
+    const actor = requireActor(caller, "WORKER");
+    const c = await parts.contracts.contractOfEngagement(caller, engagementId).catch(() => null);
+    if (!c || c.workerId !== actor.userId) throw notFound("用工记录", engagementId);
+    return actor;
+  }
+
+  async function fence(point: { lat: number; lng: number }, place: { lat: number; lng: number }) {
+    checkPoint(point.lat, point.lng);
+    const distance = await repo.distanceMeters(db, point, place);
+    if (distance > ATTENDANCE_RULES.geofenceMeters) {
+      throw new AppError("PRECONDITION_FAILED", `您距离工作地点约 ${distance} 米，须在 ${ATTENDANCE_RULES.geofenceMeters} 米内签到签退，或请驿站工作人员确认`, [
+        { code: "OUTSIDE_GEOFENCE", message: `距离 ${distance} 米` },
+      ]);
+    }
+    return distance;
+  }
+
+  /** Schedules the automatic approval 24 h after check-out (cancelled if the employer approves or disputes first). */
+  async function scheduleApproval(tx: DbOrTx, id: string, checkOutAt: Date) {
+    return emitEvent(tx, "attendance.approval-due", { attendanceId: id }, { runAt: new Date(checkOutAt.getTime() + ATTENDANCE_RULES.approveAfterHours * 3_600_000) });
+  }
+
+  return {
+    async checkIn(caller: Caller, input: { engagementId: string; lat: number; lng: number }) {
+      const actor = await ownContract(caller, input.engagementId);
+      const { contract, window, place } = await signedContractOf(input.engagementId);
+      const at = now();
+      const time = checkCheckInTime(at, window);
+      if (!time.ok) throw new AppError("PRECONDITION_FAILED", time.reasons.map((r) => r.message).join("；"), time.reasons);
+      const distance = await fence(input, place);
+      return db.transaction(async (tx) => {
+        const row = await repo.insertRecord(tx, {
+          engagementId: input.engagementId,
+          contractId: contract.id,
+          taskId: contract.taskId,
+          workerId: actor.userId,
+          status: "CHECKED_IN",
+          checkInAt: at,
+          checkInMethod: "GEOFENCE",
+          checkInLat: input.lat,
+          checkInLng: input.lng,
+          checkInDistanceM: distance,
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (!row) throw new AppError("CONFLICT", "已签到", [{ code: "ALREADY_CHECKED_IN", message: "已签到" }]);
+        await recordAudit(tx, caller, { action: "attendance.check-in", entityType: "attendance", entityId: row.id, after: { engagementId: input.engagementId, method: "GEOFENCE", distanceM: distance } });
+        return row;
+      });
+    },
+
+    async checkOut(caller: Caller, input: { engagementId: string; lat: number; lng: number }) {
+      await ownContract(caller, input.engagementId);
+      const { window, place } = await signedContractOf(input.engagementId);
+      const distance = await fence(input, place);
+      const at = now();
+      return db.transaction(async (tx) => {
+        const before = await repo.lockByEngagement(tx, input.engagementId);
+        if (!before) throw new AppError("PRECONDITION_FAILED", "尚未签到", [{ code: "NOT_CHECKED_IN", message: "尚未签到" }]);
+        if (before.status !== "CHECKED_IN") throw new AppError("CONFLICT", "已签退", [{ code: "ALREADY_CHECKED_OUT", message: "已签退" }]);
+        const minutes = billableMinutes(before.checkInAt, at, window);
+        if (!minutes.ok) throw new AppError("PRECONDITION_FAILED", minutes.reasons.map((r) => r.message).join("；"), minutes.reasons);
+        const eventId = await scheduleApproval(tx, before.id, at);
+        const row = await repo.updateRecord(tx, before.id, { status: "CHECKED_OUT", checkOutAt: at, checkOutMethod: "GEOFENCE", checkOutLat: input.lat, checkOutLng: input.lng, checkOutDistanceM: distance, minutes: minutes.value, approveEventId: eventId, updatedAt: at });
+        await recordAudit(tx, caller, { action: "attendance.check-out", entityType: "attendance", entityId: row.id, after: { minutes: minutes.value, method: "GEOFENCE", distanceM: distance } });
+        return row;
+      });
+    },
+
+    /** Venue staff confirm hours for their venue's job (no phone, a lost signal): both times, inside the window. */
+    async confirmByStaff(caller: Caller, input: { engagementId: string; checkInAt: Date; checkOutAt: Date }) {
+      const actor = requireActor(caller, "VENUE_STAFF");
+      const { contract, window } = await signedContractOf(input.engagementId);
+      if (actor.venueId !== contract.venueId) throw new AppError("FORBIDDEN", "只能确认本场所经办岗位的考勤");
+      const minutes = billableMinutes(input.checkInAt, input.checkOutAt, window, { strict: true });
+      if (!minutes.ok) badInput("checkOutAt", minutes.reasons);
+      if (input.checkOutAt.getTime() > now().getTime()) badInput("checkOutAt", [{ code: "CHECK_OUT_IN_FUTURE", message: "签退时间不能晚于当前时间" }]);
+      const at = now();
+      return db.transaction(async (tx) => {
+        const before = await repo.lockByEngagement(tx, input.engagementId);
+        if (before && before.status !== "CHECKED_IN") throw new AppError("CONFLICT", "该用工的考勤已完成", [{ code: "ATTENDANCE_DONE", message: "考勤已完成" }]);
+        const fields = { status: "CHECKED_OUT" as const, checkOutAt: input.checkOutAt, checkOutMethod: "STAFF" as const, minutes: minutes.value, confirmedBy: actor.userId, updatedAt: at };
+        const row = before
+          ? await repo.updateRecord(tx, before.id, { ...fields, checkInAt: input.checkInAt })
+          : (await repo.insertRecord(tx, { engagementId: input.engagementId, contractId: contract.id, taskId: contract.taskId, workerId: contract.workerId, checkInAt: input.checkInAt, checkInMethod: "STAFF", createdAt: at, ...fields }))!;
+        const eventId = await scheduleApproval(tx, row.id, at);
+        const saved = await repo.updateRecord(tx, row.id, { approveEventId: eventId });
+        await recordAudit(tx, caller, { action: "attendance.confirm-by-staff", entityType: "attendance", entityId: row.id, after: { minutes: minutes.value, method: "STAFF" } });
+        return saved;
+      });
+    },
+
+    /** The employer accepts the hours now, or disputes them (with a reason) before the 24 hours pass. */
+    async answerHours(caller: Caller, input: { engagementId: string; approve: boolean; reason?: string | null }) {
+      const actor = requireActor(caller, "EMPLOYER");
+      const c = await parts.contracts.contractOfEngagement(caller, input.engagementId);
+      if (!c || c.employerId !== actor.userId) throw notFound("用工记录", input.engagementId);
+      const reason = input.approve ? null : checkText("reason", input.reason ?? "", { kind: "text", label: "异议理由", min: 2, max: 200 });
+      const at = now();
+      return db.transaction(async (tx) => {
+        const before = await repo.lockByEngagement(tx, input.engagementId);
+        if (!before || before.status !== "CHECKED_OUT") throw new AppError("PRECONDITION_FAILED", "只有已签退、待确认的工时可以确认或提出异议", [{ code: "ATTENDANCE_NOT_PENDING", message: "工时不在待确认状态" }]);
+        if (before.approveEventId) await cancelEvent(tx, before.approveEventId, at);
+        const row = await repo.updateRecord(tx, before.id, input.approve ? { status: "APPROVED", approvedAt: at, updatedAt: at } : { status: "DISPUTED", disputeReason: reason, updatedAt: at });
+        await recordAudit(tx, caller, { action: input.approve ? "attendance.approve" : "attendance.dispute", entityType: "attendance", entityId: row.id, before: { status: before.status }, after: { status: row.status, reason } });
+        return row;
+      });
+    },
+
+    /** The scheduled approval: hours still undisputed 24 h after check-out are approved. */
+    async approveIfUndisputed(caller: Caller, attendanceId: string) {
+      const at = now();
+      return db.transaction(async (tx) => {
+        const row = await repo.findById(tx, attendanceId);
+        if (!row) return null;
+        const locked = (await repo.lockByEngagement(tx, row.engagementId))!;
+        if (locked.status !== "CHECKED_OUT") return locked;
+        const after = await repo.updateRecord(tx, locked.id, { status: "APPROVED", approvedAt: at, updatedAt: at });
+        await recordAudit(tx, caller, { action: "attendance.approve", entityType: "attendance", entityId: locked.id, before: { status: locked.status }, after: { status: after.status, reason: "24小时内无异议，自动确认" } });
+        return after;
+      });
+    },
+
+    /** The engagement's attendance, for whoever may read its contract. */
+    async attendanceOf(caller: Caller, engagementId: string) {
+      const c = await parts.contracts.contractOfEngagement(caller, engagementId);
+      if (!c) throw notFound("用工记录", engagementId);
+      return repo.findByEngagement(db, engagementId);
+    },
+
+    /** For settlement: the record (approved or still pending) behind an engagement. */
+    recordOf: (engagementId: string, tx: DbOrTx = db) => repo.findByEngagement(tx, engagementId),
+    lockRecordOf: (engagementId: string, tx: DbOrTx) => repo.lockByEngagement(tx, engagementId),
+    /** For settlement: approve the pending hours as the employer submits pay for them. */
+    approveWithin: (tx: DbOrTx, id: string, at: Date) => repo.updateRecord(tx, id, { status: "APPROVED", approvedAt: at, updatedAt: at }),
+  };
+}
