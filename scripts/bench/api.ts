@@ -142,6 +142,7 @@ const secrets = {
   JWT_SECRET: randomBytes(32).toString("hex"),
   PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+  CONTRACT_SIGNING_KEY: randomBytes(32).toString("base64"),
 };
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`drop database if exists ${dbName} with (force)`);

@@ -118,6 +118,7 @@ describe("GraphQL in production mode", () => {
       JWT_SECRET: "a-real-production-secret-of-enough-length-0123",
       PII_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
       PII_BLIND_INDEX_KEY: Buffer.alloc(32, 2).toString("base64"),
+      CONTRACT_SIGNING_KEY: Buffer.alloc(32, 3).toString("base64"),
       LOG_LEVEL: "silent",
     });
   });
