@@ -15,6 +15,7 @@ import { createSessionService } from "./modules/identity/session.service.js";
 import { createNotificationService } from "./modules/notify/notify.service.js";
 import { createQueueDashboardService } from "./modules/queues/queues.service.js";
 import { createPerformanceService } from "./modules/performance/performance.service.js";
+import { createAnnexService } from "./modules/report/annex.service.js";
 import { createReferenceService } from "./modules/reference/reference.service.js";
 import { createSmsService } from "./modules/sms/sms.service.js";
 import { createSubsidyService } from "./modules/subsidy/subsidy.service.js";
@@ -32,6 +33,7 @@ export function createServices(deps: Deps) {
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
   const performance = createPerformanceService(deps, { venues, dispatch });
+  const subsidy = createSubsidyService(deps, { venues, performance, reference });
   return {
     sms,
     sessions,
@@ -50,7 +52,8 @@ export function createServices(deps: Deps) {
     attendance: createAttendanceService(deps, { contracts }),
     queues: createQueueDashboardService(deps),
     performance,
-    subsidy: createSubsidyService(deps, { venues, performance, reference }),
+    subsidy,
+    annexes: createAnnexService(deps, { venues, performance, subsidy }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -268,3 +268,22 @@ export async function listRosterPlacements(db: DbOrTx, venueId: string, year: nu
     .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true)))
     .orderBy(asc(performancePlacements.paidAt));
 }
+
+/** 附件7 per county: recognised venues, placements, stars and grades reached, the grants the scores reach. */
+export async function regionSummary(db: DbOrTx, year: number, regionCode?: string) {
+  return db.execute<{ region_code: string; markets: number; stations: number; placements: number; five: number; four: number; three: number; stations_graded: number; score_grant_fen: string }>(sql`
+    select v.region_code,
+      count(*) filter (where v.type = 'MARKET' and v.status = 'RECOGNIZED')::int as markets,
+      count(*) filter (where v.type = 'STATION' and v.status = 'RECOGNIZED')::int as stations,
+      coalesce(sum(m.placements), 0)::int as placements,
+      count(*) filter (where r.star = 5)::int as five,
+      count(*) filter (where r.star = 4)::int as four,
+      count(*) filter (where r.star = 3)::int as three,
+      count(*) filter (where r.venue_type = 'STATION' and r.level is not null)::int as stations_graded,
+      coalesce(sum(r.grant_fen), 0)::bigint as score_grant_fen
+    from venues v
+    left join venue_year_metrics m on m.venue_id = v.id and m.year = ${year}
+    left join venue_year_results r on r.venue_id = v.id and r.year = ${year}
+    ${regionCode ? sql`where v.region_code = ${regionCode}` : sql``}
+    group by v.region_code`);
+}

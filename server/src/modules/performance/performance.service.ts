@@ -380,6 +380,14 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
       return { effectiveFromYear: p.effectiveFromYear, version: p.version, source: p.source, policyJson: JSON.stringify(p) };
     },
 
+    /** 附件7 figures per county in the caller's scope (county officers their own). */
+    async regionSummary(caller: Caller, year: number, regionCode?: string | null) {
+      const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
+      if (regionCode) assertRegionInScope(actor, regionCode);
+      const region = actor.role === "COUNTY_OFFICER" ? actor.regionCode! : (regionCode ?? undefined);
+      return repo.regionSummary(db, year, region);
+    },
+
     /** 附件5 rows of a venue-year (counted placements); full ID numbers only for officers who ask, audited by the caller. */
     rosterRows: (venueId: string, year: number) => repo.listRosterPlacements(db, venueId, year),
     venueInScope,

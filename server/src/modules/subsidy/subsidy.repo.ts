@@ -140,3 +140,16 @@ export async function fundReport(db: DbOrTx, f: { regionCode?: string; year?: nu
     where a.status = 'PAID' ${f.regionCode ? sql`and a.region_code = ${f.regionCode}` : sql``} ${f.year ? sql`and a.year = ${f.year}` : sql``}
     order by a.region_code, v.name, a.year`);
 }
+
+/** 附件7 per county: grants approved and paid in the year, by kind, and the budget. */
+export async function grantSummary(db: DbOrTx, year: number, regionCode?: string) {
+  return db.execute<{ region_code: string; one_time_paid_fen: string; performance_paid_fen: string; approved_fen: string; budget_fen: string | null }>(sql`
+    select r.code as region_code,
+      coalesce(sum(a.paid_fen) filter (where a.kind = 'ONE_TIME' and a.status = 'PAID'), 0)::bigint as one_time_paid_fen,
+      coalesce(sum(a.paid_fen) filter (where a.kind = 'PERFORMANCE' and a.status = 'PAID'), 0)::bigint as performance_paid_fen,
+      coalesce(sum(a.amount_fen) filter (where a.status in ('APPROVED', 'PAID')), 0)::bigint as approved_fen,
+      (select b.amount_fen from county_subsidy_budgets b where b.region_code = r.code and b.year = ${year}) as budget_fen
+    from regions r left join subsidy_applications a on a.region_code = r.code and a.year = ${year}
+    ${regionCode ? sql`where r.code = ${regionCode}` : sql``}
+    group by r.code`);
+}

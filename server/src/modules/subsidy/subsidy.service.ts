@@ -317,6 +317,14 @@ export function createSubsidyService(deps: Deps, parts: { venues: VenueService; 
       }));
     },
 
+    /** 附件7 grant figures per county in the caller's scope. */
+    async grantSummary(caller: Caller, year: number, regionCode?: string | null) {
+      const actor = requireActor(caller, ...OFFICERS);
+      if (regionCode) assertRegionInScope(actor, regionCode);
+      const region = actor.role === "COUNTY_OFFICER" ? actor.regionCode! : (regionCode ?? undefined);
+      return repo.grantSummary(db, year, region);
+    },
+
     async getApplication(caller: Caller, id: string) {
       const actor = requireActor(caller);
       const app = await repo.getApplication(db, id);
