@@ -7,6 +7,7 @@ import { createRatingService } from "./modules/complaint/rating.service.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createContractService } from "./modules/contract/contract.service.js";
 import { createAttendanceService } from "./modules/attendance/attendance.service.js";
+import { createSettlementService } from "./modules/settlement/settlement.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
 import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
@@ -29,9 +30,11 @@ export function createServices(deps: Deps) {
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
   const contracts = createContractService(deps, { sms, reference });
+  const attendance = createAttendanceService(deps, { contracts });
   const complaints = createComplaintService(deps, { reference });
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
+  const ledger = createLedgerService(deps, { dispatch });
   const performance = createPerformanceService(deps, { venues, dispatch });
   const subsidy = createSubsidyService(deps, { venues, performance, reference });
   return {
@@ -47,9 +50,10 @@ export function createServices(deps: Deps) {
     complaints,
     evidence: createEvidenceService(deps),
     ratings: createRatingService(deps),
-    ledger: createLedgerService(deps, { dispatch }),
+    ledger,
     contracts,
-    attendance: createAttendanceService(deps, { contracts }),
+    attendance,
+    settlement: createSettlementService(deps, { contracts, attendance, ledger }),
     queues: createQueueDashboardService(deps),
     performance,
     subsidy,

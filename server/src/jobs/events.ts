@@ -25,6 +25,10 @@ export const EVENTS = {
   "contract.signed": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
   /** Scheduled 24 h after check-out: undisputed hours are approved. */
   "attendance.approval-due": z.object({ attendanceId: uuid }),
+  /** Scheduled 24 h after a settlement is submitted: unanswered, it is confirmed. */
+  "settlement.confirm-due": z.object({ settlementId: uuid }),
+  /** The worker (or the 24-hour rule) confirmed a settlement: it is paid. */
+  "settlement.confirmed": z.object({ settlementId: uuid }),
   // Contracts between capabilities (issues 7, 8, 9): the settlement side emits, the roll-ups consume.
   /** 岗位推荐成功: a settlement was PAID; exactly one per engagement, credited to the task's brokering venue. */
   "placement.recorded": z.object({
@@ -101,6 +105,8 @@ export const CONSUMERS = {
   "notify.contract-drafted": { event: "contract.drafted", queue: "notify" },
   "notify.contract-signed": { event: "contract.signed", queue: "notify" },
   "attendance.approve-hours": { event: "attendance.approval-due", queue: "settlement" },
+  "settlement.auto-confirm": { event: "settlement.confirm-due", queue: "settlement" },
+  "settlement.pay": { event: "settlement.confirmed", queue: "settlement" },
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },

@@ -52,6 +52,11 @@ export interface AuditActions {
   "attendance.confirm-by-staff": { entity: "attendance"; after: { minutes: number; method: string } };
   "attendance.approve": { entity: "attendance"; before: { status: string }; after: { status: string; reason: string | null } };
   "attendance.dispute": { entity: "attendance"; before: { status: string }; after: { status: string; reason: string | null } };
+  "settlement.submit": { entity: "settlement"; after: { minutes: number; totalFen: number; payUnit: string; rateFen: number } };
+  "settlement.confirm": { entity: "settlement"; before: { status: string }; after: { status: string; auto: boolean; reason: string | null } };
+  "settlement.dispute": { entity: "settlement"; before: { status: string }; after: { status: string; auto: boolean; reason: string | null } };
+  "settlement.pay": { entity: "settlement"; before: { status: string }; after: { status: string; totalFen: number; providerRef: string; attempt: number } };
+  "settlement.payout-failed": { entity: "settlement"; after: { attempt: number; reason: string } };
   "performance.record-activity": { entity: "venue_activity"; after: Snapshot };
   "performance.enter-onsite-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
   "performance.submit-self-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
@@ -117,6 +122,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "attendance.confirm-by-staff": "工作人员确认考勤",
   "attendance.approve": "确认工时",
   "attendance.dispute": "对工时提出异议",
+  "settlement.submit": "提交工资结算",
+  "settlement.confirm": "确认工资结算",
+  "settlement.dispute": "对工资结算提出异议",
+  "settlement.pay": "支付工资",
+  "settlement.payout-failed": "银行退回工资",
   "performance.record-activity": "登记服务/招聘活动/指导推荐",
   "performance.enter-onsite-assessment": "录入现场考核",
   "performance.submit-self-assessment": "提交考核自评",

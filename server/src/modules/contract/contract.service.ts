@@ -308,6 +308,9 @@ export function createContractService(deps: Deps, parts: { sms: SmsService; refe
       await recordAudit(tx, caller, { action: "contract.complete", entityType: "contract", entityId: c.id, before: { status: c.status }, after: { status: "COMPLETED" } });
     },
 
+    /** For settlement (inside its transaction): the engagement's contract row. */
+    contractOfEngagementRow: (engagementId: string, tx: DbOrTx = db) => repo.findContractByEngagement(tx, engagementId),
+
     /** For notifications: who signed what. */
     findContractRow: (id: string) => repo.findContract(db, id),
   };

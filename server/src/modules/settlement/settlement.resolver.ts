@@ -1,0 +1,32 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../../graphql/context.js";
+import { Allow } from "../../graphql/auth-decorators.js";
+import { UUID } from "../../graphql/scalars.js";
+import { DisputeSettlementArgs, Settlement, SubmitSettlementInput } from "./settlement.types.js";
+
+@Resolver(() => Settlement)
+export class SettlementResolver {
+  @Allow()
+  @Query(() => Settlement, { nullable: true, description: "The engagement's settlement (whoever may read its contract)" })
+  settlementOfEngagement(@Arg("engagementId", () => UUID) engagementId: string, @Ctx() ctx: Context) {
+    return ctx.services.settlement.settlementOfEngagement(ctx.caller, engagementId);
+  }
+
+  @Allow("EMPLOYER")
+  @Mutation(() => Settlement, { description: "The employer submits pay for the approved hours (escrow must cover it)" })
+  submitSettlement(@Arg("input", () => SubmitSettlementInput) input: SubmitSettlementInput, @Ctx() ctx: Context) {
+    return ctx.services.settlement.submitSettlement(ctx.caller, input);
+  }
+
+  @Allow("WORKER")
+  @Mutation(() => Settlement, { description: "The worker confirms: the wage is paid to their bank card" })
+  confirmSettlement(@Arg("id", () => UUID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.settlement.confirmSettlement(ctx.caller, id);
+  }
+
+  @Allow("WORKER")
+  @Mutation(() => Settlement, { description: "The worker disputes the amount: a wage complaint opens" })
+  disputeSettlement(@Args(() => DisputeSettlementArgs) { id, reason }: DisputeSettlementArgs, @Ctx() ctx: Context) {
+    return ctx.services.settlement.disputeSettlement(ctx.caller, id, reason);
+  }
+}

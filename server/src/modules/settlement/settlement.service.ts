@@ -1,0 +1,238 @@
+// 工资结算 (issue 7): computed from approved hours and the contract's rate, refused below the hourly minimum;
+// SUBMITTED by the employer, CONFIRMED by the worker (or by itself after 24 h), then PAID: escrow → worker
+// wallet → clearing → bank through the payout adapter, each step a keyed ledger transfer, and exactly one
+// placement per engagement. A payout survives a crash or a lost bank answer without paying twice.
+import { ageOn, ATTENDANCE_RULES, computeWage, isOlderWorker, SETTLEMENT_LIFECYCLE, shanghaiDate, type PayUnit } from "@qz/shared";
+import { maskMiddle } from "@qz/shared/identity/mask";
+import type { Deps } from "../../deps.js";
+import { AppError, badInput, notFound } from "../../errors.js";
+import { cancelEvent, emitEvent } from "../../jobs/outbox.js";
+import { requireActor, type Caller } from "../../access/actor.js";
+import { checkText } from "../../access/input-checks.js";
+import { recordAudit } from "../audit/audit.js";
+import type { AttendanceService } from "../attendance/attendance.service.js";
+import type { ContractService } from "../contract/contract.service.js";
+import { BANK, CLEARING, escrowOf, wallet, type LedgerService } from "../ledger/ledger.service.js";
+import { defaultPayoutProvider, type PayoutAnswer, type PayoutProvider } from "./settlement.payout.js";
+import * as repo from "./settlement.repo.js";
+
+interface Terms {
+  window: { startsAt: string; endsAt: string };
+  pay: { rateFen: number; unit: PayUnit; minimumHourlyFen: number };
+}
+
+export type SettlementService = ReturnType<typeof createSettlementService>;
+
+export function createSettlementService(
+  deps: Deps,
+  parts: { contracts: ContractService; attendance: AttendanceService; ledger: LedgerService; payouts?: PayoutProvider; afterBankCall?: (settlementId: string) => void },
+) {
+  const { db, now } = deps;
+  const payouts = parts.payouts ?? defaultPayoutProvider();
+
+  function refuse(code: "PRECONDITION_FAILED" | "CONFLICT", reasons: { code: string; message: string }[]): never {
+    throw new AppError(code, reasons.map((r) => r.message).join("；"), reasons);
+  }
+
+  async function readable(caller: Caller, id: string) {
+    const actor = requireActor(caller);
+    const s = await repo.findSettlement(db, id);
+    if (!s) throw notFound("结算单", id);
+    await parts.contracts.contractOfEngagement(caller, s.engagementId); // same readers as the contract
+    return { actor, settlement: s };
+  }
+
+  /** Moves a settlement (locked) and audits it; emits the event that goes with the new state. */
+  async function transition(caller: Caller, id: string, action: "CONFIRM" | "DISPUTE", who: { workerId?: string; reason?: string | null; auto?: boolean }) {
+    const at = now();
+    return db.transaction(async (tx) => {
+      const before = await repo.lockSettlement(tx, id);
+      if (!before || (who.workerId && before.workerId !== who.workerId)) throw notFound("结算单", id);
+      const next = SETTLEMENT_LIFECYCLE.next(before.status, action, who.reason);
+      if (!next.ok) refuse("PRECONDITION_FAILED", next.reasons);
+      if (before.autoConfirmEventId) await cancelEvent(tx, before.autoConfirmEventId, at);
+      const after = await repo.updateSettlement(tx, id, action === "CONFIRM" ? { status: next.value, confirmedAt: at, autoConfirmed: !!who.auto, updatedAt: at } : { status: next.value, disputeReason: who.reason ?? null, updatedAt: at });
+      await recordAudit(tx, caller, { action: action === "CONFIRM" ? "settlement.confirm" : "settlement.dispute", entityType: "settlement", entityId: id, before: { status: before.status }, after: { status: after.status, auto: !!who.auto, reason: who.reason ?? null } });
+      if (action === "CONFIRM") await emitEvent(tx, "settlement.confirmed", { settlementId: id });
+      else await emitEvent(tx, "settlement.disputed", { settlementId: id, engagementId: before.engagementId, workerId: before.workerId, employerId: before.employerId, venueId: before.venueId });
+      return after;
+    });
+  }
+
+  return {
+    /**
+     * The employer submits pay for the engagement's hours (approving hours still pending): computed from the
+     * contract's rate, refused below the hourly minimum, and only when the task's escrow covers it.
+     */
+    async submitSettlement(caller: Caller, input: { engagementId: string; pieces?: number | null }) {
+      const actor = requireActor(caller, "EMPLOYER");
+      const contract = await parts.contracts.contractOfEngagement(caller, input.engagementId);
+      if (!contract || contract.employerId !== actor.userId) throw notFound("用工记录", input.engagementId);
+      if (contract.status !== "SIGNED") refuse("PRECONDITION_FAILED", [{ code: "CONTRACT_NOT_SIGNED", message: "合同未处于已签署状态，不能结算" }]);
+      const record = await parts.attendance.recordOf(input.engagementId);
+      if (!record || !record.minutes || (record.status !== "CHECKED_OUT" && record.status !== "APPROVED")) {
+        refuse("PRECONDITION_FAILED", [{ code: record?.status === "DISPUTED" ? "HOURS_DISPUTED" : "NO_APPROVED_HOURS", message: record?.status === "DISPUTED" ? "工时有异议，请先由驿站工作人员确认工时" : "尚无可结算的工时（须签退）" }]);
+      }
+      const terms = contract.terms as unknown as Terms;
+      const window = { startsAt: new Date(terms.window.startsAt), endsAt: new Date(terms.window.endsAt) };
+      const wage = computeWage({
+        unit: terms.pay.unit,
+        rateFen: terms.pay.rateFen,
+        minutes: record.minutes,
+        windowMinutes: Math.round((window.endsAt.getTime() - window.startsAt.getTime()) / 60_000),
+        pieces: input.pieces ?? null,
+        minimumHourlyFen: terms.pay.minimumHourlyFen,
+      });
+      if (!wage.ok) badInput(wage.reasons[0]!.code === "PIECES_INVALID" ? "pieces" : "pay", wage.reasons);
+      const totalFen = wage.value.wageFen;
+      if (totalFen <= 0) refuse("PRECONDITION_FAILED", [{ code: "NOTHING_TO_PAY", message: "结算金额为0" }]);
+      const at = now();
+      return db.transaction(async (tx) => {
+        const escrow = await parts.ledger.escrowBalance(contract.taskId, tx);
+        if (escrow < totalFen) refuse("PRECONDITION_FAILED", [{ code: "ESCROW_INSUFFICIENT", message: `岗位托管资金 ${escrow} 分不足以支付 ${totalFen} 分，请先托管工资` }]);
+        const locked = (await parts.attendance.lockRecordOf(input.engagementId, tx))!;
+        if (locked.status === "CHECKED_OUT") {
+          if (locked.approveEventId) await cancelEvent(tx, locked.approveEventId, at);
+          await parts.attendance.approveWithin(tx, locked.id, at);
+        } else if (locked.status !== "APPROVED") refuse("PRECONDITION_FAILED", [{ code: "HOURS_DISPUTED", message: "工时有异议，请先由驿站工作人员确认工时" }]);
+        const created = await repo.insertSettlement(tx, {
+          engagementId: input.engagementId,
+          contractId: contract.id,
+          taskId: contract.taskId,
+          workerId: contract.workerId,
+          employerId: contract.employerId,
+          venueId: contract.venueId,
+          regionCode: contract.regionCode,
+          payUnit: terms.pay.unit,
+          rateFen: terms.pay.rateFen,
+          minutes: locked.minutes!,
+          pieces: input.pieces ?? null,
+          wageFen: totalFen,
+          totalFen,
+          minimumHourlyFen: terms.pay.minimumHourlyFen,
+          status: "SUBMITTED",
+          submittedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (!created) refuse("CONFLICT", [{ code: "SETTLEMENT_EXISTS", message: "该用工已提交结算" }]);
+        const eventId = await emitEvent(tx, "settlement.confirm-due", { settlementId: created.id }, { runAt: new Date(at.getTime() + ATTENDANCE_RULES.confirmAfterHours * 3_600_000) });
+        const saved = await repo.updateSettlement(tx, created.id, { autoConfirmEventId: eventId });
+        await recordAudit(tx, caller, { action: "settlement.submit", entityType: "settlement", entityId: created.id, after: { minutes: saved.minutes, totalFen, payUnit: saved.payUnit, rateFen: saved.rateFen } });
+        return saved;
+      });
+    },
+
+    confirmSettlement: async (caller: Caller, id: string) => transition(caller, id, "CONFIRM", { workerId: requireActor(caller, "WORKER").userId }),
+
+    async disputeSettlement(caller: Caller, id: string, rawReason: string) {
+      const actor = requireActor(caller, "WORKER");
+      const reason = checkText("reason", rawReason, { kind: "text", label: "异议理由", min: 2, max: 500 });
+      return transition(caller, id, "DISPUTE", { workerId: actor.userId, reason });
+    },
+
+    /** The 24-hour rule: a submitted settlement the worker did not answer is confirmed. */
+    async autoConfirm(caller: Caller, id: string) {
+      const s = await repo.findSettlement(db, id);
+      if (!s || s.status !== "SUBMITTED") return s;
+      return transition(caller, id, "CONFIRM", { auto: true });
+    },
+
+    /**
+     * Pays a confirmed settlement; safe to call any number of times, at once or after a crash. Phase 1 (one
+     * transaction, the row locked): escrow → worker wallet once, wallet → clearing for this attempt, payout
+     * PENDING. Phase 2: the bank, by `${id}:${attempt}` (it pays an id once). Phase 3 (locked again):
+     * clearing → bank, PAID, the placement and placement.recorded, or on a decline the money back to the wallet.
+     * A lost answer (timeout) throws; the retry finds PENDING and asks the bank again with the same id.
+     */
+    async paySettlement(caller: Caller, id: string) {
+      const phase1 = await db.transaction(async (tx) => {
+        const s = await repo.lockSettlement(tx, id);
+        if (!s) throw notFound("结算单", id);
+        if (s.status === "PAID") return { done: s };
+        if (s.status !== "CONFIRMED") refuse("PRECONDITION_FAILED", [{ code: "SETTLEMENT_NOT_CONFIRMED", message: "结算单尚未确认，不能支付" }]);
+        if (s.payoutStatus === "PENDING") return { s };
+        const attempt = s.payoutAttempt + 1;
+        const refs = { settlementId: id, engagementId: s.engagementId };
+        await parts.ledger.transfer({ key: `settlement:${id}:wage`, kind: "PAY_WAGE", from: escrowOf(s.taskId), to: wallet("WORKER_WALLET", s.workerId), amountFen: s.totalFen, refs }, tx);
+        await parts.ledger.transfer({ key: `settlement:${id}:payout:${attempt}`, kind: "PAYOUT", from: wallet("WORKER_WALLET", s.workerId), to: CLEARING, amountFen: s.totalFen, refs }, tx);
+        return { s: await repo.updateSettlement(tx, id, { payoutStatus: "PENDING", payoutAttempt: attempt, updatedAt: now() }) };
+      });
+      if ("done" in phase1) return phase1.done!;
+      const s = phase1.s;
+      const answer: PayoutAnswer = await payouts.pay({ requestId: `${id}:${s.payoutAttempt}`, amountFen: s.totalFen, workerId: s.workerId });
+      parts.afterBankCall?.(id);
+      return db.transaction(async (tx) => {
+        const locked = (await repo.lockSettlement(tx, id))!;
+        if (locked.status === "PAID" || locked.payoutStatus !== "PENDING" || locked.payoutAttempt !== s.payoutAttempt) return locked;
+        const at = now();
+        const refs = { settlementId: id, engagementId: s.engagementId };
+        if (answer.status === "FAILED") {
+          await parts.ledger.transfer({ key: `settlement:${id}:returned:${s.payoutAttempt}`, kind: "PAYOUT_RETURNED", from: CLEARING, to: wallet("WORKER_WALLET", s.workerId), amountFen: s.totalFen, refs }, tx);
+          const failed = await repo.updateSettlement(tx, id, { payoutStatus: "FAILED", updatedAt: at });
+          await recordAudit(tx, caller, { action: "settlement.payout-failed", entityType: "settlement", entityId: id, after: { attempt: s.payoutAttempt, reason: answer.reason } });
+          return failed;
+        }
+        await parts.ledger.transfer({ key: `settlement:${id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED", from: CLEARING, to: BANK, amountFen: s.totalFen, refs }, tx);
+        const paid = await repo.updateSettlement(tx, id, { status: "PAID", paidAt: at, payoutStatus: "SETTLED", providerRef: answer.providerRef, updatedAt: at });
+        const roster = await repo.rosterFacts(tx, s.engagementId);
+        const contract = (await parts.contracts.contractOfEngagementRow(s.engagementId, tx))!;
+        const workDate = shanghaiDate(new Date((contract.terms as unknown as Terms).window.startsAt));
+        const labels = roster
+          ? [isOlderWorker(roster.gender, roster.birthDate, workDate) && "大龄", roster.hardToEmploy && "就业困难人员", roster.zeroEmploymentFamily && "零就业家庭"].filter((x): x is string => !!x)
+          : [];
+        const placement = await repo.insertPlacement(tx, {
+          engagementId: s.engagementId,
+          settlementId: id,
+          venueId: s.venueId,
+          regionCode: s.regionCode,
+          taskId: s.taskId,
+          workerId: s.workerId,
+          employerId: s.employerId,
+          source: roster?.source ?? "OFFER",
+          workerName: roster?.workerName ?? "",
+          gender: roster?.gender === "FEMALE" ? "女" : "男",
+          ageOnWorkDay: roster ? ageOn(roster.birthDate, workDate) : 0,
+          idNumberMasked: roster?.idNumberMasked ?? "",
+          phoneMasked: roster ? maskMiddle(roster.phone, 3, 4) : "",
+          priorityGroup: labels.length > 0,
+          priorityLabels: labels.join("、"),
+          employerName: roster?.employerName ?? "",
+          taskTitle: roster?.taskTitle ?? "",
+          skillCode: roster?.skillCode ?? "",
+          workDate,
+          wageFen: s.totalFen,
+          paidAt: at,
+          createdAt: at,
+        });
+        if (placement) {
+          await emitEvent(tx, "placement.recorded", {
+            placementId: placement.id,
+            venueId: placement.venueId,
+            engagementId: placement.engagementId,
+            taskId: placement.taskId,
+            workerId: placement.workerId,
+            employerId: placement.employerId,
+            source: placement.source,
+            priorityGroup: placement.priorityGroup,
+            paidAt: at.toISOString(),
+          });
+        }
+        await parts.contracts.complete(caller, s.engagementId, tx);
+        await recordAudit(tx, caller, { action: "settlement.pay", entityType: "settlement", entityId: id, before: { status: locked.status }, after: { status: "PAID", totalFen: s.totalFen, providerRef: answer.providerRef, attempt: s.payoutAttempt } });
+        return paid;
+      });
+    },
+
+    getSettlement: async (caller: Caller, id: string) => (await readable(caller, id)).settlement,
+
+    async settlementOfEngagement(caller: Caller, engagementId: string) {
+      const c = await parts.contracts.contractOfEngagement(caller, engagementId);
+      if (!c) return null;
+      return repo.findByEngagement(db, engagementId);
+    },
+
+    placementOf: (engagementId: string) => repo.findPlacement(db, engagementId),
+    payouts,
+  };
+}
