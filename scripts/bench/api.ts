@@ -254,11 +254,12 @@ try {
   };
   const profileFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   if (args.profile) mkdirSync(profileDir, { recursive: true });
-  apiStartedAt = performance.now();
   if (!args["from-source"]) {
     // Production runs compiled JavaScript (as ./scripts/start does): no TypeScript loader on the request path.
     for (const pkg of ["shared", "server"]) execFileSync("pnpm", ["-C", pkg, "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   }
+  // The profile's clock starts with the process: note the time right before spawning it.
+  apiStartedAt = performance.now();
   api = startChild(process.execPath, [...profileFlags, ...serverCommand("main", args["from-source"])], apiEnv, "api");
   await waitFor("our API", () => fetch(`${apiBase}/healthz`).then((r) => r.ok), api);
 
