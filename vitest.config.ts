@@ -28,6 +28,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Browser tests: a fresh console build served by a started API, driven by playwright-core and Chromium.
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          // Build first: the template database is made last, so a parallel run of another migration set has less time to drop it.
+          globalSetup: ["tests/e2e/build-admin.ts", "server/src/testing/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,4 +1,4 @@
-import { Client, fetchExchange, subscriptionExchange, type CombinedError } from "@urql/core";
+import { cacheExchange, Client, fetchExchange, subscriptionExchange, type CombinedError } from "@urql/core";
 import { createClient as createWsClient } from "graphql-ws";
 import { readPair, refreshSession, validAccessToken } from "../lib/session";
 
@@ -31,7 +31,11 @@ export const client = new Client({
   url: "/graphql",
   fetch: authFetch,
   requestPolicy: "cache-and-network",
+  // POST only: Apollo's CSRF prevention refuses GET queries without a preflight header.
+  preferGetMethod: false,
+  // The document cache: a mutation returning a Venue refetches every query that showed a Venue.
   exchanges: [
+    cacheExchange,
     fetchExchange,
     subscriptionExchange({
       forwardSubscription(request) {

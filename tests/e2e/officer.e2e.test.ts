@@ -1,0 +1,79 @@
+// County and city officers in a real browser: coverage on the dashboard, recognising a venue, pages by role.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertVenue } from "../../server/src/testing/factories.js";
+import { gqlInPage, PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
+
+describe("console: officers", () => {
+  let c: Console;
+  beforeAll(async () => {
+    c = await startConsole();
+  });
+  afterAll(() => c?.close());
+
+  it("a county officer logs in, sees coverage against the targets, and recognises a pending venue", async () => {
+    const venue = await insertVenue(c.t.database.db, { status: "PENDING_RECOGNITION", regionCode: "350502", name: "鲤城区开元零工驿站", type: "STATION" });
+    const page = await c.newPage();
+    await signIn(page, PHONES.county);
+    await page.locator('[data-test="coverage-regions"]').waitFor();
+    await expect.poll(() => page.locator('[data-test="coverage-regions"]').innerText()).toContain("/ 目标 13");
+    expect(await page.locator('[data-test="coverage-markets"]').innerText()).toContain("目标 30");
+    expect(await page.locator('[data-test="coverage-stations"]').innerText()).toContain("目标 100");
+    expect(await page.locator('[data-test="who"]').innerText()).toContain("鲤城区");
+    await page.locator('[data-test="coverage-chart"] canvas').waitFor();
+    expect(await page.locator('[data-test="pending-module"]').count()).toBeGreaterThan(0);
+    await shot(page, "county-dashboard");
+
+    await page.locator('[data-test="menu-/venues"]').click();
+    await page.locator('[data-test="venue-table"]').waitFor();
+    await page.locator('input[data-test="venue-keyword"], [data-test="venue-keyword"] input').fill("开元");
+    await page.keyboard.press("Enter");
+    await page.getByRole("link", { name: "鲤城区开元零工驿站" }).click();
+    await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("待认定");
+    await shot(page, "venue-detail-pending");
+    await page.locator('[data-test="venue-recognize"]').click();
+    await page.locator(".el-message-box").getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
+    await shot(page, "venue-detail-recognised");
+    const [row] = await c.t.database.db.execute<{ status: string }>(
+      (await import("drizzle-orm")).sql`select status from venues where id = ${venue.id}`,
+    );
+    expect(row!.status).toBe("RECOGNIZED");
+  });
+
+  it("a county officer cannot open the city officers' pages: the router says so and the server refuses", async () => {
+    const page = await c.newPage();
+    await signIn(page, PHONES.county);
+    expect(await page.locator('[data-test="menu-/reference/minimum-wage"]').count()).toBe(0);
+    await page.goto("/reference/minimum-wage");
+    await page.locator('[data-test="forbidden"]').waitFor();
+    await shot(page, "county-forbidden");
+    const res = await gqlInPage(page, `mutation { setMinimumWage(input: { regionCode: "350502", effectiveFrom: "2030-01-01", monthlyFen: 300000, hourlyFen: 3000, source: "测试" }) { effectiveFrom } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("a city officer sees every area's venues, the minimum wages and the queue dashboard", async () => {
+    const page = await c.newPage();
+    await signIn(page, PHONES.city);
+    await page.locator('[data-test="coverage-regions"]').waitFor();
+    await page.locator('[data-test="menu-/venues"]').click();
+    await page.locator('[data-test="venue-table"]').waitFor();
+    expect(await page.locator(".el-pagination__total").innerText()).toMatch(/\d+/);
+    await shot(page, "venue-list");
+    await page.locator('[data-test="menu-/reference/minimum-wage"]').click();
+    await page.locator('[data-test="wage-table"]').waitFor();
+    expect(await page.locator('[data-test="wage-table"]').innerText()).toContain("¥");
+    await shot(page, "minimum-wage");
+    await page.locator('[data-test="menu-/queues"]').click();
+    await page.locator('[data-test="open-queues"]').click();
+    const frame = page.frameLocator('[data-test="queues-frame"]');
+    await frame.getByText("dispatch").first().waitFor({ timeout: 20_000 });
+    await shot(page, "queues");
+  });
+
+  it("a worker who signs in is sent to the phone pages", async () => {
+    const page = await c.newPage();
+    await signIn(page, PHONES.worker);
+    await page.locator('[data-test="phone-only"]').waitFor();
+    expect(await page.locator('[data-test="phone-only"]').innerText()).toContain("手机");
+  });
+});
