@@ -15,6 +15,9 @@ describe("console: venue staff", () => {
     const page = await c.newPage();
     await signIn(page, PHONES.staff);
     await page.locator('[data-test="my-venue"]').waitFor();
+    // The projected star and score from the performance module (issue 9).
+    await page.locator('[data-test="venue-performance"]').waitFor();
+    expect(await page.locator('[data-test="venue-performance"]').innerText()).toContain("预计补助");
     await shot(page, "staff-dashboard");
     await page.locator('[data-test="menu-/workers/walk-in"]').click();
     await page.locator('input[data-test="walk-in-name"], [data-test="walk-in-name"] input').fill("李大伯");

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": typeof types.MyVenuePerformanceDocument,
+    "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": typeof types.StarRankingDocument,
+    "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
+    "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": typeof types.OpenComplaintDeadlinesDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": typeof types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": typeof types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": typeof types.HolidayCalendarDocument,
@@ -45,6 +49,10 @@ type Documents = {
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
 };
 const documents: Documents = {
+    "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": types.MyVenuePerformanceDocument,
+    "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": types.StarRankingDocument,
+    "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
+    "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": types.OpenComplaintDeadlinesDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": types.HolidayCalendarDocument,
@@ -90,6 +98,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n"): (typeof documents)["\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n"): (typeof documents)["\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n"): (typeof documents)["\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n"): (typeof documents)["\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,24 @@
+import { graphql } from "../generated";
+
+// Issue 9 (performance and subsidies) and 8 (complaints) landed: the dashboard figures that waited for them.
+export const MY_VENUE_PERFORMANCE = graphql(`
+  query MyVenuePerformance {
+    venuePerformance {
+      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title
+      eligibility { code message }
+      nextStar { level missing message blockedBy hints { itemId itemName message needed } }
+      items { id name earned points kind actual target }
+    }
+  }
+`);
+export const STAR_RANKING = graphql(`
+  query StarRanking($regionCode: String) {
+    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }
+  }
+`);
+export const COUNTY_BUDGET = graphql(`
+  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }
+`);
+export const OPEN_COMPLAINTS = graphql(`
+  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }
+`);
