@@ -36,6 +36,7 @@ import {
 import { Rng, jitter } from "./lib/random.js";
 import { seedComplaints } from "./lib/seed-complaints.js";
 import { seedDispatch } from "./lib/seed-dispatch.js";
+import { seedPerformance } from "./lib/seed-performance.js";
 
 /** The one password of every demo account (dev data only). */
 export const DEMO_PASSWORD = "Demo@2026";
@@ -133,6 +134,19 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
     const otherEmployerId = employers.users.find((u) => u.id !== demoEmployerId)!.id as string;
     const complaintDemo = await seedComplaints(tx, { demoWorkerId, demoEmployerId, otherEmployerId, otherWorkerIds, venueId: demoMarket.id as string, regionCode: DEMO_REGION, lat: demoMarket.lat, lng: demoMarket.lng, now: new Date() });
     log(`complaints demo: ${complaintDemo.complaints} complaints (open ones with SLA countdowns), ${complaintDemo.ratings} ratings`);
+    const byPhone = (phone: string) => officials.find((u) => u.phone === phone)!.id as string;
+    const perf = await seedPerformance(tx, rng, {
+      venues: venueRows.map((v) => ({ id: v.id as string, type: v.type, regionCode: v.regionCode, status: v.status ?? "PENDING_RECOGNITION", recognizedAt: v.recognizedAt ?? null })),
+      workerIds: workers.users.map((u) => u.id as string),
+      employerIds: employers.users.map((u) => u.id as string),
+      regionCodes: [...new Set(venueRows.map((v) => v.regionCode))],
+      cityOfficerId: byPhone("13900000001"),
+      countyOfficerId: byPhone("13900000002"),
+      demoStaffId: byPhone("13900000003"),
+      demoMarketId: demoMarket.id as string,
+      now: new Date(),
+    });
+    log(`performance demo: ${perf.placements} placements, ${perf.activities} activity records, ${perf.ratings} ratings over ${perf.venueYears} venue-years of ${perf.year}; ${perf.frozenLastYear} frozen results and ${perf.applications} applications of earlier years`);
   });
 
   const counts = {
