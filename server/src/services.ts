@@ -58,8 +58,6 @@ export function createServices(deps: Deps) {
     performance,
     subsidy,
     annexes: createAnnexService(deps, { venues, performance, subsidy }),
-    performance,
-    subsidy: createSubsidyService(deps, { venues, performance, reference }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
