@@ -10,7 +10,7 @@ import {
   residentIdCheckDigit,
   type QuanzhouRegion,
 } from "@qz/shared";
-import { ConfigError, loadConfig } from "../server/src/config.js";
+import { ConfigError, loadConfig, type Config } from "../server/src/config.js";
 import { createDatabase, type Db, type Tx } from "../server/src/db/client.js";
 import { migrateDatabase } from "../server/src/db/migrate.js";
 import { employerProfiles, users, venues, workerProfiles, workerSkills } from "../server/src/db/schema/index.js";
@@ -36,6 +36,7 @@ import {
 import { Rng, jitter } from "./lib/random.js";
 import { seedComplaints } from "./lib/seed-complaints.js";
 import { seedDispatch } from "./lib/seed-dispatch.js";
+import { seedSettlements, type SettlementSeedInput } from "./lib/seed-settlement.js";
 import { seedPerformance } from "./lib/seed-performance.js";
 
 /** The one password of every demo account (dev data only). */
@@ -63,6 +64,8 @@ export interface SeedOptions {
   seed?: number;
   /** A precomputed hash of DEMO_PASSWORD (argon2 costs ~50 ms; tests may pass one in). */
   passwordHash?: string;
+  /** The API's configuration (its contract signing key signs the demo contracts); default: from the environment. */
+  config?: Config;
   log?: (line: string) => void;
 }
 
@@ -119,6 +122,7 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
   const employers = gen.employers(opts.employers ?? 200);
   const allUsers = [...officials, ...workers.users, ...employers.users];
 
+  let wagesDemo: SettlementSeedInput | undefined;
   await db.transaction(async (tx) => {
     await insertBatches(tx, venues, venueRows);
     await insertBatches(tx, users, allUsers);
@@ -134,6 +138,7 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
     const otherEmployerId = employers.users.find((u) => u.id !== demoEmployerId)!.id as string;
     const complaintDemo = await seedComplaints(tx, { demoWorkerId, demoEmployerId, otherEmployerId, otherWorkerIds, venueId: demoMarket.id as string, regionCode: DEMO_REGION, lat: demoMarket.lat, lng: demoMarket.lng, now: new Date() });
     log(`complaints demo: ${complaintDemo.complaints} complaints (open ones with SLA countdowns), ${complaintDemo.ratings} ratings`);
+    wagesDemo = { config: opts.config ?? loadConfig(), demoWorkerId, demoEmployerId, otherEmployerId, workerIds: workers.users.filter((u) => u.id !== demoWorkerId).slice(3, 7).map((u) => u.id as string), venueId: demoMarket.id as string, regionCode: DEMO_REGION, lat: demoMarket.lat, lng: demoMarket.lng, now: new Date() };
     const byPhone = (phone: string) => officials.find((u) => u.phone === phone)!.id as string;
     const perf = await seedPerformance(tx, rng, {
       venues: venueRows.map((v) => ({ id: v.id as string, type: v.type, regionCode: v.regionCode, status: v.status ?? "PENDING_RECOGNITION", recognizedAt: v.recognizedAt ?? null })),
@@ -148,6 +153,13 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
     });
     log(`performance demo: ${perf.placements} placements, ${perf.activities} activity records, ${perf.ratings} ratings over ${perf.venueYears} venue-years of ${perf.year}; ${perf.frozenLastYear} frozen results and ${perf.applications} applications of earlier years`);
   });
+
+  // Contracts and wages go through the real services, each step its own transaction (an SMS code's order is its
+  // creation time, which one transaction would make the same for every code).
+  if (wagesDemo) {
+    const wages = await seedSettlements(db, wagesDemo);
+    log(`wages demo: ${wages.contracts} signed contracts, settlements ${JSON.stringify(wages.settlements)}, ${wages.placements} placements, ${wages.escrowFundedFen} fen in escrow`);
+  }
 
   const counts = {
     venues: venueRows.length,

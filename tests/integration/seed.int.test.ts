@@ -11,7 +11,7 @@ describe("demo seed", () => {
   beforeAll(async () => {
     t = await startTestApi();
     const vault = createPiiVault(t.config.piiEncryptionKey, t.config.piiBlindIndexKey);
-    const result = await seedDemoData(t.database.db, vault, { log: () => {} });
+    const result = await seedDemoData(t.database.db, vault, { config: t.config, log: () => {} });
     expect(result.skipped).toBe(false);
   });
   afterAll(() => t?.close());
@@ -63,6 +63,51 @@ describe("demo seed", () => {
     expect((await seedDemoData(t.database.db, vault, { log: () => {} })).skipped).toBe(true);
     const [after] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from users`);
     expect(after!.n).toBe(before!.n);
+  });
+
+  it("every demo contract verifies through the public verifyContract (terms hash, Ed25519 signatures, chain)", async () => {
+    const rows = await t.database.db.execute<{ terms_hash: string; status: string }>(sql`select terms_hash, status::text from contracts`);
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    for (const r of rows) {
+      const { verifyContract } = await t.ok(`query($h: String!) { verifyContract(hash: $h) { status termsIntact valid signatures { party valid } } }`, { h: r.terms_hash });
+      expect(verifyContract).toMatchObject({ status: r.status, termsIntact: true, valid: true });
+      expect(verifyContract.signatures.map((s: { party: string }) => s.party).sort()).toEqual(["EMPLOYER", "WORKER"]);
+    }
+  });
+
+  it("the ledger balances: entries sum to zero, cached balances equal their entries, no wallet or escrow negative; paid wages left through the bank once", async () => {
+    const [l] = await t.database.db.execute<{ sum: string; drift: number; negative: number; escrow: string }>(sql`
+      select (select coalesce(sum(amount_fen), 0) from ledger_entries)::text as sum,
+             (select count(*) from ledger_accounts a where a.balance_fen <> (select coalesce(sum(e.amount_fen), 0) from ledger_entries e where e.account_id = a.id))::int as drift,
+             (select count(*) from ledger_accounts where not may_go_negative and balance_fen < 0)::int as negative,
+             (select coalesce(sum(balance_fen), 0) from ledger_accounts where kind = 'TASK_ESCROW')::text as escrow`);
+    expect(l).toMatchObject({ sum: "0", drift: 0, negative: 0 });
+    expect(Number(l!.escrow)).toBeGreaterThan(0);
+    const paid = await t.database.db.execute<{ id: string; total_fen: string; settled: string; placements: number }>(sql`
+      select s.id, s.total_fen::text,
+             (select coalesce(sum(amount_fen), 0) from ledger_transfers x where x.kind = 'PAYOUT_SETTLED' and x.refs->>'settlementId' = s.id::text)::text as settled,
+             (select count(*) from placements p where p.settlement_id = s.id)::int as placements
+      from settlements s where s.status = 'PAID'`);
+    expect(paid.length).toBeGreaterThanOrEqual(3);
+    for (const p of paid) expect({ settled: p.settled, placements: p.placements }).toEqual({ settled: p.total_fen, placements: 1 });
+    const states = await t.database.db.execute<{ status: string }>(sql`select distinct status::text from settlements order by 1`);
+    expect(states.map((s) => s.status)).toEqual(["DISPUTED", "PAID", "SUBMITTED"]);
+  });
+
+  it("the demo worker sees a paid settlement and a signed contract; the demo employer sees a funded wallet", async () => {
+    const login = async (phone: string) => (await t.ok(`mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { accessToken } }`, { p: phone, w: DEMO_LOGINS[0].password })).login.accessToken as string;
+    const worker = await login("13900000004");
+    const { myContracts } = await t.ok(`{ myContracts(limit: 20) { status engagementId termsHash } }`, {}, worker);
+    const statuses = myContracts.map((c: { status: string }) => c.status);
+    expect(statuses).toContain("SIGNED");
+    expect(statuses).toContain("COMPLETED");
+    const done = myContracts.filter((c: { status: string }) => c.status === "COMPLETED");
+    const settled = [];
+    for (const c of done) settled.push((await t.ok(`query($e: UUID!) { settlementOfEngagement(engagementId: $e) { status totalFen } }`, { e: c.engagementId }, worker)).settlementOfEngagement);
+    expect(settled).toContainEqual({ status: "PAID", totalFen: 10400 });
+    const employer = await login("13900000005");
+    const { myWallet } = await t.ok(`{ myWallet { balanceFen } }`, {}, employer);
+    expect(myWallet.balanceFen).toBeGreaterThan(0);
   });
 
   it.each(DEMO_LOGINS.map((l) => [l.role, l] as const))("the printed %s login works through the API", async (role, login) => {
