@@ -53,7 +53,7 @@ export function createServices(deps: Deps) {
     ledger,
     contracts,
     attendance,
-    settlement: createSettlementService(deps, { contracts, attendance, ledger }),
+    settlement: createSettlementService(deps, { contracts, attendance, ledger, complaints }),
     queues: createQueueDashboardService(deps),
     performance,
     subsidy,

@@ -110,6 +110,7 @@ export const CONSUMERS = {
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },
+  "complaints.resolve-paid-wage-arrears": { event: "placement.recorded", queue: "complaints" },
   "notify.complaint-status-changed": { event: "complaint.status-changed", queue: "notify" },
   "notify.rating-recorded": { event: "rating.recorded", queue: "notify" },
 } as const satisfies Record<string, { event: EventName; queue: QueueName }>;

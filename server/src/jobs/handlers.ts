@@ -3,7 +3,7 @@ import { draftContract, notifyContractDrafted, notifyContractSigned, voidContrac
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
 import { autoConfirmSettlement, paySettlement } from "../modules/settlement/settlement.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
-import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears } from "../modules/complaint/complaint.jobs.js";
+import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
 import { annualClose, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
 import { endNotice } from "../modules/subsidy/subsidy.jobs.js";
@@ -25,6 +25,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "complaints.open-wage-complaint": openWageComplaint,
   "complaints.check-deadline": checkDeadline,
   "complaints.refer-wage-arrears": referWageArrears,
+  "complaints.resolve-paid-wage-arrears": resolvePaidWageArrears,
   "notify.complaint-status-changed": notifyComplaintStatusChanged,
   "notify.rating-recorded": notifyRatingRecorded,
   "dispatch.send-wave": sendFirstWave,

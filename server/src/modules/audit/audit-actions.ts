@@ -57,6 +57,7 @@ export interface AuditActions {
   "settlement.dispute": { entity: "settlement"; before: { status: string }; after: { status: string; auto: boolean; reason: string | null } };
   "settlement.pay": { entity: "settlement"; before: { status: string }; after: { status: string; totalFen: number; providerRef: string; attempt: number } };
   "settlement.payout-failed": { entity: "settlement"; after: { attempt: number; reason: string } };
+  "settlement.confirm-for-complaint": { entity: "settlement"; before: { status: string | null }; after: { status: string; complaintId: string; totalFen: number; proxy: true } };
   "performance.record-activity": { entity: "venue_activity"; after: Snapshot };
   "performance.enter-onsite-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
   "performance.submit-self-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
@@ -127,6 +128,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "settlement.dispute": "对工资结算提出异议",
   "settlement.pay": "支付工资",
   "settlement.payout-failed": "银行退回工资",
+  "settlement.confirm-for-complaint": "欠薪投诉：工作人员代为确认结算并由托管资金代发",
   "performance.record-activity": "登记服务/招聘活动/指导推荐",
   "performance.enter-onsite-assessment": "录入现场考核",
   "performance.submit-self-assessment": "提交考核自评",

@@ -17,6 +17,11 @@ export const referWageArrears: JobHandler<"complaints.refer-wage-arrears"> = asy
   await services.complaints.referWageArrears(caller, complaintId);
 };
 
+/** A settlement was PAID (its placement recorded): a standing wage-arrears complaint about the engagement is resolved. */
+export const resolvePaidWageArrears: JobHandler<"complaints.resolve-paid-wage-arrears"> = async ({ services, caller }, { engagementId }) => {
+  await services.complaints.resolvePaidWageArrears(caller, engagementId);
+};
+
 type Message = { title: string; body: string };
 
 /**

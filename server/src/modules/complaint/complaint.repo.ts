@@ -82,6 +82,15 @@ export async function countOpenWageArrears(db: DbOrTx, employerId: string): Prom
   return row!.n;
 }
 
+/** Open wage-arrears complaints about one engagement whose wages are not yet recorded as paid. */
+export function listUnpaidWageArrearsOfEngagement(db: DbOrTx, engagementId: string): Promise<ComplaintRow[]> {
+  return db
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.engagementId, engagementId), eq(complaints.category, "WAGE_ARREARS"), inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]), sql`${complaints.wagesPaidAt} is null`))
+    .orderBy(asc(complaints.createdAt));
+}
+
 /** All and standing wage-arrears complaints against an employer (shown to workers). */
 export async function wageArrearsCounts(db: DbOrTx, employerId: string): Promise<{ all: number; standing: number }> {
   const [row] = await db

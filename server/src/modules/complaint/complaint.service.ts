@@ -409,6 +409,47 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
       });
     },
 
+    /**
+     * For settlement, before staff pay wages from escrow on a complaint: the caller must be allowed to handle it
+     * now (its venue's staff, or after escalation the county), and it must be a wage-arrears complaint about an
+     * engagement. Returns the row; `open` is false once its wages are recorded as paid or it has ended.
+     */
+    async wageArrearsToPay(caller: Caller, id: string) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      const c = await repo.findComplaint(db, id);
+      if (!c) throw notFound("投诉", id);
+      assertCanRead(actor, c);
+      assertCanHandle(actor, c, (await clockOf(db, id, now())).stage);
+      if (c.category !== "WAGE_ARREARS" || !c.engagementId) {
+        throw new AppError("PRECONDITION_FAILED", "只有关联用工记录的欠薪投诉可以由托管资金代发工资", [{ code: "COMPLAINT_NOT_WAGE_ARREARS", message: "不是关联用工记录的欠薪投诉" }]);
+      }
+      return { complaint: c, engagementId: c.engagementId, open: !c.wagesPaidAt && (OPEN_COMPLAINT_STATUSES as readonly string[]).includes(c.status) };
+    },
+
+    /**
+     * A settlement of the engagement was PAID (placement.recorded): each standing wage-arrears complaint about
+     * it is resolved as WAGES_PAID (the complainant then accepts or refuses as with any resolution).
+     */
+    async resolvePaidWageArrears(caller: Caller, engagementId: string, note = "工资已通过平台结算支付到账"): Promise<number> {
+      let resolved = 0;
+      for (const c of await repo.listUnpaidWageArrearsOfEngagement(db, engagementId)) {
+        await step(caller, c.id, "WAGES_PAID", {
+          note,
+          // Re-checked under the row lock: a staff member may have recorded it meanwhile.
+          authorize: (locked) => {
+            if (locked.wagesPaidAt) throw new AppError("CONFLICT", "该欠薪投诉已登记工资支付", [{ code: "WAGES_ALREADY_PAID", message: "已登记工资支付" }]);
+          },
+          patch: (_c, at) => ({ wagesPaidAt: at, resolution: note }),
+        }).then(
+          () => resolved++,
+          (err: unknown) => {
+            if (!(err instanceof AppError)) throw err;
+          },
+        );
+      }
+      return resolved;
+    },
+
     /** The canPost rule for dispatch: a standing wage-arrears complaint stops the employer posting. */
     async canPost(employerId: string): Promise<{ ok: true } | { ok: false; message: string }> {
       const open = await repo.countOpenWageArrears(db, employerId);

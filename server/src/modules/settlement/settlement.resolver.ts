@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { UUID } from "../../graphql/scalars.js";
-import { DisputeSettlementArgs, Settlement, SubmitSettlementInput } from "./settlement.types.js";
+import { DisputeSettlementArgs, PayWageForComplaintArgs, Settlement, SubmitSettlementInput } from "./settlement.types.js";
 
 @Resolver(() => Settlement)
 export class SettlementResolver {
@@ -28,5 +28,11 @@ export class SettlementResolver {
   @Mutation(() => Settlement, { description: "The worker disputes the amount: a wage complaint opens" })
   disputeSettlement(@Args(() => DisputeSettlementArgs) { id, reason }: DisputeSettlementArgs, @Ctx() ctx: Context) {
     return ctx.services.settlement.disputeSettlement(ctx.caller, id, reason);
+  }
+
+  @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
+  @Mutation(() => Settlement, { description: "欠薪代发: the complaint's handler pays the engaged worker's wage from the task's escrow and resolves the wage-arrears complaint (idempotent by complaint)" })
+  async payWageForComplaint(@Args(() => PayWageForComplaintArgs) { complaintId, note }: PayWageForComplaintArgs, @Ctx() ctx: Context) {
+    return (await ctx.services.settlement.payWageForComplaint(ctx.caller, complaintId, note)).settlement;
   }
 }

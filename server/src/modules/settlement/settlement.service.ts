@@ -11,6 +11,7 @@ import { requireActor, type Caller } from "../../access/actor.js";
 import { checkText } from "../../access/input-checks.js";
 import { recordAudit } from "../audit/audit.js";
 import type { AttendanceService } from "../attendance/attendance.service.js";
+import type { ComplaintService } from "../complaint/complaint.service.js";
 import type { ContractService } from "../contract/contract.service.js";
 import { BANK, CLEARING, escrowOf, wallet, type LedgerService } from "../ledger/ledger.service.js";
 import { defaultPayoutProvider, type PayoutAnswer, type PayoutProvider } from "./settlement.payout.js";
@@ -25,7 +26,15 @@ export type SettlementService = ReturnType<typeof createSettlementService>;
 
 export function createSettlementService(
   deps: Deps,
-  parts: { contracts: ContractService; attendance: AttendanceService; ledger: LedgerService; payouts?: PayoutProvider; afterBankCall?: (settlementId: string) => void },
+  parts: {
+    contracts: ContractService;
+    attendance: AttendanceService;
+    ledger: LedgerService;
+    /** For staff paying wage arrears from escrow on a complaint. */
+    complaints?: ComplaintService;
+    payouts?: PayoutProvider;
+    afterBankCall?: (settlementId: string) => void;
+  },
 ) {
   const { db, now } = deps;
   const payouts = parts.payouts ?? defaultPayoutProvider();
@@ -59,7 +68,76 @@ export function createSettlementService(
     });
   }
 
-  return {
+  /**
+   * A confirmed settlement for a wage-arrears complaint, made by staff in one locked transaction: the employer's
+   * SUBMITTED or DISPUTED settlement is confirmed on the worker's behalf (the amount the employer submitted);
+   * with none, one is written from the approved hours and the contract's rate. Idempotent: a settlement already
+   * CONFIRMED or PAID is left as it is.
+   */
+  async function confirmForComplaint(caller: Caller, complaintId: string, engagementId: string) {
+    const at = now();
+    const contract = await parts.contracts.contractOfEngagementRow(engagementId);
+    if (!contract || (contract.status !== "SIGNED" && contract.status !== "COMPLETED")) refuse("PRECONDITION_FAILED", [{ code: "CONTRACT_NOT_SIGNED", message: "该用工没有双方已签署的合同，不能由托管资金代发工资" }]);
+    const existing = await repo.findByEngagement(db, engagementId);
+    if (existing && (existing.status === "CONFIRMED" || existing.status === "PAID")) return existing;
+    const terms = contract.terms as unknown as Terms;
+    return db.transaction(async (tx) => {
+      let s = existing ? await repo.lockSettlement(tx, existing.id) : null;
+      if (s && (s.status === "CONFIRMED" || s.status === "PAID")) return s;
+      if (s) {
+        if (s.autoConfirmEventId) await cancelEvent(tx, s.autoConfirmEventId, at);
+        const before = s.status;
+        s = await repo.updateSettlement(tx, s.id, { status: "CONFIRMED", confirmedAt: at, updatedAt: at });
+        await recordAudit(tx, caller, { action: "settlement.confirm-for-complaint", entityType: "settlement", entityId: s.id, before: { status: before }, after: { status: s.status, complaintId, totalFen: s.totalFen, proxy: true } });
+        return s;
+      }
+      const record = await parts.attendance.lockRecordOf(engagementId, tx);
+      if (!record || !record.minutes || (record.status !== "CHECKED_OUT" && record.status !== "APPROVED")) {
+        refuse("PRECONDITION_FAILED", [{ code: "NO_APPROVED_HOURS", message: "没有可结算的工时，请先由驿站工作人员确认考勤" }]);
+      }
+      const window = { startsAt: new Date(terms.window.startsAt), endsAt: new Date(terms.window.endsAt) };
+      const wage = computeWage({
+        unit: terms.pay.unit,
+        rateFen: terms.pay.rateFen,
+        minutes: record.minutes,
+        windowMinutes: Math.round((window.endsAt.getTime() - window.startsAt.getTime()) / 60_000),
+        pieces: null,
+        minimumHourlyFen: terms.pay.minimumHourlyFen,
+      });
+      if (!wage.ok) refuse("PRECONDITION_FAILED", wage.reasons);
+      if (record.status === "CHECKED_OUT") {
+        if (record.approveEventId) await cancelEvent(tx, record.approveEventId, at);
+        await parts.attendance.approveWithin(tx, record.id, at);
+      }
+      const created = await repo.insertSettlement(tx, {
+        engagementId,
+        contractId: contract.id,
+        taskId: contract.taskId,
+        workerId: contract.workerId,
+        employerId: contract.employerId,
+        venueId: contract.venueId,
+        regionCode: contract.regionCode,
+        payUnit: terms.pay.unit,
+        rateFen: terms.pay.rateFen,
+        minutes: record.minutes,
+        pieces: null,
+        wageFen: wage.value.wageFen,
+        totalFen: wage.value.wageFen,
+        minimumHourlyFen: terms.pay.minimumHourlyFen,
+        status: "CONFIRMED",
+        submittedAt: at,
+        confirmedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      });
+      // The employer submitted meanwhile: the next call confirms that one.
+      if (!created) refuse("CONFLICT", [{ code: "SETTLEMENT_EXISTS", message: "用工方刚刚提交了结算，请重试" }]);
+      await recordAudit(tx, caller, { action: "settlement.confirm-for-complaint", entityType: "settlement", entityId: created.id, before: { status: null }, after: { status: created.status, complaintId, totalFen: created.totalFen, proxy: true } });
+      return created;
+    });
+  }
+
+  const service = {
     /**
      * The employer submits pay for the engagement's hours (approving hours still pending): computed from the
      * contract's rate, refused below the hourly minimum, and only when the task's escrow covers it.
@@ -234,5 +312,23 @@ export function createSettlementService(
 
     placementOf: (engagementId: string) => repo.findPlacement(db, engagementId),
     payouts,
+
+    /**
+     * 欠薪代发: the handling staff (or the county after escalation) pay the engaged worker's wage from the task's
+     * escrow for a WAGE_ARREARS complaint, on the worker's and employer's behalf (audited as a proxy action).
+     * Safe to repeat and to run concurrently: the engagement has one settlement, paid once by its own keys,
+     * and the complaint is resolved as WAGES_PAID once.
+     */
+    async payWageForComplaint(caller: Caller, complaintId: string, rawNote?: string | null) {
+      if (!parts.complaints) throw new Error("settlement: payWageForComplaint needs the complaint service");
+      const note = checkText("note", rawNote ?? "已由岗位托管资金代发工资", { kind: "text", label: "处理说明", min: 2, max: 2000 });
+      const { engagementId, open } = await parts.complaints.wageArrearsToPay(caller, complaintId);
+      const confirmed = await confirmForComplaint(caller, complaintId, engagementId);
+      const paid = confirmed.status === "PAID" ? confirmed : await service.paySettlement(caller, confirmed.id);
+      if (paid.status !== "PAID") refuse("PRECONDITION_FAILED", [{ code: "PAYOUT_FAILED", message: "银行未能完成支付，工资已退回零工钱包，请稍后重试" }]);
+      if (open) await parts.complaints.resolvePaidWageArrears(caller, engagementId, note);
+      return { settlement: paid, complaint: await parts.complaints.getComplaint(caller, complaintId) };
+    },
   };
+  return service;
 }

@@ -76,3 +76,13 @@ export class DisputeSettlementArgs {
   @MaxLength(500)
   reason: string;
 }
+
+@ArgsType()
+export class PayWageForComplaintArgs {
+  @Field(() => UUID)
+  complaintId: string;
+
+  @Field(() => String, { nullable: true, description: "处理说明 (default: 已由岗位托管资金代发工资)" })
+  @MaxLength(2000)
+  note?: string | null;
+}
