@@ -30,7 +30,7 @@ export function createServices(deps: Deps) {
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
   const contracts = createContractService(deps, { sms, reference });
-  const attendance = createAttendanceService(deps, { contracts });
+  const attendance = createAttendanceService(deps, { contracts, reference });
   const complaints = createComplaintService(deps, { reference });
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });

@@ -35,3 +35,4 @@ export * from "./subsidy/eligibility.js";
 export * from "./subsidy/application.js";
 export * from "./contract/contract-rules.js";
 export * from "./settlement/wage-rules.js";
+export * from "./settlement/daily-pay.js";

@@ -27,6 +27,10 @@ export const EVENTS = {
   "attendance.approval-due": z.object({ attendanceId: uuid }),
   /** Scheduled 24 h after a settlement is submitted: unanswered, it is confirmed. */
   "settlement.confirm-due": z.object({ settlementId: uuid }),
+  /** 日结: scheduled 24 h after the work ended; no settlement submitted by then → a wage-arrears alert. */
+  "settlement.submission-due": z.object({ engagementId: uuid }),
+  /** 日结: scheduled 3 working days (at most 15 days) after the work ended; unpaid by then → labour inspection. */
+  "settlement.payment-due": z.object({ engagementId: uuid }),
   /** The worker (or the 24-hour rule) confirmed a settlement: it is paid. */
   "settlement.confirmed": z.object({ settlementId: uuid }),
   // Contracts between capabilities (issues 7, 8, 9): the settlement side emits, the roll-ups consume.
@@ -107,6 +111,8 @@ export const CONSUMERS = {
   "attendance.approve-hours": { event: "attendance.approval-due", queue: "settlement" },
   "settlement.auto-confirm": { event: "settlement.confirm-due", queue: "settlement" },
   "settlement.pay": { event: "settlement.confirmed", queue: "settlement" },
+  "settlement.alert-unsubmitted": { event: "settlement.submission-due", queue: "settlement" },
+  "settlement.refer-unpaid": { event: "settlement.payment-due", queue: "settlement" },
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },

@@ -1,7 +1,7 @@
 import { backfillSeat, expireOffers, notifyEngagementCreated, notifyTaskCancelled, publishWave, sendFirstWave, sendNextWave } from "../modules/dispatch/dispatch.jobs.js";
 import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
-import { autoConfirmSettlement, paySettlement } from "../modules/settlement/settlement.jobs.js";
+import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
@@ -43,4 +43,6 @@ export const JOB_HANDLERS: JobHandlers = {
   "attendance.approve-hours": approveHours,
   "settlement.auto-confirm": autoConfirmSettlement,
   "settlement.pay": paySettlement,
+  "settlement.alert-unsubmitted": alertUnsubmittedWages,
+  "settlement.refer-unpaid": referUnpaidWages,
 };

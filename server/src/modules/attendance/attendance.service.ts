@@ -1,7 +1,7 @@
 // 考勤 (issue 7): check-in and check-out on site (inside the geofence, check-in at most 30 minutes early) or
 // confirmed by the venue's staff; minutes inside the window in 15-minute units; hours the employer does not
 // dispute within 24 hours of check-out are approved by a scheduled event. No check-in before the contract is SIGNED.
-import { ATTENDANCE_RULES, billableMinutes, checkCheckInTime } from "@qz/shared";
+import { ATTENDANCE_RULES, billableMinutes, checkCheckInTime, dailyPayDeadlines } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput, notFound } from "../../errors.js";
@@ -10,6 +10,7 @@ import { requireActor, type Caller } from "../../access/actor.js";
 import { checkText } from "../../access/input-checks.js";
 import { recordAudit } from "../audit/audit.js";
 import type { ContractService } from "../contract/contract.service.js";
+import type { ReferenceService } from "../reference/reference.service.js";
 import * as repo from "./attendance.repo.js";
 
 interface Terms {
@@ -25,7 +26,7 @@ function checkPoint(lat: number, lng: number) {
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
 
-export function createAttendanceService(deps: Deps, parts: { contracts: ContractService }) {
+export function createAttendanceService(deps: Deps, parts: { contracts: ContractService; reference?: ReferenceService }) {
   const { db, now } = deps;
 
   /** The signed contract of the caller's own engagement (work may start only under it). */
@@ -56,6 +57,18 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
   /** Schedules the automatic approval 24 h after check-out (cancelled if the employer approves or disputes first). */
   async function scheduleApproval(tx: DbOrTx, id: string, checkOutAt: Date) {
     return emitEvent(tx, "attendance.approval-due", { attendanceId: id }, { runAt: new Date(checkOutAt.getTime() + ATTENDANCE_RULES.approveAfterHours * 3_600_000) });
+  }
+
+  /**
+   * 日结: the work ended at `endedAt`, so its wages are due. Schedules the submission alert (24 h) and the
+   * labour-inspection check (3 working days, at most 15 days); each re-reads the settlement when it runs, so a
+   * settlement submitted or paid before then makes it do nothing.
+   */
+  async function scheduleDailyPay(tx: DbOrTx, engagementId: string, endedAt: Date) {
+    if (!parts.reference) return;
+    const { submitBy, referAt } = dailyPayDeadlines(endedAt, await parts.reference.workingDayCalendar());
+    await emitEvent(tx, "settlement.submission-due", { engagementId }, { runAt: submitBy });
+    await emitEvent(tx, "settlement.payment-due", { engagementId }, { runAt: referAt });
   }
 
   return {
@@ -99,6 +112,7 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
         const minutes = billableMinutes(before.checkInAt, at, window);
         if (!minutes.ok) throw new AppError("PRECONDITION_FAILED", minutes.reasons.map((r) => r.message).join("；"), minutes.reasons);
         const eventId = await scheduleApproval(tx, before.id, at);
+        await scheduleDailyPay(tx, input.engagementId, at);
         const row = await repo.updateRecord(tx, before.id, { status: "CHECKED_OUT", checkOutAt: at, checkOutMethod: "GEOFENCE", checkOutLat: input.lat, checkOutLng: input.lng, checkOutDistanceM: distance, minutes: minutes.value, approveEventId: eventId, updatedAt: at });
         await recordAudit(tx, caller, { action: "attendance.check-out", entityType: "attendance", entityId: row.id, after: { minutes: minutes.value, method: "GEOFENCE", distanceM: distance } });
         return row;
@@ -122,6 +136,7 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
           ? await repo.updateRecord(tx, before.id, { ...fields, checkInAt: input.checkInAt })
           : (await repo.insertRecord(tx, { engagementId: input.engagementId, contractId: contract.id, taskId: contract.taskId, workerId: contract.workerId, checkInAt: input.checkInAt, checkInMethod: "STAFF", createdAt: at, ...fields }))!;
         const eventId = await scheduleApproval(tx, row.id, at);
+        await scheduleDailyPay(tx, input.engagementId, input.checkOutAt);
         const saved = await repo.updateRecord(tx, row.id, { approveEventId: eventId });
         await recordAudit(tx, caller, { action: "attendance.confirm-by-staff", entityType: "attendance", entityId: row.id, after: { minutes: minutes.value, method: "STAFF" } });
         return saved;

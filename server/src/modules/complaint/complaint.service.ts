@@ -394,6 +394,27 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
       });
     },
 
+    /**
+     * 日结 overdue (3 working days, at most 15 days, unpaid): the engagement's standing wage-arrears complaint,
+     * or one opened now for the worker, is referred to labour inspection (a referral record, the notices of
+     * REFER_TO_INSPECTION). Idempotent: one referral per complaint.
+     */
+    async referUnpaidWages(caller: Caller, p: { engagementId: string; workerId: string; employerId: string; title: string; amountFen: number | null }) {
+      let [c] = await repo.listUnpaidWageArrearsOfEngagement(db, p.engagementId);
+      if (!c) {
+        const worker: Caller = { ...caller, actor: { userId: p.workerId, role: "WORKER", venueId: null, regionCode: null } };
+        c = await this.fileComplaint(worker, {
+          category: "WAGE_ARREARS",
+          engagementId: p.engagementId,
+          title: `日结工资逾期未付：${p.title}`.slice(0, 60),
+          description: "完工后3个工作日仍未支付工资（非全日制用工结算周期最长15日），系统自动登记为欠薪投诉并移送劳动保障监察。",
+          amountFen: p.amountFen,
+        });
+      }
+      await this.referWageArrears(caller, c.id);
+      return repo.findComplaint(db, c.id);
+    },
+
     /** settlement.disputed → a WAGE_ARREARS complaint by the worker against the employer (once per settlement). */
     async openFromDisputedSettlement(caller: Caller, p: { settlementId: string; engagementId: string; workerId: string; employerId: string; venueId: string }) {
       if (await repo.findOpenComplaintForSettlement(db, p.settlementId)) return null;

@@ -313,6 +313,13 @@ export function createSettlementService(
     placementOf: (engagementId: string) => repo.findPlacement(db, engagementId),
     payouts,
 
+    /** For the daily-pay jobs: the engagement's parties under its contract and its settlement (null without a signed contract). */
+    async dailyPayStatus(engagementId: string) {
+      const c = await parts.contracts.contractOfEngagementRow(engagementId);
+      if (!c || (c.status !== "SIGNED" && c.status !== "COMPLETED")) return null;
+      return { workerId: c.workerId, employerId: c.employerId, venueId: c.venueId, title: String(c.terms.title ?? "零工岗位"), settlement: await repo.findByEngagement(db, engagementId) };
+    },
+
     /**
      * 欠薪代发: the handling staff (or the county after escalation) pay the engaged worker's wage from the task's
      * escrow for a WAGE_ARREARS complaint, on the worker's and employer's behalf (audited as a proxy action).
