@@ -1,4 +1,4 @@
-import { STANDING_COMPLAINT_STATUSES, OPEN_COMPLAINT_STATUSES, type ComplaintStatus } from "@qz/shared";
+import { STANDING_COMPLAINT_STATUSES, OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintStatus } from "@qz/shared";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { complaintEvents, complaintEvidence, complaints, employerProfiles, engagements, labourInspectionReferrals, tasks, users, venues } from "../../db/schema/index.js";
@@ -52,6 +52,7 @@ export interface ComplaintListFilter {
   venueId?: string;
   regionCode?: string;
   status?: ComplaintStatus;
+  category?: ComplaintCategory;
   openOnly?: boolean;
   limit: number;
   offset: number;
@@ -63,6 +64,7 @@ export async function listComplaints(db: DbOrTx, f: ComplaintListFilter): Promis
     f.venueId ? eq(complaints.venueId, f.venueId) : undefined,
     f.regionCode ? eq(complaints.regionCode, f.regionCode) : undefined,
     f.status ? eq(complaints.status, f.status) : undefined,
+    f.category ? eq(complaints.category, f.category) : undefined,
     f.openOnly ? inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]) : undefined,
   ];
   const cond = and(...where);

@@ -341,16 +341,16 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
     referral: (c: Pick<repo.ComplaintRow, "id">) => repo.findReferral(db, c.id),
 
     /** Complaints the caller filed or is the respondent of, newest first. */
-    myComplaints(caller: Caller, page: { status?: ComplaintStatus | null; limit: number; offset: number }) {
+    myComplaints(caller: Caller, page: { status?: ComplaintStatus | null; category?: ComplaintCategory | null; limit: number; offset: number }) {
       const actor = requireActor(caller, "WORKER", "EMPLOYER");
-      return repo.listComplaints(db, { partyId: actor.userId, status: page.status ?? undefined, limit: page.limit, offset: page.offset });
+      return repo.listComplaints(db, { partyId: actor.userId, status: page.status ?? undefined, category: page.category ?? undefined, limit: page.limit, offset: page.offset });
     },
 
     /** Handlers' list: staff their venue's, county officers their county's, city officers all. */
-    listComplaints(caller: Caller, q: { status?: ComplaintStatus | null; openOnly?: boolean | null; limit: number; offset: number }) {
+    listComplaints(caller: Caller, q: { status?: ComplaintStatus | null; category?: ComplaintCategory | null; openOnly?: boolean | null; limit: number; offset: number }) {
       const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
       const scope = venueScopeOf(actor);
-      return repo.listComplaints(db, { ...scope, status: q.status ?? undefined, openOnly: q.openOnly ?? false, limit: q.limit, offset: q.offset });
+      return repo.listComplaints(db, { ...scope, status: q.status ?? undefined, category: q.category ?? undefined, openOnly: q.openOnly ?? false, limit: q.limit, offset: q.offset });
     },
 
     // ---- jobs ----

@@ -339,6 +339,9 @@ export class ComplaintListArgs {
 
   @Field(() => Boolean, { nullable: true, description: "Only complaints still being handled" })
   openOnly?: boolean | null;
+
+  @Field(() => ComplaintCategory, { nullable: true })
+  category?: ComplaintCategory | null;
 }
 
 @ObjectType({ description: "A rating of a finished engagement" })
