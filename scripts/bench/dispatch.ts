@@ -99,6 +99,10 @@ const secrets = {
   PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
   CONTRACT_SIGNING_KEY: randomBytes(32).toString("base64"),
 };
+const queuePrefix = `benchd${process.pid}`;
+// The demo seed signs contracts with the API's key and spends SMS rate-limit counters under the queue prefix
+// (it reads them from the environment): this run's own keys and prefix, shared with the API it starts.
+Object.assign(process.env, secrets, { QUEUE_PREFIX: queuePrefix, DATABASE_URL: dbUrl });
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`drop database if exists ${dbName} with (force)`);
 await admin.unsafe(`create database ${dbName}`);
@@ -181,7 +185,7 @@ try {
     HOST: "127.0.0.1",
     PORT: String(apiPort),
     DATABASE_URL: dbUrl,
-    QUEUE_PREFIX: `benchd${process.pid}`,
+    QUEUE_PREFIX: queuePrefix,
     // One employer posts every task and one worker is measured: per-user limits would measure the limiter.
     WRITE_RATE_LIMIT: "1000000",
     LOGIN_RATE_LIMIT: "1000",
