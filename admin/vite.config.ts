@@ -15,5 +15,11 @@ export default defineConfig({
   server: { proxy },
   preview: { proxy },
   // Element Plus is registered whole (every page uses it); one cached chunk beats many small requests here.
-  build: { outDir: process.env.ADMIN_OUT_DIR ?? "dist", emptyOutDir: true, chunkSizeWarningLimit: 1200 },
+  // Two pages: the console (index.html) and the phone pages (m/index.html, served at /m/).
+  build: {
+    outDir: process.env.ADMIN_OUT_DIR ?? "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: { input: { console: "index.html", mobile: "m/index.html" } },
+  },
 });

@@ -178,6 +178,9 @@ export async function createApi(
   app.use(evidenceRouter({ services, config, authenticate: actorFrom }));
   if (config.adminDist && existsSync(join(config.adminDist, "index.html"))) {
     app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));
+    // The phone pages (/m/…) are a second entry with their own index.html; everything else is the console.
+    const mobileIndex = join(config.adminDist, "m", "index.html");
+    app.get(/^\/m(\/.*)?$/, (_req, res, next) => (existsSync(mobileIndex) ? res.sendFile(mobileIndex) : next()));
     app.get(/^\/(?!graphql|healthz|metrics).*/, (_req, res) => res.sendFile(join(config.adminDist, "index.html")));
   }
   app.use(jsonErrors(logger));
