@@ -47,6 +47,24 @@ type Documents = {
     "query Regions { regions { code name } }": typeof types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
+    "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": typeof types.MobileMeDocument,
+    "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": typeof types.MobileRequestCodeDocument,
+    "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.MobileRegisterWorkerDocument,
+    "\n  query MobileVenuePage($id: UUID!) { venuePublicPage(id: $id) { id name address hotline type } }\n": typeof types.MobileVenuePageDocument,
+    "\n  query MobileOffers {\n    myOffers(status: OFFERED, limit: 20) {\n      id expiresAt travelMinutes distanceMeters\n      why { factor label part weight }\n      task { id title address startsAt endsAt payRateFen payUnit skillCode }\n    }\n  }\n": typeof types.MobileOffersDocument,
+    "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n": typeof types.MobileNearbyDocument,
+    "mutation MobileAccept($id: UUID!) { acceptOffer(id: $id) { id status } }": typeof types.MobileAcceptDocument,
+    "mutation MobileDecline($id: UUID!) { declineOffer(id: $id) { id status } }": typeof types.MobileDeclineDocument,
+    "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": typeof types.MobileTakeDocument,
+    "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": typeof types.MobileEngagementsDocument,
+    "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": typeof types.MobileJobDocument,
+    "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": typeof types.MobileSignCodeDocument,
+    "mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }": typeof types.MobileSignDocument,
+    "mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }": typeof types.MobileCheckInDocument,
+    "mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }": typeof types.MobileCheckOutDocument,
+    "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": typeof types.MobileConfirmPayDocument,
+    "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
+    "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
 };
 const documents: Documents = {
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": types.MyVenuePerformanceDocument,
@@ -82,6 +100,24 @@ const documents: Documents = {
     "query Regions { regions { code name } }": types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": types.RegisterWalkInWorkerDocument,
+    "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": types.MobileMeDocument,
+    "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": types.MobileRequestCodeDocument,
+    "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.MobileRegisterWorkerDocument,
+    "\n  query MobileVenuePage($id: UUID!) { venuePublicPage(id: $id) { id name address hotline type } }\n": types.MobileVenuePageDocument,
+    "\n  query MobileOffers {\n    myOffers(status: OFFERED, limit: 20) {\n      id expiresAt travelMinutes distanceMeters\n      why { factor label part weight }\n      task { id title address startsAt endsAt payRateFen payUnit skillCode }\n    }\n  }\n": types.MobileOffersDocument,
+    "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n": types.MobileNearbyDocument,
+    "mutation MobileAccept($id: UUID!) { acceptOffer(id: $id) { id status } }": types.MobileAcceptDocument,
+    "mutation MobileDecline($id: UUID!) { declineOffer(id: $id) { id status } }": types.MobileDeclineDocument,
+    "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": types.MobileTakeDocument,
+    "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": types.MobileEngagementsDocument,
+    "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": types.MobileJobDocument,
+    "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": types.MobileSignCodeDocument,
+    "mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }": types.MobileSignDocument,
+    "mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }": types.MobileCheckInDocument,
+    "mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }": types.MobileCheckOutDocument,
+    "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": types.MobileConfirmPayDocument,
+    "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
+    "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
 };
 
 /**
@@ -230,6 +266,78 @@ export function graphql(source: "\n  query Workers($limit: Int!, $offset: Int!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n"): (typeof documents)["\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n"): (typeof documents)["\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n"): (typeof documents)["\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"): (typeof documents)["\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileVenuePage($id: UUID!) { venuePublicPage(id: $id) { id name address hotline type } }\n"): (typeof documents)["\n  query MobileVenuePage($id: UUID!) { venuePublicPage(id: $id) { id name address hotline type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileOffers {\n    myOffers(status: OFFERED, limit: 20) {\n      id expiresAt travelMinutes distanceMeters\n      why { factor label part weight }\n      task { id title address startsAt endsAt payRateFen payUnit skillCode }\n    }\n  }\n"): (typeof documents)["\n  query MobileOffers {\n    myOffers(status: OFFERED, limit: 20) {\n      id expiresAt travelMinutes distanceMeters\n      why { factor label part weight }\n      task { id title address startsAt endsAt payRateFen payUnit skillCode }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n"): (typeof documents)["\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileAccept($id: UUID!) { acceptOffer(id: $id) { id status } }"): (typeof documents)["mutation MobileAccept($id: UUID!) { acceptOffer(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileDecline($id: UUID!) { declineOffer(id: $id) { id status } }"): (typeof documents)["mutation MobileDecline($id: UUID!) { declineOffer(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }"): (typeof documents)["mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n"): (typeof documents)["\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n"): (typeof documents)["\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }"): (typeof documents)["mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }"): (typeof documents)["mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }"): (typeof documents)["mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }"): (typeof documents)["mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }"): (typeof documents)["mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n"): (typeof documents)["\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,16 @@
+import { createRouter, createWebHistory } from "vue-router";
+import { readPair } from "../lib/session";
+
+/** Pages of the phone entry; `public` ones need no login. */
+export const router = createRouter({
+  history: createWebHistory("/m/"),
+  routes: [
+    { path: "/", component: () => import("./views/HomePage.vue") },
+    { path: "/login", component: () => import("./views/LoginPage.vue"), meta: { public: true } },
+    { path: "/register", component: () => import("./views/RegisterPage.vue"), meta: { public: true } },
+    { path: "/job/:id", component: () => import("./views/JobPage.vue"), props: true },
+    { path: "/wallet", component: () => import("./views/WalletPage.vue") },
+  ],
+});
+
+router.beforeEach((to) => (to.meta.public || readPair() ? true : { path: "/login", query: { next: to.fullPath } }));
