@@ -5,7 +5,7 @@ const en: typeof zh = {
   role: { CITY_OFFICER: "City bureau", COUNTY_OFFICER: "County bureau", VENUE_STAFF: "Venue staff", WORKER: "Worker", EMPLOYER: "Employer" },
   menu: {
     dashboard: "Dashboard", venues: "Venues", workers: "Workers", walkIn: "Walk-in registration", tasks: "Tasks & dispatch",
-    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues",
+    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay",
   },
   common: {
     search: "Search", reset: "Reset", all: "All", actions: "Actions", detail: "Details", loading: "Loading…", empty: "No data",
@@ -68,6 +68,47 @@ const en: typeof zh = {
   queues: {
     title: "Queues", hint: "Background jobs: dispatch, performance, complaints, subsidies, notifications.",
     readOnly: "County officers watch; city officers can retry failed jobs.", open: "Open the queue dashboard", opened: "Opened in a new window",
+  },
+  complaint: {
+    queueHint: "Deadlines count working days: accept, resolve, auto-close; a negative countdown is overdue.", detail: "Complaint", number: "No.", title: "Title",
+    category: "Category", channel: "Channel", amount: "Amount", filedAt: "Filed", sla: "Deadline", openOnly: "Open only",
+    paused: "Waiting for material (clock paused)", day: "d", dueAt: "due", onTime: "On time", late: "Late", content: "Complaint",
+    respondent: "Respondent", description: "Description", acceptDue: "Accept by", resolveDue: "Resolve by", budgetDays: "{n} working days",
+    resolution: "Resolution", rejectReason: "Rejected because", outcome: "Complainant's rating", followUp: "Record follow-up", referral: "Labour inspection referral",
+    evidence: "Evidence", noEvidence: "No evidence uploaded", history: "History", readOnly: "Another office handles this stage; read only.",
+    noActions: "Nothing to do in this state", noteLabel: "Note or reason (2+ characters)", noteRequired: "A note is required", done: "Done",
+    payWage: "Pay wages from escrow", payWageConfirm: "Pay the worker from the task's escrow and resolve this complaint?",
+    due: { ACCEPT: "Accept in", RESOLVE: "Resolve in", AUTO_CLOSE: "Auto-close in" },
+    stage: { VENUE: "Venue stage", COUNTY: "County stage" },
+    action: { ACCEPT: "Accept", START: "Start", REQUEST_INFO: "Request material", EXTEND: "Extend", RESOLVE: "Resolve", REJECT: "Reject", WAGES_PAID: "Wages paid" },
+  },
+  subsidy: {
+    listHint: "Venues apply, county officers review and put on public notice, then pay; approval follows when the notice ends without objections.", detail: "Application",
+    venue: "Venue", kind: "Kind", year: "Year", amount: "Amount", score: "Score", level: "tier {n}", submittedAt: "Submitted", notice: "Public notice",
+    policy: "Policy", approvedAt: "Approved", paid: "Paid", statusReason: "Note", materials: "Materials checklist", submit: "Submit", saved: "Saved",
+    review: "Review", startReview: "Start review", publish: "Pass and publish notice", return: "Return", reject: "Reject", reason: "Reason (2+ characters)",
+    reasonRequired: "A reason is required", publishConfirm: "Put on public notice? Approval follows automatically when it ends without objections.",
+    noticeRunning: "On public notice: approved when it ends unless an objection stands.", objections: "Objections", noObjections: "No objections",
+    objection: "Objection", filedAt: "Filed", decisionNote: "Decision", uphold: "Uphold", dismiss: "Dismiss", recordPayment: "Record payment",
+    paidYuan: "Paid (yuan)", paidOn: "Paid on", voucherNo: "Voucher no.", exports: "Annex exports", annex3: "Annex 3 recognition form",
+    annex4: "Annex 4 grant application", annex5: "Annex 5 placement roster", annex6: "Annex 6 self-assessment", exportAnnex7: "Export annex 7 summary",
+    fullIds: "Full ID numbers (audited)", exportHint: "The server builds the .xlsx; it downloads when ready.",
+  },
+  assessment: {
+    onsiteTitle: "On-site assessment", onsiteHint: "County officers enter the on-site items (C1, C2, D1, D3), vetoes and unremedied complaints.",
+    selfTitle: "Self-assessment", selfHint: "Score each item of annex 6; export the form afterwards.", pickVenue: "Pick a venue", item: "Item", itemName: "Criterion",
+    max: "Max", current: "Current", points: "Points", vetoes: "Vetoes", unremedied: "Unremedied complaints", unremediedHint: "−2 each, at most −10",
+    evidence: "Evidence", notes: "Notes", saved: "Assessment saved", score: "Current score", enteredAt: "Last entered",
+  },
+  contract: {
+    hint: "Look up a contract by id with its attendance, settlement and escrow, or verify any contract by its hash.", lookup: "Contract id or hash",
+    placeholder: "Contract id (UUID) or 64-character SHA-256 hash", invalid: "Enter a contract id (UUID) or a 64-character hash", template: "Template",
+    signedAt: "Signed", endedAt: "Ended", hash: "Terms hash", verification: "Verification", valid: "Valid: terms intact, every signature valid",
+    notValid: "Verification failed", termsIntact: "Terms match the hash", termsChanged: "Terms do not match the hash", worker: "Worker", employer: "Employer",
+    party: "Party", key: "Key", signatureValid: "Signature", settlement: "Settlement", total: "Total", payout: "Payout", rate: "Rate",
+    minutes: "Minutes", minimum: "Minimum wage", paidAt: "Paid", dispute: "Dispute", noSettlement: "Not settled yet", attendance: "Attendance",
+    checkIn: "Check-in", checkOut: "Check-out", escrow: "Escrow balance", entryKind: "Kind", amount: "Amount", at: "At",
+    arrears: "This employer has {n} wage-arrears complaints still standing", arrearsLink: "See wage-arrears complaints",
   },
 };
 export default en;

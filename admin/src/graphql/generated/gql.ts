@@ -14,6 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n": typeof types.AssessmentContextDocument,
+    "\n  mutation EnterOnsiteAssessment($input: OnsiteAssessmentInput!) {\n    enterOnsiteAssessment(input: $input) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n  }\n": typeof types.EnterOnsiteAssessmentDocument,
+    "\n  mutation SubmitSelfAssessment($input: SelfAssessmentInput!) {\n    submitSelfAssessment(input: $input) { kind year enteredAt notes scores { itemId points } }\n  }\n": typeof types.SubmitSelfAssessmentDocument,
+    "\n  query ComplaintQueue($limit: Int!, $offset: Int!, $status: ComplaintStatus, $category: ComplaintCategory, $openOnly: Boolean) {\n    complaints(limit: $limit, offset: $offset, status: $status, category: $category, openOnly: $openOnly) {\n      total\n      items {\n        id number title category channel status regionCode createdAt amountFen\n        deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      }\n    }\n  }\n": typeof types.ComplaintQueueDocument,
+    "\n  query Complaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title description category channel status regionCode venueId createdAt closedAt amountFen\n      respondentKind respondentUserId respondentVenueId complainantId filedBy taskId engagementId contractId settlementId\n      resolution rejectReason outcomeStars outcomeComment followUpAt followUpNote wagesPaidAt referredAt\n      referral { amountFen }\n      deadlines { acceptDueAt resolveDueAt nextKind nextDueAt secondsLeft paused stage onTime extended resolveBudgetDays autoCloseAt followUpDueAt }\n      history { action actorRole at fromStatus toStatus note }\n      evidence { id fileType sizeBytes sha256 createdAt link { url expiresAt } }\n    }\n  }\n": typeof types.ComplaintDocument,
+    "\n  mutation HandleComplaint($id: UUID!, $action: ComplaintHandlerAction!, $note: String) {\n    handleComplaint(id: $id, action: $action, note: $note) {\n      id status resolution rejectReason\n      deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      history { action actorRole at fromStatus toStatus note }\n    }\n  }\n": typeof types.HandleComplaintDocument,
+    "\n  mutation ComplaintFollowUp($id: UUID!, $note: String!) { recordComplaintFollowUp(id: $id, note: $note) { id followUpAt followUpNote } }\n": typeof types.ComplaintFollowUpDocument,
+    "\n  mutation PayWageForComplaint($complaintId: UUID!) { payWageForComplaint(complaintId: $complaintId) { id status totalFen paidAt } }\n": typeof types.PayWageForComplaintDocument,
+    "\n  query ContractLookup($id: UUID!) {\n    contract(id: $id) {\n      id title kind status templateVersion termsHash createdAt signedAt endedAt endReason engagementId taskId workerId employerId\n      signatures { party keyId signedAt }\n    }\n  }\n": typeof types.ContractLookupDocument,
+    "\n  query EngagementMoney($engagementId: UUID!, $taskId: UUID!, $employerId: UUID!) {\n    settlementOfEngagement(engagementId: $engagementId) {\n      id status payUnit rateFen minutes pieces wageFen totalFen minimumHourlyFen payoutStatus paidAt autoConfirmed disputeReason\n    }\n    attendance(engagementId: $engagementId) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    taskEscrow(taskId: $taskId) { id balanceFen entries(limit: 10) { id amountFen kind createdAt } }\n    employerReliability(employerId: $employerId) { wageArrearsComplaints standingWageArrears lateCancellations averageStars ratingCount }\n  }\n": typeof types.EngagementMoneyDocument,
+    "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n": typeof types.VerifyContractDocument,
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": typeof types.MyVenuePerformanceDocument,
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": typeof types.StarRankingDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
@@ -29,6 +40,22 @@ type Documents = {
     "\n  mutation ConsoleRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.ConsoleRefreshSessionDocument,
     "mutation ConsoleLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }": typeof types.ConsoleLogoutDocument,
     "\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n": typeof types.ConsoleMeDocument,
+    "\n  query SubsidyApplications($limit: Int!, $offset: Int!, $status: ApplicationStatus, $kind: SubsidyKind, $year: Int, $regionCode: String) {\n    subsidyApplications(limit: $limit, offset: $offset, status: $status, kind: $kind, year: $year, regionCode: $regionCode) {\n      total\n      items { venueName application { id venueId kind year status amountFen level score regionCode submittedAt noticeStartsOn noticeEndsOn } }\n    }\n  }\n": typeof types.SubsidyApplicationsDocument,
+    "\n  query SubsidyApplication($id: UUID!) {\n    subsidyApplication(id: $id) {\n      id venueId kind year status amountFen level score policyVersion regionCode note statusReason\n      createdAt submittedAt approvedAt noticeStartsOn noticeEndsOn paidFen paidOn voucherNo\n      materials { key label provided }\n    }\n    subsidyObjections(applicationId: $id) { id reason status createdAt decidedAt decisionNote }\n  }\n": typeof types.SubsidyApplicationDocument,
+    "\n  mutation UpdateApplicationMaterials($input: ApplicationMaterialsInput!) {\n    updateApplicationMaterials(input: $input) { id status note materials { key label provided } }\n  }\n": typeof types.UpdateApplicationMaterialsDocument,
+    "mutation SubmitApplication($id: UUID!) { submitApplication(id: $id) { id status submittedAt statusReason } }": typeof types.SubmitApplicationDocument,
+    "mutation StartApplicationReview($id: UUID!) { startApplicationReview(id: $id) { id status statusReason } }": typeof types.StartApplicationReviewDocument,
+    "mutation ReturnApplication($id: UUID!, $reason: String!) { returnApplication(id: $id, reason: $reason) { id status statusReason } }": typeof types.ReturnApplicationDocument,
+    "mutation RejectApplication($id: UUID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { id status statusReason } }": typeof types.RejectApplicationDocument,
+    "\n  mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }\n": typeof types.PublishApplicationDocument,
+    "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": typeof types.DecideObjectionDocument,
+    "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": typeof types.RecordSubsidyPaymentDocument,
+    "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": typeof types.ExportApplicationFormDocument,
+    "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n": typeof types.ExportRecognitionFormDocument,
+    "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n": typeof types.ExportPlacementRosterDocument,
+    "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportAssessmentFormDocument,
+    "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportYearSummaryDocument,
+    "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": typeof types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": typeof types.TasksDocument,
     "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n": typeof types.TaskDocument,
     "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n": typeof types.TaskUpdatedDocument,
@@ -67,6 +94,17 @@ type Documents = {
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
 };
 const documents: Documents = {
+    "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n": types.AssessmentContextDocument,
+    "\n  mutation EnterOnsiteAssessment($input: OnsiteAssessmentInput!) {\n    enterOnsiteAssessment(input: $input) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n  }\n": types.EnterOnsiteAssessmentDocument,
+    "\n  mutation SubmitSelfAssessment($input: SelfAssessmentInput!) {\n    submitSelfAssessment(input: $input) { kind year enteredAt notes scores { itemId points } }\n  }\n": types.SubmitSelfAssessmentDocument,
+    "\n  query ComplaintQueue($limit: Int!, $offset: Int!, $status: ComplaintStatus, $category: ComplaintCategory, $openOnly: Boolean) {\n    complaints(limit: $limit, offset: $offset, status: $status, category: $category, openOnly: $openOnly) {\n      total\n      items {\n        id number title category channel status regionCode createdAt amountFen\n        deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      }\n    }\n  }\n": types.ComplaintQueueDocument,
+    "\n  query Complaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title description category channel status regionCode venueId createdAt closedAt amountFen\n      respondentKind respondentUserId respondentVenueId complainantId filedBy taskId engagementId contractId settlementId\n      resolution rejectReason outcomeStars outcomeComment followUpAt followUpNote wagesPaidAt referredAt\n      referral { amountFen }\n      deadlines { acceptDueAt resolveDueAt nextKind nextDueAt secondsLeft paused stage onTime extended resolveBudgetDays autoCloseAt followUpDueAt }\n      history { action actorRole at fromStatus toStatus note }\n      evidence { id fileType sizeBytes sha256 createdAt link { url expiresAt } }\n    }\n  }\n": types.ComplaintDocument,
+    "\n  mutation HandleComplaint($id: UUID!, $action: ComplaintHandlerAction!, $note: String) {\n    handleComplaint(id: $id, action: $action, note: $note) {\n      id status resolution rejectReason\n      deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      history { action actorRole at fromStatus toStatus note }\n    }\n  }\n": types.HandleComplaintDocument,
+    "\n  mutation ComplaintFollowUp($id: UUID!, $note: String!) { recordComplaintFollowUp(id: $id, note: $note) { id followUpAt followUpNote } }\n": types.ComplaintFollowUpDocument,
+    "\n  mutation PayWageForComplaint($complaintId: UUID!) { payWageForComplaint(complaintId: $complaintId) { id status totalFen paidAt } }\n": types.PayWageForComplaintDocument,
+    "\n  query ContractLookup($id: UUID!) {\n    contract(id: $id) {\n      id title kind status templateVersion termsHash createdAt signedAt endedAt endReason engagementId taskId workerId employerId\n      signatures { party keyId signedAt }\n    }\n  }\n": types.ContractLookupDocument,
+    "\n  query EngagementMoney($engagementId: UUID!, $taskId: UUID!, $employerId: UUID!) {\n    settlementOfEngagement(engagementId: $engagementId) {\n      id status payUnit rateFen minutes pieces wageFen totalFen minimumHourlyFen payoutStatus paidAt autoConfirmed disputeReason\n    }\n    attendance(engagementId: $engagementId) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    taskEscrow(taskId: $taskId) { id balanceFen entries(limit: 10) { id amountFen kind createdAt } }\n    employerReliability(employerId: $employerId) { wageArrearsComplaints standingWageArrears lateCancellations averageStars ratingCount }\n  }\n": types.EngagementMoneyDocument,
+    "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n": types.VerifyContractDocument,
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": types.MyVenuePerformanceDocument,
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": types.StarRankingDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
@@ -82,6 +120,22 @@ const documents: Documents = {
     "\n  mutation ConsoleRefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.ConsoleRefreshSessionDocument,
     "mutation ConsoleLogout($refreshToken: String!) { logout(refreshToken: $refreshToken) }": types.ConsoleLogoutDocument,
     "\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n": types.ConsoleMeDocument,
+    "\n  query SubsidyApplications($limit: Int!, $offset: Int!, $status: ApplicationStatus, $kind: SubsidyKind, $year: Int, $regionCode: String) {\n    subsidyApplications(limit: $limit, offset: $offset, status: $status, kind: $kind, year: $year, regionCode: $regionCode) {\n      total\n      items { venueName application { id venueId kind year status amountFen level score regionCode submittedAt noticeStartsOn noticeEndsOn } }\n    }\n  }\n": types.SubsidyApplicationsDocument,
+    "\n  query SubsidyApplication($id: UUID!) {\n    subsidyApplication(id: $id) {\n      id venueId kind year status amountFen level score policyVersion regionCode note statusReason\n      createdAt submittedAt approvedAt noticeStartsOn noticeEndsOn paidFen paidOn voucherNo\n      materials { key label provided }\n    }\n    subsidyObjections(applicationId: $id) { id reason status createdAt decidedAt decisionNote }\n  }\n": types.SubsidyApplicationDocument,
+    "\n  mutation UpdateApplicationMaterials($input: ApplicationMaterialsInput!) {\n    updateApplicationMaterials(input: $input) { id status note materials { key label provided } }\n  }\n": types.UpdateApplicationMaterialsDocument,
+    "mutation SubmitApplication($id: UUID!) { submitApplication(id: $id) { id status submittedAt statusReason } }": types.SubmitApplicationDocument,
+    "mutation StartApplicationReview($id: UUID!) { startApplicationReview(id: $id) { id status statusReason } }": types.StartApplicationReviewDocument,
+    "mutation ReturnApplication($id: UUID!, $reason: String!) { returnApplication(id: $id, reason: $reason) { id status statusReason } }": types.ReturnApplicationDocument,
+    "mutation RejectApplication($id: UUID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { id status statusReason } }": types.RejectApplicationDocument,
+    "\n  mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }\n": types.PublishApplicationDocument,
+    "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": types.DecideObjectionDocument,
+    "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": types.RecordSubsidyPaymentDocument,
+    "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": types.ExportApplicationFormDocument,
+    "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n": types.ExportRecognitionFormDocument,
+    "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n": types.ExportPlacementRosterDocument,
+    "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n": types.ExportAssessmentFormDocument,
+    "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": types.ExportYearSummaryDocument,
+    "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": types.TasksDocument,
     "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n": types.TaskDocument,
     "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n": types.TaskUpdatedDocument,
@@ -134,6 +188,50 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n"): (typeof documents)["\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnterOnsiteAssessment($input: OnsiteAssessmentInput!) {\n    enterOnsiteAssessment(input: $input) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n  }\n"): (typeof documents)["\n  mutation EnterOnsiteAssessment($input: OnsiteAssessmentInput!) {\n    enterOnsiteAssessment(input: $input) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitSelfAssessment($input: SelfAssessmentInput!) {\n    submitSelfAssessment(input: $input) { kind year enteredAt notes scores { itemId points } }\n  }\n"): (typeof documents)["\n  mutation SubmitSelfAssessment($input: SelfAssessmentInput!) {\n    submitSelfAssessment(input: $input) { kind year enteredAt notes scores { itemId points } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ComplaintQueue($limit: Int!, $offset: Int!, $status: ComplaintStatus, $category: ComplaintCategory, $openOnly: Boolean) {\n    complaints(limit: $limit, offset: $offset, status: $status, category: $category, openOnly: $openOnly) {\n      total\n      items {\n        id number title category channel status regionCode createdAt amountFen\n        deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ComplaintQueue($limit: Int!, $offset: Int!, $status: ComplaintStatus, $category: ComplaintCategory, $openOnly: Boolean) {\n    complaints(limit: $limit, offset: $offset, status: $status, category: $category, openOnly: $openOnly) {\n      total\n      items {\n        id number title category channel status regionCode createdAt amountFen\n        deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Complaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title description category channel status regionCode venueId createdAt closedAt amountFen\n      respondentKind respondentUserId respondentVenueId complainantId filedBy taskId engagementId contractId settlementId\n      resolution rejectReason outcomeStars outcomeComment followUpAt followUpNote wagesPaidAt referredAt\n      referral { amountFen }\n      deadlines { acceptDueAt resolveDueAt nextKind nextDueAt secondsLeft paused stage onTime extended resolveBudgetDays autoCloseAt followUpDueAt }\n      history { action actorRole at fromStatus toStatus note }\n      evidence { id fileType sizeBytes sha256 createdAt link { url expiresAt } }\n    }\n  }\n"): (typeof documents)["\n  query Complaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title description category channel status regionCode venueId createdAt closedAt amountFen\n      respondentKind respondentUserId respondentVenueId complainantId filedBy taskId engagementId contractId settlementId\n      resolution rejectReason outcomeStars outcomeComment followUpAt followUpNote wagesPaidAt referredAt\n      referral { amountFen }\n      deadlines { acceptDueAt resolveDueAt nextKind nextDueAt secondsLeft paused stage onTime extended resolveBudgetDays autoCloseAt followUpDueAt }\n      history { action actorRole at fromStatus toStatus note }\n      evidence { id fileType sizeBytes sha256 createdAt link { url expiresAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HandleComplaint($id: UUID!, $action: ComplaintHandlerAction!, $note: String) {\n    handleComplaint(id: $id, action: $action, note: $note) {\n      id status resolution rejectReason\n      deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      history { action actorRole at fromStatus toStatus note }\n    }\n  }\n"): (typeof documents)["\n  mutation HandleComplaint($id: UUID!, $action: ComplaintHandlerAction!, $note: String) {\n    handleComplaint(id: $id, action: $action, note: $note) {\n      id status resolution rejectReason\n      deadlines { nextKind nextDueAt secondsLeft paused stage onTime extended }\n      history { action actorRole at fromStatus toStatus note }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ComplaintFollowUp($id: UUID!, $note: String!) { recordComplaintFollowUp(id: $id, note: $note) { id followUpAt followUpNote } }\n"): (typeof documents)["\n  mutation ComplaintFollowUp($id: UUID!, $note: String!) { recordComplaintFollowUp(id: $id, note: $note) { id followUpAt followUpNote } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PayWageForComplaint($complaintId: UUID!) { payWageForComplaint(complaintId: $complaintId) { id status totalFen paidAt } }\n"): (typeof documents)["\n  mutation PayWageForComplaint($complaintId: UUID!) { payWageForComplaint(complaintId: $complaintId) { id status totalFen paidAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractLookup($id: UUID!) {\n    contract(id: $id) {\n      id title kind status templateVersion termsHash createdAt signedAt endedAt endReason engagementId taskId workerId employerId\n      signatures { party keyId signedAt }\n    }\n  }\n"): (typeof documents)["\n  query ContractLookup($id: UUID!) {\n    contract(id: $id) {\n      id title kind status templateVersion termsHash createdAt signedAt endedAt endReason engagementId taskId workerId employerId\n      signatures { party keyId signedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EngagementMoney($engagementId: UUID!, $taskId: UUID!, $employerId: UUID!) {\n    settlementOfEngagement(engagementId: $engagementId) {\n      id status payUnit rateFen minutes pieces wageFen totalFen minimumHourlyFen payoutStatus paidAt autoConfirmed disputeReason\n    }\n    attendance(engagementId: $engagementId) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    taskEscrow(taskId: $taskId) { id balanceFen entries(limit: 10) { id amountFen kind createdAt } }\n    employerReliability(employerId: $employerId) { wageArrearsComplaints standingWageArrears lateCancellations averageStars ratingCount }\n  }\n"): (typeof documents)["\n  query EngagementMoney($engagementId: UUID!, $taskId: UUID!, $employerId: UUID!) {\n    settlementOfEngagement(engagementId: $engagementId) {\n      id status payUnit rateFen minutes pieces wageFen totalFen minimumHourlyFen payoutStatus paidAt autoConfirmed disputeReason\n    }\n    attendance(engagementId: $engagementId) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    taskEscrow(taskId: $taskId) { id balanceFen entries(limit: 10) { id amountFen kind createdAt } }\n    employerReliability(employerId: $employerId) { wageArrearsComplaints standingWageArrears lateCancellations averageStars ratingCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n"): (typeof documents)["\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -194,6 +292,70 @@ export function graphql(source: "mutation ConsoleLogout($refreshToken: String!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n"): (typeof documents)["\n  query ConsoleMe {\n    me { id displayName role phone region { code name } venue { id name type status regionCode } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubsidyApplications($limit: Int!, $offset: Int!, $status: ApplicationStatus, $kind: SubsidyKind, $year: Int, $regionCode: String) {\n    subsidyApplications(limit: $limit, offset: $offset, status: $status, kind: $kind, year: $year, regionCode: $regionCode) {\n      total\n      items { venueName application { id venueId kind year status amountFen level score regionCode submittedAt noticeStartsOn noticeEndsOn } }\n    }\n  }\n"): (typeof documents)["\n  query SubsidyApplications($limit: Int!, $offset: Int!, $status: ApplicationStatus, $kind: SubsidyKind, $year: Int, $regionCode: String) {\n    subsidyApplications(limit: $limit, offset: $offset, status: $status, kind: $kind, year: $year, regionCode: $regionCode) {\n      total\n      items { venueName application { id venueId kind year status amountFen level score regionCode submittedAt noticeStartsOn noticeEndsOn } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubsidyApplication($id: UUID!) {\n    subsidyApplication(id: $id) {\n      id venueId kind year status amountFen level score policyVersion regionCode note statusReason\n      createdAt submittedAt approvedAt noticeStartsOn noticeEndsOn paidFen paidOn voucherNo\n      materials { key label provided }\n    }\n    subsidyObjections(applicationId: $id) { id reason status createdAt decidedAt decisionNote }\n  }\n"): (typeof documents)["\n  query SubsidyApplication($id: UUID!) {\n    subsidyApplication(id: $id) {\n      id venueId kind year status amountFen level score policyVersion regionCode note statusReason\n      createdAt submittedAt approvedAt noticeStartsOn noticeEndsOn paidFen paidOn voucherNo\n      materials { key label provided }\n    }\n    subsidyObjections(applicationId: $id) { id reason status createdAt decidedAt decisionNote }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateApplicationMaterials($input: ApplicationMaterialsInput!) {\n    updateApplicationMaterials(input: $input) { id status note materials { key label provided } }\n  }\n"): (typeof documents)["\n  mutation UpdateApplicationMaterials($input: ApplicationMaterialsInput!) {\n    updateApplicationMaterials(input: $input) { id status note materials { key label provided } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitApplication($id: UUID!) { submitApplication(id: $id) { id status submittedAt statusReason } }"): (typeof documents)["mutation SubmitApplication($id: UUID!) { submitApplication(id: $id) { id status submittedAt statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartApplicationReview($id: UUID!) { startApplicationReview(id: $id) { id status statusReason } }"): (typeof documents)["mutation StartApplicationReview($id: UUID!) { startApplicationReview(id: $id) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReturnApplication($id: UUID!, $reason: String!) { returnApplication(id: $id, reason: $reason) { id status statusReason } }"): (typeof documents)["mutation ReturnApplication($id: UUID!, $reason: String!) { returnApplication(id: $id, reason: $reason) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectApplication($id: UUID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { id status statusReason } }"): (typeof documents)["mutation RejectApplication($id: UUID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { id status statusReason } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }\n"): (typeof documents)["\n  mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n"): (typeof documents)["\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n"): (typeof documents)["\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n"): (typeof documents)["\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }"): (typeof documents)["query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

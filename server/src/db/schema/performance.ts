@@ -42,8 +42,7 @@ export const performancePlacements = pgTable(
     recordedAt: createdAt(),
   },
   (t) => [
-    // Every column the reconcile aggregates, so its full recompute is an index-only scan like a bare GROUP BY.
-    index("performance_placements_venue_year_idx").on(t.venueId, t.year, t.counted, t.priorityGroup, t.source),
+    index("performance_placements_venue_year_idx").on(t.venueId, t.year),
     uniqueIndex("performance_placements_once_a_day").on(t.venueId, t.workerId, t.employerId, t.paidOn).where(sql`${t.counted}`),
   ],
 );
