@@ -251,7 +251,6 @@ export function createSettlementService(
           await recordAudit(tx, caller, { action: "settlement.payout-failed", entityType: "settlement", entityId: id, after: { attempt: s.payoutAttempt, reason: answer.reason } });
           return failed;
         }
-        await parts.ledger.transfer({ key: `settlement:${id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED", from: CLEARING, to: BANK, amountFen: s.totalFen, refs }, tx);
         const paid = await repo.updateSettlement(tx, id, { status: "PAID", paidAt: at, payoutStatus: "SETTLED", providerRef: answer.providerRef, updatedAt: at });
         const roster = await repo.rosterFacts(tx, s.engagementId);
         const contract = (await parts.contracts.contractOfEngagementRow(s.engagementId, tx))!;
@@ -297,6 +296,8 @@ export function createSettlementService(
           });
         }
         await parts.contracts.complete(caller, s.engagementId, tx);
+        // Last: clearing and the bank are rows every payout locks, so they are held only until the commit.
+        await parts.ledger.transfer({ key: `settlement:${id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED", from: CLEARING, to: BANK, amountFen: s.totalFen, refs }, tx);
         await recordAudit(tx, caller, { action: "settlement.pay", entityType: "settlement", entityId: id, before: { status: locked.status }, after: { status: "PAID", totalFen: s.totalFen, providerRef: answer.providerRef, attempt: s.payoutAttempt } });
         return paid;
       });
