@@ -15,6 +15,7 @@ export interface AuditActions {
   "identity.reset-password": { entity: "user"; after: { sessionsEnded: number } };
   "identity.register-worker": { entity: "user"; after: Snapshot };
   "identity.register-walk-in-worker": { entity: "user"; after: Snapshot };
+  "identity.verify-worker": { entity: "user"; after: { verifiedAt: Date; homeVenueId: string | null } };
   "identity.register-employer": { entity: "user"; after: Snapshot };
   "identity.create-venue-staff": { entity: "user"; after: NewAccount };
   "identity.create-county-officer": { entity: "user"; after: NewAccount };
@@ -86,6 +87,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "identity.reset-password": "重置密码",
   "identity.register-worker": "零工人员注册",
   "identity.register-walk-in-worker": "工作人员代为登记零工",
+  "identity.verify-worker": "核验零工身份",
   "identity.register-employer": "用工主体注册",
   "identity.create-venue-staff": "创建场所工作人员账号",
   "identity.create-county-officer": "创建县级人社账号",

@@ -38,7 +38,7 @@ const CREATE_ACTION = {
 export type AccountService = ReturnType<typeof createAccountService>;
 
 /** Accounts that officers create (staff, officers) and reads of users within scope. */
-export function createAccountService({ db }: Deps, venues: VenueService) {
+export function createAccountService({ db, now }: Deps, venues: VenueService) {
   async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: NewAccount) {
     try {
       return await db.transaction(async (tx) => {
@@ -94,6 +94,30 @@ export function createAccountService({ db }: Deps, venues: VenueService) {
     /** The caller's own account. */
     async me(caller: Caller) {
       return repo.getUserById(db, requireActor(caller).userId);
+    },
+
+    /**
+     * 核验: staff of the worker's home venue, or officers over its county (city officers: any worker), confirm
+     * the worker's identity, which makes them eligible for offers (dispatch needs verified_at). Idempotent:
+     * a verified worker is returned as they are, with no second audit entry.
+     */
+    async verifyWorker(caller: Caller, workerId: string) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      const found = await repo.findWorkerWithHomeRegion(db, workerId);
+      if (!found) throw new AppError("NOT_FOUND", "未找到该零工");
+      const { profile, homeRegionCode } = found;
+      if (actor.role !== "CITY_OFFICER") {
+        if (!profile.homeVenueId || !homeRegionCode) throw new AppError("FORBIDDEN", "该零工未选择所属零工市场或驿站，请由市级人社部门核验");
+        assertVenueInScope(actor, { id: profile.homeVenueId, regionCode: homeRegionCode });
+      }
+      if (profile.verifiedAt) return profile;
+      return db.transaction(async (tx) => {
+        const at = now();
+        const row = await repo.markWorkerVerified(tx, workerId, at);
+        if (!row) return (await repo.findWorkerWithHomeRegion(tx, workerId))!.profile; // verified meanwhile
+        await recordAudit(tx, caller, { action: "identity.verify-worker", entityType: "user", entityId: workerId, after: { verifiedAt: at, homeVenueId: row.homeVenueId } });
+        return row;
+      });
     },
 
     /** Worker profiles in the caller's scope: the venue's walk-ins for staff, the county's for county officers. */

@@ -50,6 +50,26 @@ export async function insertWorkerProfile(
   return row!;
 }
 
+/** A worker's profile with the county of their home venue (null without one), for scope checks. */
+export async function findWorkerWithHomeRegion(db: DbOrTx, userId: string): Promise<{ profile: WorkerProfileRow; homeRegionCode: string | null } | null> {
+  const [row] = await db
+    .select({ profile: workerProfiles, homeRegionCode: venues.regionCode })
+    .from(workerProfiles)
+    .leftJoin(venues, eq(venues.id, workerProfiles.homeVenueId))
+    .where(eq(workerProfiles.userId, userId));
+  return row ?? null;
+}
+
+/** Sets verified_at once; null when it was already set (so a repeat writes and audits nothing). */
+export async function markWorkerVerified(tx: DbOrTx, userId: string, at: Date): Promise<WorkerProfileRow | null> {
+  const [row] = await tx
+    .update(workerProfiles)
+    .set({ verifiedAt: at, updatedAt: at })
+    .where(and(eq(workerProfiles.userId, userId), isNull(workerProfiles.verifiedAt)))
+    .returning();
+  return row ?? null;
+}
+
 export async function listWorkerProfilesByUserIds(db: DbOrTx, ids: readonly string[]): Promise<WorkerProfileRow[]> {
   return ids.length ? db.select().from(workerProfiles).where(inArray(workerProfiles.userId, [...ids])) : [];
 }

@@ -1,7 +1,7 @@
 import { ageOn, isOlderWorker, maskMobile, shanghaiDate } from "@qz/shared";
 import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { LocalDate } from "../../graphql/scalars.js";
+import { LocalDate, UUID } from "../../graphql/scalars.js";
 import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import { RequestSmsCodeArgs, SmsCodeRequest } from "../sms/sms.types.js";
@@ -106,6 +106,12 @@ export class IdentityResolver {
   @Query(() => User)
   me(@Ctx() ctx: Context) {
     return ctx.services.accounts.me(ctx.caller);
+  }
+
+  @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
+  @Mutation(() => WorkerProfile, { description: "核验零工身份: staff of the worker's home venue or officers over it; verified workers get offers (idempotent)" })
+  async verifyWorker(@Arg("workerId", () => UUID) workerId: string, @Ctx() ctx: Context) {
+    return workerView(await ctx.services.accounts.verifyWorker(ctx.caller, workerId));
   }
 
   @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")

@@ -100,6 +100,9 @@ export class WorkerProfile {
   @Field(() => Int)
   noShowCount: number;
 
+  @Field(() => DateTime, { nullable: true, description: "When staff or an officer verified the worker (核验); offers go to verified workers only" })
+  verifiedAt: Date | null;
+
   homeVenueId: string | null;
   ratingSum: number;
   ratingCount: number;
