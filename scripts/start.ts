@@ -35,7 +35,8 @@ Brings the Quanzhou gig-market platform up for development, in this order:
      prints the URLs and the demo logins. Ctrl+C stops everything; if either process dies, all stop.
 
 Options:
-  --seed-only        prepare the database, migrate and seed, then exit (no Redis needed)
+  --seed-only        prepare the database, migrate and seed, then exit (the seed signs demo contracts with
+                     SMS codes, so Redis is needed unless --no-seed is given too)
   --no-seed          do not seed demo data
   --reset            drop and recreate the database first (dev data: asks nothing)
   --no-admin-build   skip the admin build (an existing admin/dist is still served)
@@ -254,7 +255,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   installSignalHandlers();
 
-  if (!opts.seedOnly) await checkRedis(config);
+  // The seed signs demo contracts through the real SMS service, whose send limits live in Redis.
+  if (!opts.seedOnly || opts.seed) await checkRedis(config);
   const { url: dbUrl, embedded } = await resolveDatabase(config, opts);
   const seeded = await prepareData(config, dbUrl, opts);
   if (opts.seedOnly) await shutdown(0, "database ready (--seed-only)");
