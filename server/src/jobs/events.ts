@@ -93,6 +93,7 @@ export const CONSUMERS = {
   "performance.record-complaint": { event: "complaint.closed", queue: "performance" },
   "performance.record-activity": { event: "venue.activity-recorded", queue: "performance" },
   "performance.recompute-venue-year": { event: "venue-year.changed", queue: "performance" },
+  "performance.venue-status-changed": { event: "venue.status-changed", queue: "performance" },
   "performance.reconcile": { event: "clock.nightly", queue: "performance" },
   "performance.annual-close": { event: "clock.annual-close", queue: "performance" },
   "subsidy.end-notice": { event: "subsidy.notice-ended", queue: "subsidy" },

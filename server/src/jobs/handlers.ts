@@ -5,7 +5,7 @@ import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpai
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
-import { annualClose, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
+import { annualClose, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
 import { endNotice } from "../modules/subsidy/subsidy.jobs.js";
 import type { JobHandlers } from "./job-context.js";
 
@@ -19,6 +19,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "performance.record-complaint": recordComplaint,
   "performance.record-activity": recordActivity,
   "performance.recompute-venue-year": recomputeVenueYear,
+  "performance.venue-status-changed": recomputeOnVenueStatus,
   "performance.reconcile": reconcileVenueYears,
   "performance.annual-close": annualClose,
   "subsidy.end-notice": endNotice,

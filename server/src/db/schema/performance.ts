@@ -42,7 +42,8 @@ export const performancePlacements = pgTable(
     recordedAt: createdAt(),
   },
   (t) => [
-    index("performance_placements_venue_year_idx").on(t.venueId, t.year),
+    // Every column the reconcile aggregates, so its full recompute is an index-only scan like a bare GROUP BY.
+    index("performance_placements_venue_year_idx").on(t.venueId, t.year, t.counted, t.priorityGroup, t.source),
     uniqueIndex("performance_placements_once_a_day").on(t.venueId, t.workerId, t.employerId, t.paidOn).where(sql`${t.counted}`),
   ],
 );

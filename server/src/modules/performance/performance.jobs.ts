@@ -34,3 +34,8 @@ export const annualClose: JobHandler<"performance.annual-close"> = async ({ tx, 
   const frozen = await services.performance.closeYear(tx, year, caller);
   await services.subsidy.draftPerformanceApplications(tx, frozen, caller);
 };
+
+/** venue.status-changed → a fresh recompute of the venue's current year (eligibility follows the status). */
+export const recomputeOnVenueStatus: JobHandler<"performance.venue-status-changed"> = async ({ tx, services }, { venueId }) => {
+  await services.performance.venueStatusChanged(tx, venueId);
+};

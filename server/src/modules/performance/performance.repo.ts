@@ -57,14 +57,15 @@ export async function insertComplaintFact(tx: DbOrTx, row: typeof performanceCom
   return (await tx.insert(performanceComplaints).values(row).onConflictDoNothing().returning({ id: performanceComplaints.complaintId })).length > 0;
 }
 
-/** Adds to a venue-year's counters (creating the row), locking it until the transaction ends. */
-export async function bumpCounters(tx: DbOrTx, venueId: string, year: number, deltas: Partial<Counters>): Promise<void> {
+/** Adds to a venue-year's counters (creating the row), locking it until the transaction ends; returns them. */
+export async function bumpCounters(tx: DbOrTx, venueId: string, year: number, deltas: Partial<Counters>): Promise<Counters> {
   const set: Record<string, unknown> = { updatedAt: sql`now()` };
   for (const [k, v] of Object.entries(deltas)) {
     const col = venueYearMetrics[k as Counter];
     set[k] = sql`${col} + ${v}`;
   }
-  await tx.insert(venueYearMetrics).values({ venueId, year, ...deltas }).onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set });
+  const [row] = await tx.insert(venueYearMetrics).values({ venueId, year, ...deltas }).onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set }).returning();
+  return row!;
 }
 
 export async function findCounters(db: DbOrTx, venueId: string, year: number): Promise<MetricsRow | null> {

@@ -20,7 +20,7 @@ import { AppError, badInput } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import { recordAudit } from "../audit/audit.js";
 import * as repo from "./performance.repo.js";
-import { createRollupService, type RollupParts } from "./rollup.service.js";
+import { CONTEXT_REFRESH_MS, createRollupService, type RollupParts } from "./rollup.service.js";
 import { toAssessment, toVenuePerformance } from "./performance.view.js";
 
 export interface RecordActivityCommand {
@@ -183,6 +183,11 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
       });
     },
 
+    /** A venue's status changed: recompute its current year once every process's cached context has expired. */
+    async venueStatusChanged(tx: DbOrTx, venueId: string) {
+      await emitEvent(tx, "venue-year.changed", { venueId, year: currentYear() }, { runAt: new Date(now().getTime() + CONTEXT_REFRESH_MS) });
+    },
+
     async listActivities(caller: Caller, venueId: string | null | undefined, year: number | null | undefined, limit: number, offset: number) {
       const { venue } = await venueInScope(caller, venueId);
       return repo.listActivities(db, venue.id, year ?? currentYear(), limit, offset);
@@ -258,6 +263,8 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
         const view = (a: repo.AssessmentRow) => ({ scores: a.scores, vetoes: a.vetoes, unremediedComplaints: a.unremediedComplaints, notes: a.notes });
         await recordAudit(tx, caller, { action: "performance.enter-onsite-assessment", entityType: "venue_year", entityId: venue.id, before: before ? view(before) : null, after: { year: cmd.year, ...view(saved) } });
         await rollup.recompute(tx, venue.id, cmd.year);
+        // Other processes may hold the old on-site scores for a few seconds: recompute once their caches expired.
+        await emitEvent(tx, "venue-year.changed", { venueId: venue.id, year: cmd.year }, { runAt: new Date(now().getTime() + CONTEXT_REFRESH_MS) });
         return toAssessment(saved);
       });
     },

@@ -33,18 +33,56 @@ export const shanghaiMidnight = (date: string): Date => new Date(`${date}T00:00:
 
 export type RollupService = ReturnType<typeof createRollupService>;
 
-export function createRollupService({ now }: Deps, { venues, dispatch }: RollupParts) {
+/**
+ * What a recompute needs besides the counters: the venue, its purchase-of-service periods, the on-site
+ * assessment, the postings and engagements from dispatch, and the policy. They change rarely, so the event
+ * path (hundreds of placements a second) reuses them for CONTEXT_TTL_MS per process; every path that changes
+ * one of them (on-site entry, the annual close, the reconcile, a staff view of a missing result) reads fresh.
+ */
+interface SlowContext {
+  venue: Awaited<ReturnType<VenueService["getVenueRecord"]>>;
+  periods: { startsOn: string; endsOn: string }[];
+  onsite: repo.AssessmentRow | null;
+  stats: { validPostings: number; engagements: number; completedEngagements: number };
+  policy: SubsidyPolicy;
+}
+const CONTEXT_TTL_MS = 5_000;
+/** When a slow input changes, a fresh recompute is scheduled this long after, past every process's cache. */
+export const CONTEXT_REFRESH_MS = CONTEXT_TTL_MS + 1_000;
+/** Per process, keyed by database and venue-year (jobs get fresh service objects, so the cache lives here). */
+const contexts = new Map<string, { loadedAt: number; context: Promise<SlowContext> }>();
+
+export function createRollupService({ now, config }: Deps, { venues, dispatch }: RollupParts) {
   /** The policy version in force for the year: an officer's newest at or before it, else the 2023 default. */
   async function policyFor(tx: DbOrTx, year: number): Promise<SubsidyPolicy> {
     const rows = await repo.listPolicies(tx);
     return policyForYear(rows.map((r) => r.policy), year);
   }
 
-  /** Everything the rubric measures for a venue-year, from the counters and the dispatch tables. */
-  async function metricsOf(tx: DbOrTx, venueId: string, year: number, policy: SubsidyPolicy): Promise<VenueYearMetrics> {
-    const c = (await repo.findCounters(tx, venueId, year)) ?? { ...repo.ZERO_COUNTERS };
+  async function loadContext(tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> {
+    const venue = await venues.getVenueRecord(venueId, tx);
+    const policy = await policyFor(tx, year);
     const period = assessmentPeriod(year, policy.assessmentDate);
     const stats = await dispatch.venuePostingStats(venueId, shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1)), tx);
+    const onsite = await repo.findAssessment(tx, venueId, year, "ONSITE");
+    const periods = await venues.listServicePurchasePeriods(venueId, tx);
+    return { venue, periods, onsite, stats, policy };
+  }
+
+  function cachedContext(tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> {
+    const key = `${config.databaseUrl}|${venueId}|${year}`;
+    const hit = contexts.get(key);
+    if (hit && performance.now() - hit.loadedAt < CONTEXT_TTL_MS) return hit.context;
+    const context = loadContext(tx, venueId, year);
+    contexts.set(key, { loadedAt: performance.now(), context });
+    // A failed load (say, an unknown venue) must not be served to the next event.
+    context.catch(() => contexts.delete(key));
+    if (contexts.size > 10_000) contexts.delete(contexts.keys().next().value!);
+    return context;
+  }
+
+  /** Everything the rubric measures for a venue-year, from the counters and the dispatch figures. */
+  function metricsOf(c: repo.Counters, stats: SlowContext["stats"]): VenueYearMetrics {
     return {
       placements: c.placements,
       priorityPlacements: c.priorityPlacements,
@@ -67,12 +105,16 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
     };
   }
 
-  /** Recomputes and stores one venue-year's projection (a frozen result is left as it is). */
-  async function recompute(tx: DbOrTx, venueId: string, year: number) {
-    const venue = await venues.getVenueRecord(venueId, tx);
-    const policy = await policyFor(tx, year);
-    const metrics = await metricsOf(tx, venueId, year, policy);
-    const onsite = await repo.findAssessment(tx, venueId, year, "ONSITE");
+  /**
+   * Recomputes and stores one venue-year's projection (a frozen result is left as it is). The event path
+   * passes the counters it just wrote and accepts a cached context; everything else reads fresh.
+   */
+  async function recompute(tx: DbOrTx, venueId: string, year: number, opts: { counters?: repo.Counters; cached?: boolean } = {}) {
+    const ctx = opts.cached ? await cachedContext(tx, venueId, year) : await loadContext(tx, venueId, year);
+    if (!opts.cached) contexts.delete(`${config.databaseUrl}|${venueId}|${year}`);
+    const { venue, policy, onsite, periods } = ctx;
+    const counters = opts.counters ?? (await repo.findCounters(tx, venueId, year)) ?? { ...repo.ZERO_COUNTERS };
+    const metrics = metricsOf(counters, ctx.stats);
     const evaluation = evaluateVenueYear(policy, {
       venueType: venue.type,
       year,
@@ -81,7 +123,6 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
       vetoes: (onsite?.vetoes ?? []) as VetoCode[],
       unremediedComplaints: onsite?.unremediedComplaints ?? 0,
     });
-    const periods = await venues.listServicePurchasePeriods(venueId, tx);
     const facts = { type: venue.type, status: venue.status, recognizedOn: venue.recognizedAt ? shanghaiDate(venue.recognizedAt) : null, purchasePeriods: periods };
     const eligibility = performanceEligibility(policy, year, facts);
     const reasons: Reason[] = [...eligibility.reasons];
@@ -109,7 +150,6 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
 
   return {
     policyFor,
-    metricsOf,
     recompute,
 
     /** placement.recorded → A1 (once per worker × employer × day), A2, B1, B3, then the projection. */
@@ -132,13 +172,13 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
       });
       if (fact === "DUPLICATE") return null;
       const counted = fact === "COUNTED" ? 1 : 0;
-      await repo.bumpCounters(tx, p.venueId, year, {
+      const counters = await repo.bumpCounters(tx, p.venueId, year, {
         placements: counted,
         priorityPlacements: counted && p.priorityGroup ? 1 : 0,
         onlinePlacements: counted,
         settledEngagements: 1,
       });
-      return recompute(tx, p.venueId, year);
+      return recompute(tx, p.venueId, year, { counters, cached: true });
     },
 
     /** rating.recorded → E1. */
@@ -146,8 +186,8 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
       const ratedAt = new Date(p.ratedAt);
       const year = assessmentYearOf(shanghaiDate(ratedAt));
       if (!(await repo.insertRatingFact(tx, { ratingId: p.ratingId, venueId: p.venueId, year, stars: p.stars, ratedAt }))) return null;
-      await repo.bumpCounters(tx, p.venueId, year, { ratings: 1, goodRatings: p.stars >= 4 ? 1 : 0 });
-      return recompute(tx, p.venueId, year);
+      const counters = await repo.bumpCounters(tx, p.venueId, year, { ratings: 1, goodRatings: p.stars >= 4 ? 1 : 0 });
+      return recompute(tx, p.venueId, year, { counters, cached: true });
     },
 
     /** complaint.closed → E2. */
@@ -155,15 +195,15 @@ export function createRollupService({ now }: Deps, { venues, dispatch }: RollupP
       const closedAt = new Date(p.closedAt);
       const year = assessmentYearOf(shanghaiDate(closedAt));
       if (!(await repo.insertComplaintFact(tx, { complaintId: p.complaintId, venueId: p.venueId, year, onTime: p.onTime, closedAt }))) return null;
-      await repo.bumpCounters(tx, p.venueId, year, { complaintsClosed: 1, complaintsOnTime: p.onTime ? 1 : 0 });
-      return recompute(tx, p.venueId, year);
+      const counters = await repo.bumpCounters(tx, p.venueId, year, { complaintsClosed: 1, complaintsOnTime: p.onTime ? 1 : 0 });
+      return recompute(tx, p.venueId, year, { counters, cached: true });
     },
 
     /** venue.activity-recorded → A3, A5 or A6 (the activity row itself was written with the event). */
     async countActivity(tx: DbOrTx, p: EventPayloads["venue.activity-recorded"]) {
       const delta = p.kind === "SERVICE" ? { services: p.quantity } : p.kind === "RECRUITMENT_EVENT" ? { recruitmentEvents: 1 } : { guidanceReferrals: p.quantity };
-      await repo.bumpCounters(tx, p.venueId, p.year, delta);
-      return recompute(tx, p.venueId, p.year);
+      const counters = await repo.bumpCounters(tx, p.venueId, p.year, delta);
+      return recompute(tx, p.venueId, p.year, { counters, cached: true });
     },
 
     /**

@@ -1,0 +1,2 @@
+DROP INDEX "performance_placements_venue_year_idx";--> statement-breakpoint
+CREATE INDEX "performance_placements_venue_year_idx" ON "performance_placements" USING btree ("venue_id","year","counted","priority_group","source");
