@@ -14,14 +14,14 @@ watch(
   { immediate: true },
 );
 
-/** The phone's position, with the refusal in plain words. */
+/** The phone's position now (never a cached fix: check-in is judged by it), with the refusal in plain words. */
 export function currentPosition(): Promise<{ lat: number; lng: number }> {
   return new Promise((resolve, reject) => {
     if (!navigator.geolocation) return reject(new Error("这部手机无法定位，请到驿站请工作人员帮忙"));
     navigator.geolocation.getCurrentPosition(
       (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude }),
       (e) => reject(new Error(e.code === e.PERMISSION_DENIED ? "请允许网页使用位置信息，再试一次" : "暂时无法定位，请到空旷处再试")),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 0 },
     );
   });
 }
