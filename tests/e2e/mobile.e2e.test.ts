@@ -1,0 +1,196 @@
+// The phone pages (/m/) in Chromium at a phone's size with touch and geolocation: the demo worker takes an
+// offer, signs, checks in (refused outside the fence first) and out, confirms pay and sees the wallet.
+// The API's clock is moved to the job's start and end; the employer's side and the jobs the BullMQ worker
+// would run (drafting the contract, paying out) are done here through the API and the services.
+import { mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, seedDemoData } from "../../scripts/seed.js";
+import type { Caller } from "../../server/src/access/actor.js";
+import { createPiiVault } from "../../server/src/modules/identity/pii.js";
+import { createServices } from "../../server/src/services.js";
+import { smsOutbox } from "../../server/src/testing/factories.js";
+import { startTestApi, type TestApi } from "../../server/src/testing/test-app.js";
+import { PHONES, SCREENSHOTS, shot } from "./harness.js";
+
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const SYSTEM: Caller = { actor: null, system: true, meta: { requestId: "e2e", ip: null, userAgent: null } };
+const MIN = 60_000;
+
+describe("phone pages: a worker's day", () => {
+  let t: TestApi;
+  let browser: Browser;
+  /** The API's clock runs this far ahead of the real one (moved to the job's start and end). */
+  let offset = 0;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    t = await startTestApi({ ADMIN_DIST: inject("adminDist") }, { now: () => new Date(Date.now() + offset) });
+    const vault = createPiiVault(t.config.piiEncryptionKey, t.config.piiBlindIndexKey);
+    await seedDemoData(t.database.db, vault, { workers: 600, employers: 60, config: t.config, log: () => {} });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    await t?.close();
+  });
+
+  async function phone(size = { width: 390, height: 844 }, at = { latitude: 24.95, longitude: 118.5 }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      baseURL: t.url,
+      viewport: size,
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+      geolocation: at,
+      permissions: ["geolocation"],
+    });
+    const page = await context.newPage();
+    page.on("pageerror", (err) => console.error(`[browser] ${err.message}`));
+    page.on("console", (msg) => msg.type() === "error" && console.error(`[browser console] ${msg.text()}`));
+    page.on("response", async (res) => {
+      const body = res.url().endsWith("/graphql") ? await res.text().catch(() => "") : "";
+      if (res.status() >= 400 || body.includes('"errors"')) console.error(`[browser] ${res.status()} ${res.url()} ${body.slice(0, 400)}`);
+    });
+    return { context, page };
+  }
+  const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  async function logIn(page: Page) {
+    await page.goto("/m/");
+    await page.waitForURL(/\/m\/login/);
+    await page.locator('[data-test="login-phone"] input').fill(PHONES.worker);
+    await page.locator('[data-test="login-password"] input').fill(DEMO_PASSWORD);
+    await page.locator('[data-test="login-submit"]').tap();
+    await page.locator('[data-test="hello"]').waitFor();
+    await page.locator('[data-test="offer-card"], [data-test="job-card"], [data-test="home-error"]').first().waitFor();
+    const failed = page.locator('[data-test="home-error"]');
+    expect(await failed.count(), (await failed.allInnerTexts()).join()).toBe(0);
+  }
+
+  /** The employer's side over the API: sign with a texted code, approve the hours, fund escrow, submit pay. */
+  async function asEmployer<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { login } = await t.ok<{ login: { accessToken: string } }>(`mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { accessToken } }`, { p: PHONES.employer, w: DEMO_PASSWORD });
+    return t.ok<T>(query, variables, login.accessToken);
+  }
+
+  // First: the journey below moves the API's clock days ahead.
+  it("large-text mode scales the page at 360×640 without horizontal scrolling, and is remembered", async () => {
+    const { context, page } = await phone({ width: 360, height: 640 });
+    await logIn(page);
+    await page.locator('[data-test="offer-card"], [data-test="job-card"]').first().waitFor();
+    const title = page.locator('[data-test="hello"]');
+    const before = await title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const buttonBefore = (await page.locator('[data-test="call-venue"] button').boundingBox())!.height;
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-home-360");
+    await page.locator('[data-test="large-text"]').tap();
+    await expect.poll(() => title.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(before * 1.2);
+    expect((await page.locator('[data-test="call-venue"] button').boundingBox())!.height).toBeGreaterThan(buttonBefore);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-home-large-text");
+    await page.reload();
+    await title.waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains("qz-large"))).toBe(true);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await context.close();
+  });
+  it("takes an offer, signs, checks in (refused outside the fence) and out, confirms pay and sees the wallet", async () => {
+    // The demo offer overlaps the demo worker's seeded signed job (DOUBLE_BOOKING): move the offered task to day 5.
+    await t.database.db.execute(sql`update tasks set starts_at = date_trunc('hour', now()) + interval '5 days', ends_at = date_trunc('hour', now()) + interval '5 days 4 hours'
+      where id in (select o.task_id from offers o join users u on u.id = o.worker_id where u.phone = ${PHONES.worker} and o.status = 'OFFERED')`);
+    const { context, page } = await phone();
+    await logIn(page);
+    expect(await page.locator('[data-test="call-venue"]').innerText()).toMatch(/打电话给我的驿站 \S+/);
+    const offer = page.locator('[data-test="offer-card"]').first();
+    await offer.waitFor();
+    expect(await offer.locator('[data-test="offer-countdown"]').innerText()).toMatch(/还剩/);
+    await offer.locator('[data-test="offer-why-toggle"]').tap();
+    expect(await offer.locator('[data-test="offer-why"]').innerText()).toMatch(/%/);
+    expect(await page.locator('[data-test="nearby-card"]').count()).toBeGreaterThanOrEqual(0);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-home");
+
+    await offer.locator('[data-test="offer-accept"]').tap();
+    await page.waitForURL(/\/m\/job\//);
+    const engagementId = page.url().split("/job/")[1]!;
+    const [e] = await t.database.db.execute<{ starts_at: string; ends_at: string; lat: number; lng: number }>(
+      sql`select e.starts_at, e.ends_at, t.lat, t.lng from engagements e join tasks t on t.id = e.task_id where e.id = ${engagementId}`,
+    );
+    expect(e).toBeDefined();
+    await page.locator('[data-test="contract-pending"]').waitFor();
+
+    // engagement.created → contract.draft is the BullMQ worker's job; run it as the worker would.
+    const services = createServices(t.api.deps);
+    const contract = (await services.contracts.draftForEngagement(SYSTEM, engagementId))!;
+    await page.reload();
+    await page.locator('[data-test="contract"]').waitFor();
+    expect(await page.locator('[data-test="contract-status"]').innerText()).toBe("待签署");
+    await page.locator('[data-test="sign-submit"]').tap();
+    expect(await page.locator('[data-test="job-error"]').innerText()).toContain("请先勾选");
+    await page.locator('[data-test="sign-agree"]').tap();
+    await page.locator('[data-test="sign-send-code"]').tap();
+    await page.locator('[data-test="job-notice"]').waitFor();
+    const code = smsOutbox(t).lastCodeFor(PHONES.worker)!;
+    await page.locator('[data-test="sign-code"] input').fill(code);
+    await page.locator('[data-test="sign-submit"]').tap();
+    await expect.poll(() => page.locator('[data-test="contract-status"]').innerText()).toBe("一方已签");
+    await shot(page, "mobile-contract-signed");
+
+    await asEmployer(`mutation($id: UUID!) { requestContractSigningCode(contractId: $id) { expiresAt } }`, { id: contract.id });
+    await asEmployer(`mutation($i: SignContractInput!) { signContract(input: $i) { status } }`, {
+      i: { contractId: contract.id, smsCode: smsOutbox(t).lastCodeFor(PHONES.employer), termsHash: contract.termsHash, confirmIntent: true },
+    });
+
+    // Ten minutes before the start, 3 km from the workplace: refused with the distance and the rule.
+    offset = new Date(e!.starts_at).getTime() - 10 * MIN - Date.now();
+    await context.setGeolocation({ latitude: e!.lat + 0.027, longitude: e!.lng });
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test="contract-status"]').innerText()).toBe("双方已签");
+    await page.locator('[data-test="check-in"]').tap();
+    await page.locator('[data-test="job-error"]').waitFor();
+    expect(await page.locator('[data-test="job-error"]').innerText()).toMatch(/您距离工作地点约 \d+ 米，须在 500 米内签到签退/);
+    await shot(page, "mobile-check-in-refused");
+
+    await context.setGeolocation({ latitude: e!.lat + 0.0005, longitude: e!.lng });
+    await page.locator('[data-test="check-in"]').tap();
+    await page.locator('[data-test="check-out"]').waitFor();
+    expect(await page.locator('[data-test="check-in-at"]').innerText()).not.toBe("—");
+
+    offset = new Date(e!.ends_at).getTime() + 5 * MIN - Date.now();
+    await page.locator('[data-test="check-out"]').tap();
+    await expect.poll(() => page.locator('[data-test="minutes"]').innerText()).toMatch(/小时/);
+
+    // The employer approves the hours, funds escrow and submits the pay.
+    const [task] = await t.database.db.execute<{ id: string; pay_rate_fen: number }>(sql`select t.id, t.pay_rate_fen from tasks t join engagements e on e.task_id = t.id where e.id = ${engagementId}`);
+    await asEmployer(`mutation($i: AnswerHoursInput!) { answerHours(input: $i) { status } }`, { i: { engagementId, approve: true } });
+    const amountFen = Number(task!.pay_rate_fen) * 5;
+    await asEmployer(`mutation($i: TopUpWalletInput!) { topUpWallet(input: $i) { id } }`, { i: { amountFen, idempotencyKey: `e2e-top-up-${engagementId}` } });
+    await asEmployer(`mutation($i: FundTaskEscrowInput!) { fundTaskEscrow(input: $i) { id } }`, { i: { taskId: task!.id, amountFen, idempotencyKey: `e2e-fund-${engagementId}` } });
+    await asEmployer(`mutation($i: SubmitSettlementInput!) { submitSettlement(input: $i) { id } }`, { i: { engagementId } });
+
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test="settlement-status"]').innerText()).toBe("待您确认");
+    expect(await page.locator('[data-test="settlement-total"]').innerText()).toMatch(/应发 ¥\d/);
+    await shot(page, "mobile-settlement");
+    await page.locator('[data-test="settlement-confirm"]').tap();
+    await expect.poll(() => page.locator('[data-test="settlement-status"]').innerText()).toBe("已确认，正在打款");
+
+    // settlement.confirmed → the payout job: escrow → wallet → bank card through the mock bank.
+    const [s] = await t.database.db.execute<{ id: string }>(sql`select id from settlements where engagement_id = ${engagementId}`);
+    const paid = await services.settlement.paySettlement(SYSTEM, s!.id);
+    expect(paid.status).toBe("PAID");
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test="settlement-status"]').innerText()).toBe("已发到银行卡");
+    await page.locator('[data-test="go-wallet"]').tap();
+    await page.locator('[data-test="wallet-entry"]').first().waitFor();
+    expect(await page.locator('[data-test="wallet"]').innerText()).toContain("工资到账");
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-wallet");
+    await context.close();
+  });
+
+});
