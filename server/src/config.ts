@@ -40,6 +40,12 @@ const schema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  // Dispatch (DESIGN §4): an offer's life, waves before staff dispatch by hand, K outstanding offers per worker,
+  // and the nearest eligible workers a wave ranks (at least the largest wave, 20).
+  DISPATCH_OFFER_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  DISPATCH_MAX_WAVES: z.coerce.number().int().min(1).max(20).default(3),
+  DISPATCH_MAX_OUTSTANDING_OFFERS: z.coerce.number().int().min(1).max(50).default(3),
+  DISPATCH_CANDIDATE_POOL: z.coerce.number().int().min(20).max(2000).default(200),
   ADMIN_DIST: z.string().default(""),
   // stringbool: "false" and "0" mean false (z.coerce.boolean would read any non-empty string as true).
   TRUST_PROXY: z.stringbool().default(false),
@@ -85,6 +91,7 @@ export type Config = Readonly<{
   loginRateWindowSeconds: number;
   writeRateLimit: number;
   outboxPollMs: number;
+  dispatch: { offerTtlMinutes: number; maxWaves: number; maxOutstandingOffers: number; candidatePool: number };
   adminDist: string;
   trustProxy: boolean;
   smsProvider: "log";
@@ -143,6 +150,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateWindowSeconds: e.LOGIN_RATE_WINDOW_SECONDS,
     writeRateLimit: e.WRITE_RATE_LIMIT,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    dispatch: {
+      offerTtlMinutes: e.DISPATCH_OFFER_TTL_MINUTES,
+      maxWaves: e.DISPATCH_MAX_WAVES,
+      maxOutstandingOffers: e.DISPATCH_MAX_OUTSTANDING_OFFERS,
+      candidatePool: e.DISPATCH_CANDIDATE_POOL,
+    },
     adminDist: e.ADMIN_DIST,
     trustProxy: e.TRUST_PROXY,
     smsProvider: e.SMS_PROVIDER,

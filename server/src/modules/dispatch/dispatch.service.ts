@@ -4,7 +4,7 @@ import type { NotificationService } from "../notify/notify.service.js";
 import type { ReferenceService } from "../reference/reference.service.js";
 import type { SmsService } from "../sms/sms.service.js";
 import { createBrowseService } from "./browse.service.js";
-import { DEFAULT_SETTINGS, type DispatchSettingsAll } from "./dispatch.settings.js";
+import { settingsFromConfig, type DispatchSettingsAll } from "./dispatch.settings.js";
 import { createLivePublisher } from "./live.js";
 import { createOfferService } from "./offer.service.js";
 import { createTaskService, type CanPost } from "./task.service.js";
@@ -18,7 +18,7 @@ export function createDispatchService(
   deps: Deps,
   parts: { sms: SmsService; notifications: NotificationService; reference: ReferenceService; settings?: DispatchSettingsAll; canPost?: CanPost },
 ) {
-  const settings = parts.settings ?? DEFAULT_SETTINGS;
+  const settings = parts.settings ?? settingsFromConfig(deps.config.dispatch);
   const live = createLivePublisher(deps.redis, deps.logger);
   return {
     settings,
