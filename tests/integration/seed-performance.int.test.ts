@@ -15,7 +15,7 @@ describe("demo performance data", () => {
   };
   beforeAll(async () => {
     h = await createServiceHarness({ start: new Date() });
-    await seedDemoData(h.deps.db, h.deps.pii, { log: () => {} });
+    await seedDemoData(h.deps.db, h.deps.pii, { config: h.env.config, log: () => {} });
     await h.deliverDueEvents({ ...JOB_HANDLERS, "housekeeping.purge-expired": async () => {} });
   });
   afterAll(() => h?.close());
