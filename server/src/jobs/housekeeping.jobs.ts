@@ -1,4 +1,4 @@
-import { and, inArray, lt, sql } from "drizzle-orm";
+import { and, inArray, lt } from "drizzle-orm";
 import { processedEvents, refreshTokens, smsCodes } from "../db/schema/index.js";
 import type { JobHandler } from "./job-context.js";
 
@@ -13,5 +13,5 @@ export const purgeExpired: JobHandler<"housekeeping.purge-expired"> = async ({ t
   const at = now.getTime();
   await tx.delete(smsCodes).where(and(inArray(smsCodes.purpose, ["REGISTER", "LOGIN", "RESET_PASSWORD"]), lt(smsCodes.expiresAt, new Date(at - 7 * DAY))));
   await tx.delete(refreshTokens).where(lt(refreshTokens.expiresAt, new Date(at - 30 * DAY)));
-  await tx.delete(processedEvents).where(lt(processedEvents.processedAt, sql`${new Date(at - 30 * DAY)}`));
+  await tx.delete(processedEvents).where(lt(processedEvents.processedAt, new Date(at - 30 * DAY)));
 };

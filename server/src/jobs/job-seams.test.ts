@@ -2,7 +2,7 @@ import { Queue } from "bullmq";
 import { and, count, eq } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, notifications, outbox, processedEvents } from "../db/schema/index.js";
+import { auditLog, notifications, outbox, processedEvents, smsCodes } from "../db/schema/index.js";
 import { createDeps, type DepsHandle } from "../deps.js";
 import { AppError } from "../errors.js";
 import { createLogger } from "../logger.js";
@@ -150,6 +150,23 @@ describe("job seams: fan-out, scheduled and cancelled events, business refusals,
     await runJob(handle.deps, auditing, { id: jobIdFor(eventId, "notify.welcome-user"), name: "notify.welcome-user", data: { userId: user.id, role: "WORKER" } });
     const [row] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, user.id), eq(auditLog.action, "identity.reset-password")));
     expect(row).toMatchObject({ actorId: null, actorRole: "SYSTEM", requestId: `event:${eventId}` });
+  });
+
+  it("the nightly purge drops stale login codes, long-expired sessions and old processed marks, and keeps signing evidence", async () => {
+    const { db } = env.database;
+    const user = await insertUser(db, "WORKER");
+    const old = new Date(clock.getTime() - 40 * 86_400_000);
+    await db.insert(smsCodes).values([
+      { phone: user.phone, purpose: "LOGIN", codeHash: "x", expiresAt: old },
+      { phone: user.phone, purpose: "SIGN_CONTRACT", codeHash: "y", expiresAt: old },
+    ]);
+    await db.insert(processedEvents).values({ consumer: "notify.welcome-user", eventId: "7e0b0000-0000-4000-8000-00000000b001", processedAt: old });
+    const eventId = await fireSchedule(handle.deps, "schedule.nightly");
+    const [row] = await db.select().from(outbox).where(eq(outbox.id, eventId));
+    expect(await runJob(handle.deps, JOB_HANDLERS, { id: jobIdFor(eventId, "housekeeping.purge-expired"), name: "housekeeping.purge-expired", data: row!.payload })).toBe("done");
+    const left = await db.select({ purpose: smsCodes.purpose }).from(smsCodes).where(eq(smsCodes.phone, user.phone));
+    expect(left.map((r) => r.purpose)).toEqual(["SIGN_CONTRACT"]);
+    expect(await db.select().from(processedEvents).where(eq(processedEvents.eventId, "7e0b0000-0000-4000-8000-00000000b001"))).toEqual([]);
   });
 
   it("a schedule fires once per slot on Shanghai time, however many workers tick", async () => {
