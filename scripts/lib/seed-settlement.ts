@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 // Demo contracts, attendance and wages (issue 7) for ./scripts/start. Unlike the other demo data these rows are
 // written by the real services (contract, attendance, ledger, settlement), after the seed's transaction, on a
 // clock the seed moves, so every contract carries real canonical terms, hash and Ed25519 signature chain
@@ -50,9 +51,10 @@ const as = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { 
 export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<SettlementSeedResult> {
   let clock = new Date(d.now);
   // The seed's own deps: codes go to an in-memory SMS outbox the seed reads, rate-limit counters live under a
-  // prefix of their own (the API's limits are not spent), and nothing is sent anywhere.
+  // prefix of their own, new for each run (the API's limits are not spent, and a day of repeated seeds and
+  // browser-test runs never reaches the daily cap per phone), and nothing is sent anywhere.
   const silent = createLogger({ logLevel: "silent", env: d.config.env }, "seed");
-  const config: Config = { ...d.config, queuePrefix: `${d.config.queuePrefix}:seed`, smsResendSeconds: 0 };
+  const config: Config = { ...d.config, queuePrefix: `${d.config.queuePrefix}:seed:${randomUUID().slice(0, 8)}`, smsResendSeconds: 0 };
   const handle = createDeps(config, { name: "seed", logger: silent, now: () => new Date(clock) });
   const sms = new LogSmsProvider(silent, true);
   try {

@@ -26,7 +26,7 @@ export async function startConsole(): Promise<Console> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const t = await startTestApi({ ADMIN_DIST: inject("adminDist") });
   const vault = createPiiVault(t.config.piiEncryptionKey, t.config.piiBlindIndexKey);
-  await seedDemoData(t.database.db, vault, { workers: 600, employers: 60, log: () => {} });
+  await seedDemoData(t.database.db, vault, { workers: 600, employers: 60, config: t.config, log: () => {} });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   return {
     t,
