@@ -19,7 +19,9 @@ describe("service harness", () => {
     expect(recognised.recognizedAt).toEqual(new Date("2026-03-02T01:00:00Z")); // the settable clock, not the wall clock
 
     const ran = await h.deliverDueEvents();
-    expect(ran).toEqual([{ event: "venue.status-changed", consumer: "notify.venue-status-changed", outcome: "done" }]);
+    // Every consumer of the event ran once (fan-out: the notification and, since issue 9, the venue roll-up).
+    expect(ran).toContainEqual({ event: "venue.status-changed", consumer: "notify.venue-status-changed", outcome: "done" });
+    expect(ran.every((r) => r.event === "venue.status-changed" && r.outcome === "done")).toBe(true);
     const mine = await h.services.notifications.myNotifications(staff, 10);
     expect(mine.map((n) => n.title)).toEqual(["丰泽区城东零工驿站已通过认定"]);
     // Delivering again finds nothing new: the event is sent and its consumer recorded.
