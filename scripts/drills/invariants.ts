@@ -57,3 +57,22 @@ export async function checkInvariants(sql: Reader, opts: InvariantOptions = {}):
   }
   return { ok: checks.every((c) => c.ok), checks };
 }
+
+/**
+ * Runs the checks until they all pass or `timeoutSeconds` have gone by, and returns the last result. A drill
+ * ends with work still in flight (jobs backing off, the relay catching up): what is eventually consistent
+ * gets time to settle, while a real violation (a double payment) never heals and still fails. The judging
+ * time moves with the clock on each run.
+ */
+export async function settleInvariants(sql: Reader, opts: InvariantOptions & { timeoutSeconds: number; intervalMs?: number }) {
+  const { timeoutSeconds, intervalMs = 5000, ...rest } = opts;
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  let attempts = 1;
+  let result = await checkInvariants(sql, rest);
+  while (!result.ok && Date.now() + intervalMs <= deadline) {
+    await new Promise((r) => setTimeout(r, intervalMs));
+    attempts++;
+    result = await checkInvariants(sql, rest);
+  }
+  return { ...result, attempts };
+}

@@ -8,7 +8,7 @@ import { Queue, UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkInvariants, CHECK_NAMES, type InvariantOptions, type Reader } from "../../scripts/drills/invariants.js";
+import { checkInvariants, CHECK_NAMES, settleInvariants, type InvariantOptions, type Reader } from "../../scripts/drills/invariants.js";
 import { engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../../server/src/modules/contract/contract.fixtures.js";
 import { insertWorker } from "../../server/src/modules/dispatch/dispatch.fixtures.js";
 import { createServiceHarness, type ServiceHarness } from "../../server/src/testing/service-harness.js";
@@ -201,6 +201,31 @@ describe("drills: invariant checks", () => {
     } finally {
       await queue.obliterate({ force: true });
       await queue.close();
+    }
+  });
+
+  it("settleInvariants reruns while work is in flight and passes once it lands; a violation that never heals still fails", async () => {
+    const unsent = async () => {
+      const id = randomUUID();
+      await sql`insert into outbox (id, name, payload, created_at) values (${id}, 'task.posted', ${JSON.stringify({ taskId: randomUUID() })}::jsonb, now() - interval '1 hour')`;
+      return id;
+    };
+    const late = await unsent();
+    // The relay catching up: the event is withdrawn and marked sent a moment after the drill ended.
+    const relay = new Promise((r) => setTimeout(r, 600)).then(() => sql`update outbox set cancelled_at = now() - interval '1 second', sent_at = now() where id = ${late}`);
+    const settled = await settleInvariants(sql, { ...options(), timeoutSeconds: 20, intervalMs: 200 });
+    await relay;
+    expect(settled.ok).toBe(true);
+    expect(settled.attempts).toBeGreaterThan(1);
+
+    const lost = await unsent();
+    try {
+      const gaveUp = await settleInvariants(sql, { ...options(), timeoutSeconds: 1, intervalMs: 200 });
+      expect(gaveUp.ok).toBe(false);
+      expect(gaveUp.attempts).toBeGreaterThanOrEqual(2);
+      expect(failing(gaveUp)).toEqual(["outbox-none-lost"]);
+    } finally {
+      await sql`delete from outbox where id in (${late}, ${lost})`;
     }
   });
 
