@@ -83,6 +83,7 @@ const en: typeof zh = {
     action: { ACCEPT: "Accept", START: "Start", REQUEST_INFO: "Request material", EXTEND: "Extend", RESOLVE: "Resolve", REJECT: "Reject", WAGES_PAID: "Wages paid" },
   },
   subsidy: {
+    fileObjection: "Record an objection", objectionReason: "The objection (5–1000 characters)", objectionLength: "An objection needs 5–1000 characters",
     listHint: "Venues apply, county officers review and put on public notice, then pay; approval follows when the notice ends without objections.", detail: "Application",
     venue: "Venue", kind: "Kind", year: "Year", amount: "Amount", score: "Score", level: "tier {n}", submittedAt: "Submitted", notice: "Public notice",
     policy: "Policy", approvedAt: "Approved", paid: "Paid", statusReason: "Note", materials: "Materials checklist", submit: "Submit", saved: "Saved",
@@ -101,6 +102,7 @@ const en: typeof zh = {
     evidence: "Evidence", notes: "Notes", saved: "Assessment saved", score: "Current score", enteredAt: "Last entered",
   },
   contract: {
+    notFound: "No contract has this hash: it does not exist or its terms were changed",
     hint: "Look up a contract by id with its attendance, settlement and escrow, or verify any contract by its hash.", lookup: "Contract id or hash",
     placeholder: "Contract id (UUID) or 64-character SHA-256 hash", invalid: "Enter a contract id (UUID) or a 64-character hash", template: "Template",
     signedAt: "Signed", endedAt: "Ended", hash: "Terms hash", verification: "Verification", valid: "Valid: terms intact, every signature valid",

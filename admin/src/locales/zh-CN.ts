@@ -82,6 +82,7 @@ export default {
     action: { ACCEPT: "受理", START: "开始处理", REQUEST_INFO: "请补充材料", EXTEND: "延期", RESOLVE: "提出处理结果", REJECT: "不予受理", WAGES_PAID: "登记工资已支付" },
   },
   subsidy: {
+    fileObjection: "登记异议", objectionReason: "异议内容（5–1000 字）", objectionLength: "异议内容须为 5–1000 字",
     listHint: "场所申报、县级人社审核与公示、批准后拨付；公示期满无异议自动批准。", detail: "补助申请", venue: "场所", kind: "补助类型",
     year: "年度", amount: "申请金额", score: "绩效得分", level: "{n} 档", submittedAt: "提交时间", notice: "公示期", policy: "政策版本",
     approvedAt: "批准时间", paid: "拨付", statusReason: "说明", materials: "申报材料清单", submit: "提交申报", saved: "已保存",
@@ -100,6 +101,7 @@ export default {
     evidence: "佐证材料", notes: "备注", saved: "已保存考核结果", score: "当前总分", enteredAt: "上次录入",
   },
   contract: {
+    notFound: "未找到该哈希对应的合同：合同不存在或条款已被改动",
     hint: "按合同编号查询合同、考勤、工资结算和托管资金；按合同哈希核验任一合同的真实性。", lookup: "合同编号或哈希",
     placeholder: "合同编号（UUID）或 64 位 SHA-256 哈希", invalid: "请输入合同编号（UUID）或 64 位哈希", template: "模板版本",
     signedAt: "签署时间", endedAt: "终止", hash: "合同哈希", verification: "合同核验", valid: "合同有效：条款完整，签名均有效",
