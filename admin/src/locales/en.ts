@@ -29,6 +29,7 @@ const en: typeof zh = {
     openTasks: "Open tasks",
   },
   venue: {
+    noStaff: "No staff accounts yet", accountSince: "Account since",
     list: "Venues", operator: "Operator", creditCode: "Credit code", recognizedAt: "Recognised", keyword: "Name or address",
     recognize: "Recognise", suspend: "Suspend", revoke: "Revoke", reason: "Reason", reasonRequired: "Enter a reason",
     recognizeConfirm: "Recognise “{name}”?", periods: "Purchase-of-service periods", periodHint: "No performance subsidy inside a period",
@@ -37,6 +38,7 @@ const en: typeof zh = {
     statusReason: "Status note", basic: "Details", done: "Updated",
   },
   worker: {
+    search: "Find", searchHint: "Name, mobile or ID number",
     list: "Workers", realName: "Name", idNumber: "ID number", gender: "Gender", age: "Age", skills: "Skills", skill: "Skill",
     priority: "Priority groups", older: "Older", hardToEmploy: "Hard to employ", zeroFamily: "Zero-employment family",
     reliability: "Reliability", completed: "{n} done", noShow: "{n} no-shows", rating: "Rating", homeVenue: "Home venue",

@@ -29,6 +29,7 @@ export default {
     openTasks: "进行中的岗位",
   },
   venue: {
+    noStaff: "尚无工作人员账号", accountSince: "开通时间",
     list: "零工市场/驿站", operator: "运营主体", creditCode: "统一社会信用代码", recognizedAt: "认定时间",
     keyword: "名称或地址", recognize: "认定", suspend: "暂停", revoke: "撤销", reason: "原因", reasonRequired: "请填写原因",
     recognizeConfirm: "确认认定「{name}」？", periods: "政府购买服务期间", periodHint: "期间内不享受绩效补助",
@@ -37,6 +38,7 @@ export default {
     statusReason: "状态说明", basic: "基本信息", done: "已更新",
   },
   worker: {
+    search: "查询", searchHint: "姓名、手机号或身份证号",
     list: "零工人员", realName: "姓名", idNumber: "身份证号", gender: "性别", age: "年龄", skills: "技能", skill: "技能",
     priority: "重点群体", older: "大龄", hardToEmploy: "就业困难", zeroFamily: "零就业家庭", reliability: "履约",
     completed: "完成 {n}", noShow: "爽约 {n}", rating: "评分", homeVenue: "所属场所", travel: "出行", profile: "零工档案",

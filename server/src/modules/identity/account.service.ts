@@ -143,6 +143,13 @@ export function createAccountService({ db, now, pii }: Deps, venues: VenueServic
       });
     },
 
+    /** The staff accounts of a venue: its own staff, the county's officers, the city's. */
+    async venueStaff(caller: Caller, venueId: string) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      assertVenueInScope(actor, await venues.getVenueRecord(venueId));
+      return repo.listVenueStaff(db, venueId);
+    },
+
     /** Worker profiles in the caller's scope: the venue's walk-ins for staff, the county's for county officers. */
     async listWorkers(caller: Caller, filter: { skillCode?: string | null; venueId?: string | null; search?: string | null; limit: number; offset: number }) {
       const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");

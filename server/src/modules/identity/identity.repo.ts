@@ -104,6 +104,11 @@ export async function insertEmployerProfile(tx: DbOrTx, row: typeof employerProf
   return inserted!;
 }
 
+/** A venue's staff accounts (a handful per venue), oldest first. */
+export async function listVenueStaff(db: DbOrTx, venueId: string): Promise<UserRow[]> {
+  return db.select().from(users).where(and(eq(users.role, "VENUE_STAFF"), eq(users.venueId, venueId))).orderBy(asc(users.createdAt), asc(users.id)).limit(200);
+}
+
 export interface WorkerListFilter {
   venueId?: string;
   regionCode?: string;
