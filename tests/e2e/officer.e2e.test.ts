@@ -1,4 +1,5 @@
 // County and city officers in a real browser: coverage on the dashboard, recognising a venue, pages by role.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertVenue } from "../../server/src/testing/factories.js";
 import { gqlInPage, PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
@@ -34,10 +35,37 @@ describe("console: officers", () => {
     await page.locator(".el-message-box").getByRole("button", { name: "确定" }).click();
     await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
     await shot(page, "venue-detail-recognised");
-    const [row] = await c.t.database.db.execute<{ status: string }>(
-      (await import("drizzle-orm")).sql`select status from venues where id = ${venue.id}`,
-    );
+    const [row] = await c.t.database.db.execute<{ status: string }>(sql`select status from venues where id = ${venue.id}`);
     expect(row!.status).toBe("RECOGNIZED");
+  });
+
+  it("a county officer sees a venue's staff on its detail page and finds its workers by name", async () => {
+    const [staff] = await c.t.database.db.execute<{ venue_id: string; display_name: string; phone: string }>(sql`select venue_id, display_name, phone from users where phone = ${PHONES.staff}`);
+    const [worker] = await c.t.database.db.execute<{ real_name: string }>(
+      sql`select real_name from worker_profiles where home_venue_id = ${staff!.venue_id} order by created_at limit 1`,
+    );
+    const page = await c.newPage();
+    await signIn(page, PHONES.county);
+    await page.goto(`/venues/${staff!.venue_id}`);
+    await page.locator('[data-test="venue-staff"]').waitFor();
+    await expect.poll(() => page.locator('[data-test="venue-staff"]').innerText()).toContain(staff!.display_name);
+    const table = await page.locator('[data-test="venue-staff"]').innerText();
+    expect(table, "phones masked").toContain(`${PHONES.staff.slice(0, 3)}****${PHONES.staff.slice(7)}`);
+    expect(table).not.toContain(PHONES.staff);
+    await shot(page, "venue-detail-staff");
+
+    await page.locator('[data-test="venue-workers-link"]').click();
+    await page.locator('[data-test="worker-table"]').waitFor();
+    await page.locator('input[data-test="worker-search"], [data-test="worker-search"] input').fill(worker!.real_name.slice(1));
+    await page.locator('[data-test="worker-search-submit"]').click();
+    await expect.poll(async () => (await page.locator('[data-test="worker-table"] .el-table__body tr td:first-child').allInnerTexts()).every((n) => n.includes(worker!.real_name.slice(1)))).toBe(true);
+    expect(await page.locator('[data-test="worker-table"]').innerText()).toContain(worker!.real_name);
+    const total = Number((await page.locator(".el-pagination__total").innerText()).replace(/\D/g, ""));
+    const [expected] = await c.t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from worker_profiles where home_venue_id = ${staff!.venue_id} and real_name like ${`%${worker!.real_name.slice(1)}%`}`,
+    );
+    expect(total).toBe(expected!.n);
+    await shot(page, "worker-search");
   });
 
   it("a county officer cannot open the city officers' pages: the router says so and the server refuses", async () => {
