@@ -1,6 +1,8 @@
 // County and city officers in a real browser: coverage on the dashboard, recognising a venue, pages by role.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shanghaiDate } from "@qz/shared";
+import { monthStart } from "../../server/src/modules/report/trend.service.js";
 import { insertVenue } from "../../server/src/testing/factories.js";
 import { gqlInPage, PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
 
@@ -21,7 +23,14 @@ describe("console: officers", () => {
     expect(await page.locator('[data-test="coverage-stations"]').innerText()).toContain("目标 100");
     expect(await page.locator('[data-test="who"]').innerText()).toContain("鲤城区");
     await page.locator('[data-test="coverage-chart"] canvas').waitFor();
-    expect(await page.locator('[data-test="pending-module"]').count()).toBeGreaterThan(0);
+    // Placements over time: the county's counted placements of the last twelve months (Shanghai months), drawn.
+    await page.locator('[data-test="placements-chart"] canvas').waitFor();
+    const from = monthStart(shanghaiDate(new Date()), 11);
+    const [placed] = await c.t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from performance_placements pp join venues v on v.id = pp.venue_id where pp.counted and v.region_code = '350502' and pp.paid_on >= ${from}::date`,
+    );
+    expect(placed!.n, "the demo data has placements in the county").toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-test="placements-total"]').innerText()).toBe(`近12个月共 ${placed!.n} 人`);
     await shot(page, "county-dashboard");
 
     await page.locator('[data-test="menu-/venues"]').click();

@@ -29,6 +29,7 @@ type Documents = {
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": typeof types.StarRankingDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": typeof types.OpenComplaintDeadlinesDocument,
+    "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": typeof types.PlacementsByMonthDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": typeof types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": typeof types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": typeof types.HolidayCalendarDocument,
@@ -111,6 +112,7 @@ const documents: Documents = {
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": types.StarRankingDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": types.OpenComplaintDeadlinesDocument,
+    "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": types.PlacementsByMonthDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": types.HolidayCalendarDocument,
@@ -252,6 +254,10 @@ export function graphql(source: "\n  query CountyBudget($regionCode: String!, $y
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n"): (typeof documents)["\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n"): (typeof documents)["\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
