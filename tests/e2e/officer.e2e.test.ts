@@ -44,6 +44,11 @@ describe("console: officers", () => {
     await page.locator(".el-message-box").getByRole("button", { name: "确定" }).click();
     await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
     await shot(page, "venue-detail-recognised");
+    // In English the status is a label too, never the raw code.
+    await page.locator('[data-test="toggle-locale"]').click();
+    await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("Recognised");
+    await page.locator('[data-test="toggle-locale"]').click();
+    await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
     const [row] = await c.t.database.db.execute<{ status: string }>(sql`select status from venues where id = ${venue.id}`);
     expect(row!.status).toBe("RECOGNIZED");
   });

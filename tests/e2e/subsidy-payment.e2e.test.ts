@@ -71,7 +71,7 @@ describe("console: objections, payment and the 附件 exports", () => {
     expect(row).toEqual({ status: "UNDER_REVIEW", n: 1 });
   });
 
-  it("a dismissed objection lets the notice run out; the officer records the payment and exports 附件3/4/6", async () => {
+  it("a dismissed objection lets the notice run out; the officer records the payment and exports 附件3/4/6", { timeout: 240_000 }, async () => {
     const { venue, app } = await onNotice("鲤城区金龙零工驿站");
     const page = await c.newPage();
     await signIn(page, PHONES.city);
