@@ -102,7 +102,7 @@ describe("console: objections, payment and the 附件 exports", () => {
     await signIn(pay, PHONES.county);
     await pay.goto(`/subsidy/${app.id}`);
     await expect.poll(() => pay.locator('[data-test="application-status"]').innerText()).toBe("已批准");
-    await pay.locator('[data-test="voucher-no"] input').fill("QZ-2026-0001");
+    await pay.locator('input[data-test="voucher-no"], [data-test="voucher-no"] input').fill("QZ-2026-0001");
     await pay.locator('[data-test="record-payment"]').click();
     await expect.poll(() => pay.locator('[data-test="application-status"]').innerText()).toBe("已拨付");
     const yuan = (Number(a!.amount_fen) / 100).toFixed(2);
