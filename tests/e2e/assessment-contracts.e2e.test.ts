@@ -48,7 +48,7 @@ describe("console: assessment and contracts", () => {
     await again.locator(input("assessment-venue")).fill(market.name.slice(0, 4));
     await again.locator(".el-select-dropdown__item").filter({ hasText: market.name }).first().click();
     await again.locator('[data-test="score-C1"] input').waitFor();
-    await expect.poll(() => again.locator('[data-test="score-C1"] input').inputValue(), "the saved points come back").toBe("3.5");
+    await expect.poll(() => again.locator('[data-test="score-C1"] input').inputValue(), { message: "the saved points come back" }).toBe("3.5");
     expect(await again.locator('[data-test="assessment-vetoes"] label.is-checked').innerText()).toContain("就业歧视");
   });
 

@@ -11,13 +11,13 @@ import { ExcelJS, startClockConsole, type ClockConsole } from "./clock-console.j
 
 describe("console: objections, payment and the 附件 exports", () => {
   let c: ClockConsole;
-  let county: { userId: string; role: "COUNTY_OFFICER"; regionCode: string };
+  let county: { userId: string; role: "COUNTY_OFFICER"; regionCode: string; venueId: null };
   const q = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => c.t.database.db.execute<T>(query);
   const meta = { requestId: "e2e-subsidy-payment", ip: "127.0.0.1", userAgent: "vitest" };
   beforeAll(async () => {
     c = await startClockConsole();
     const [row] = await q<{ id: string; region_code: string }>(sql`select id, region_code from users where phone = ${PHONES.county}`);
-    county = { userId: row!.id, role: "COUNTY_OFFICER", regionCode: row!.region_code };
+    county = { userId: row!.id, role: "COUNTY_OFFICER", regionCode: row!.region_code, venueId: null };
   });
   afterAll(() => c?.close());
 
