@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
+      // The console's pure modules (locales, rules); components are checked in the browser tests.
+      { resolve: { alias }, test: { name: "admin", include: ["admin/src/**/*.test.ts"] } },
       {
         resolve: { alias },
         test: {

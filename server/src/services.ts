@@ -17,6 +17,7 @@ import { createNotificationService } from "./modules/notify/notify.service.js";
 import { createQueueDashboardService } from "./modules/queues/queues.service.js";
 import { createPerformanceService } from "./modules/performance/performance.service.js";
 import { createAnnexService } from "./modules/report/annex.service.js";
+import { createTrendService } from "./modules/report/trend.service.js";
 import { createReferenceService } from "./modules/reference/reference.service.js";
 import { createSmsService } from "./modules/sms/sms.service.js";
 import { createSubsidyService } from "./modules/subsidy/subsidy.service.js";
@@ -58,6 +59,7 @@ export function createServices(deps: Deps) {
     performance,
     subsidy,
     annexes: createAnnexService(deps, { venues, performance, subsidy }),
+    trends: createTrendService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,8 @@
 // County and city officers in a real browser: coverage on the dashboard, recognising a venue, pages by role.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shanghaiDate } from "@qz/shared";
+import { monthStart } from "../../server/src/modules/report/trend.service.js";
 import { insertVenue } from "../../server/src/testing/factories.js";
 import { gqlInPage, PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
 
@@ -20,7 +23,14 @@ describe("console: officers", () => {
     expect(await page.locator('[data-test="coverage-stations"]').innerText()).toContain("目标 100");
     expect(await page.locator('[data-test="who"]').innerText()).toContain("鲤城区");
     await page.locator('[data-test="coverage-chart"] canvas').waitFor();
-    expect(await page.locator('[data-test="pending-module"]').count()).toBeGreaterThan(0);
+    // Placements over time: the county's counted placements of the last twelve months (Shanghai months), drawn.
+    await page.locator('[data-test="placements-chart"] canvas').waitFor();
+    const from = monthStart(shanghaiDate(new Date()), 11);
+    const [placed] = await c.t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from performance_placements pp join venues v on v.id = pp.venue_id where pp.counted and v.region_code = '350502' and pp.paid_on >= ${from}::date`,
+    );
+    expect(placed!.n, "the demo data has placements in the county").toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-test="placements-total"]').innerText()).toBe(`近12个月共 ${placed!.n} 人`);
     await shot(page, "county-dashboard");
 
     await page.locator('[data-test="menu-/venues"]').click();
@@ -34,10 +44,42 @@ describe("console: officers", () => {
     await page.locator(".el-message-box").getByRole("button", { name: "确定" }).click();
     await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
     await shot(page, "venue-detail-recognised");
-    const [row] = await c.t.database.db.execute<{ status: string }>(
-      (await import("drizzle-orm")).sql`select status from venues where id = ${venue.id}`,
-    );
+    // In English the status is a label too, never the raw code.
+    await page.locator('[data-test="toggle-locale"]').click();
+    await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("Recognised");
+    await page.locator('[data-test="toggle-locale"]').click();
+    await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
+    const [row] = await c.t.database.db.execute<{ status: string }>(sql`select status from venues where id = ${venue.id}`);
     expect(row!.status).toBe("RECOGNIZED");
+  });
+
+  it("a county officer sees a venue's staff on its detail page and finds its workers by name", async () => {
+    const [staff] = await c.t.database.db.execute<{ venue_id: string; display_name: string; phone: string }>(sql`select venue_id, display_name, phone from users where phone = ${PHONES.staff}`);
+    const [worker] = await c.t.database.db.execute<{ real_name: string }>(
+      sql`select real_name from worker_profiles where home_venue_id = ${staff!.venue_id} order by created_at limit 1`,
+    );
+    const page = await c.newPage();
+    await signIn(page, PHONES.county);
+    await page.goto(`/venues/${staff!.venue_id}`);
+    await page.locator('[data-test="venue-staff"]').waitFor();
+    await expect.poll(() => page.locator('[data-test="venue-staff"]').innerText()).toContain(staff!.display_name);
+    const table = await page.locator('[data-test="venue-staff"]').innerText();
+    expect(table, "phones masked").toContain(`${PHONES.staff.slice(0, 3)}****${PHONES.staff.slice(7)}`);
+    expect(table).not.toContain(PHONES.staff);
+    await shot(page, "venue-detail-staff");
+
+    await page.locator('[data-test="venue-workers-link"]').click();
+    await page.locator('[data-test="worker-table"]').waitFor();
+    await page.locator('input[data-test="worker-search"], [data-test="worker-search"] input').fill(worker!.real_name.slice(1));
+    await page.locator('[data-test="worker-search-submit"]').click();
+    await expect.poll(async () => (await page.locator('[data-test="worker-table"] .el-table__body tr td:first-child').allInnerTexts()).every((n) => n.includes(worker!.real_name.slice(1)))).toBe(true);
+    expect(await page.locator('[data-test="worker-table"]').innerText()).toContain(worker!.real_name);
+    const total = Number((await page.locator(".el-pagination__total").innerText()).replace(/\D/g, ""));
+    const [expected] = await c.t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from worker_profiles where home_venue_id = ${staff!.venue_id} and real_name like ${`%${worker!.real_name.slice(1)}%`}`,
+    );
+    expect(total).toBe(expected!.n);
+    await shot(page, "worker-search");
   });
 
   it("a county officer cannot open the city officers' pages: the router says so and the server refuses", async () => {

@@ -1,5 +1,6 @@
 // Venue staff in a real browser: walk-in registration, a task's offers with "why this offer", pages by role.
 import { sql } from "drizzle-orm";
+import { maskName } from "@qz/shared";
 import { residentId } from "../../server/src/testing/factories.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gqlInPage, PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
@@ -56,6 +57,15 @@ describe("console: venue staff", () => {
     await shot(page, "task-list");
     await page.locator('[data-test="task-table"] a').first().click();
     await page.locator('[data-test="offer-table"]').first().waitFor();
+    // Each offer names its worker, masked (张**), never the full name.
+    const taskId = page.url().split("/tasks/")[1]!.split(/[?#]/)[0]!;
+    const names = await c.t.database.db.execute<{ real_name: string }>(
+      sql`select p.real_name from offers o join worker_profiles p on p.user_id = o.worker_id where o.task_id = ${taskId}`,
+    );
+    const shown = await page.locator('[data-test="offer-worker"]').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.sort()).toEqual(names.map((n) => maskName(n.real_name)).sort());
+    expect(shown.every((n) => n.includes("*"))).toBe(true);
     await expect.poll(() => page.locator('[data-test="offer-why-inline"]').first().innerText()).not.toBe("");
     await page.locator('[data-test="offer-table"] .el-table__expand-icon').first().click();
     await page.locator('[data-test="offer-why"]').first().waitFor();

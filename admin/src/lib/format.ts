@@ -2,6 +2,7 @@ import { QUANZHOU_REGIONS, regionByCode } from "@qz/shared/region/regions";
 import { SKILL_CATALOG, SKILL_LEVELS } from "@qz/shared/identity/skills";
 import type { EnumDefinition } from "@qz/shared/catalog/define-enum";
 import { i18n } from "../locales";
+import { ENUM_NAME, enLabels, zhLabels } from "../locales/enum-labels";
 
 export const REGIONS = QUANZHOU_REGIONS;
 export const SKILLS = SKILL_CATALOG;
@@ -9,10 +10,13 @@ export const LEVELS = SKILL_LEVELS;
 
 const zh = () => i18n.global.locale.value === "zh-CN";
 
-/** An enum value's label: the shared zh-CN label, or the code in English. */
+/** An enum value's label in the console's language (locales/enum-labels.ts); an unknown value shows as it came. */
 export function label<V extends string>(def: EnumDefinition<V>, value: V | string | null | undefined): string {
   if (!value) return "—";
-  return zh() && def.has(value) ? def.labels[value as V] : String(value).toLowerCase().replaceAll("_", " ");
+  if (!def.has(value)) return String(value);
+  const name = ENUM_NAME.get(def as EnumDefinition<string>);
+  const table = (zh() ? zhLabels : enLabels) as Record<string, Record<string, string>>;
+  return (name && table[name]?.[value]) || def.labels[value as V];
 }
 
 export const regionName = (code: string | null | undefined) => (code ? (regionByCode(code)?.name ?? code) : "—");

@@ -22,6 +22,7 @@ const en: typeof zh = {
   },
   phoneOnly: { title: "Please use your phone", body: "This console is for venue staff and officers. Workers and employers use the phone pages for offers, contracts and pay." },
   dashboard: {
+    placementsTotal: "{n} in the last 12 months",
     coverage: "Coverage (recognised venues)", regions: "Areas covered", markets: "Markets", stations: "Stations", target: "Target {n}",
     met: "Met", notMet: "Not met", byRegion: "Recognised venues by area", venueStatus: "Venues by status",
     placements: "Placements over time", stars: "Star distribution", budget: "Subsidy budget used", overdue: "Overdue complaints",
@@ -29,6 +30,7 @@ const en: typeof zh = {
     openTasks: "Open tasks",
   },
   venue: {
+    noStaff: "No staff accounts yet", accountSince: "Account since",
     list: "Venues", operator: "Operator", creditCode: "Credit code", recognizedAt: "Recognised", keyword: "Name or address",
     recognize: "Recognise", suspend: "Suspend", revoke: "Revoke", reason: "Reason", reasonRequired: "Enter a reason",
     recognizeConfirm: "Recognise “{name}”?", periods: "Purchase-of-service periods", periodHint: "No performance subsidy inside a period",
@@ -37,6 +39,7 @@ const en: typeof zh = {
     statusReason: "Status note", basic: "Details", done: "Updated",
   },
   worker: {
+    search: "Find", searchHint: "Name, mobile or ID number",
     list: "Workers", realName: "Name", idNumber: "ID number", gender: "Gender", age: "Age", skills: "Skills", skill: "Skill",
     priority: "Priority groups", older: "Older", hardToEmploy: "Hard to employ", zeroFamily: "Zero-employment family",
     reliability: "Reliability", completed: "{n} done", noShow: "{n} no-shows", rating: "Rating", homeVenue: "Home venue",
@@ -83,6 +86,7 @@ const en: typeof zh = {
     action: { ACCEPT: "Accept", START: "Start", REQUEST_INFO: "Request material", EXTEND: "Extend", RESOLVE: "Resolve", REJECT: "Reject", WAGES_PAID: "Wages paid" },
   },
   subsidy: {
+    fileObjection: "Record an objection", objectionReason: "The objection (5–1000 characters)", objectionLength: "An objection needs 5–1000 characters",
     listHint: "Venues apply, county officers review and put on public notice, then pay; approval follows when the notice ends without objections.", detail: "Application",
     venue: "Venue", kind: "Kind", year: "Year", amount: "Amount", score: "Score", level: "tier {n}", submittedAt: "Submitted", notice: "Public notice",
     policy: "Policy", approvedAt: "Approved", paid: "Paid", statusReason: "Note", materials: "Materials checklist", submit: "Submit", saved: "Saved",
@@ -101,6 +105,7 @@ const en: typeof zh = {
     evidence: "Evidence", notes: "Notes", saved: "Assessment saved", score: "Current score", enteredAt: "Last entered",
   },
   contract: {
+    notFound: "No contract has this hash: it does not exist or its terms were changed",
     hint: "Look up a contract by id with its attendance, settlement and escrow, or verify any contract by its hash.", lookup: "Contract id or hash",
     placeholder: "Contract id (UUID) or 64-character SHA-256 hash", invalid: "Enter a contract id (UUID) or a 64-character hash", template: "Template",
     signedAt: "Signed", endedAt: "Ended", hash: "Terms hash", verification: "Verification", valid: "Valid: terms intact, every signature valid",

@@ -22,6 +22,7 @@ export default {
     title: "请使用手机端", body: "管理后台面向场所工作人员和人社部门。零工人员和用工主体请在手机上打开「泉州零工」页面，查看派单、签订合同和确认工资。",
   },
   dashboard: {
+    placementsTotal: "近12个月共 {n} 人",
     coverage: "覆盖情况（已认定场所）", regions: "覆盖县（市、区）", markets: "零工市场", stations: "零工驿站", target: "目标 {n}",
     met: "已达标", notMet: "未达标", byRegion: "各地区已认定场所", venueStatus: "场所状态分布",
     placements: "岗位推荐成功趋势", stars: "星级分布", budget: "补助资金使用", overdue: "超期投诉",
@@ -29,6 +30,7 @@ export default {
     openTasks: "进行中的岗位",
   },
   venue: {
+    noStaff: "尚无工作人员账号", accountSince: "开通时间",
     list: "零工市场/驿站", operator: "运营主体", creditCode: "统一社会信用代码", recognizedAt: "认定时间",
     keyword: "名称或地址", recognize: "认定", suspend: "暂停", revoke: "撤销", reason: "原因", reasonRequired: "请填写原因",
     recognizeConfirm: "确认认定「{name}」？", periods: "政府购买服务期间", periodHint: "期间内不享受绩效补助",
@@ -37,6 +39,7 @@ export default {
     statusReason: "状态说明", basic: "基本信息", done: "已更新",
   },
   worker: {
+    search: "查询", searchHint: "姓名、手机号或身份证号",
     list: "零工人员", realName: "姓名", idNumber: "身份证号", gender: "性别", age: "年龄", skills: "技能", skill: "技能",
     priority: "重点群体", older: "大龄", hardToEmploy: "就业困难", zeroFamily: "零就业家庭", reliability: "履约",
     completed: "完成 {n}", noShow: "爽约 {n}", rating: "评分", homeVenue: "所属场所", travel: "出行", profile: "零工档案",
@@ -82,6 +85,7 @@ export default {
     action: { ACCEPT: "受理", START: "开始处理", REQUEST_INFO: "请补充材料", EXTEND: "延期", RESOLVE: "提出处理结果", REJECT: "不予受理", WAGES_PAID: "登记工资已支付" },
   },
   subsidy: {
+    fileObjection: "登记异议", objectionReason: "异议内容（5–1000 字）", objectionLength: "异议内容须为 5–1000 字",
     listHint: "场所申报、县级人社审核与公示、批准后拨付；公示期满无异议自动批准。", detail: "补助申请", venue: "场所", kind: "补助类型",
     year: "年度", amount: "申请金额", score: "绩效得分", level: "{n} 档", submittedAt: "提交时间", notice: "公示期", policy: "政策版本",
     approvedAt: "批准时间", paid: "拨付", statusReason: "说明", materials: "申报材料清单", submit: "提交申报", saved: "已保存",
@@ -100,6 +104,7 @@ export default {
     evidence: "佐证材料", notes: "备注", saved: "已保存考核结果", score: "当前总分", enteredAt: "上次录入",
   },
   contract: {
+    notFound: "未找到该哈希对应的合同：合同不存在或条款已被改动",
     hint: "按合同编号查询合同、考勤、工资结算和托管资金；按合同哈希核验任一合同的真实性。", lookup: "合同编号或哈希",
     placeholder: "合同编号（UUID）或 64 位 SHA-256 哈希", invalid: "请输入合同编号（UUID）或 64 位哈希", template: "模板版本",
     signedAt: "签署时间", endedAt: "终止", hash: "合同哈希", verification: "合同核验", valid: "合同有效：条款完整，签名均有效",

@@ -22,3 +22,6 @@ export const COUNTY_BUDGET = graphql(`
 export const OPEN_COMPLAINTS = graphql(`
   query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }
 `);
+export const PLACEMENTS_BY_MONTH = graphql(`
+  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }
+`);

@@ -33,6 +33,11 @@ export const REJECT_APPLICATION = graphql(`mutation RejectApplication($id: UUID!
 export const PUBLISH_APPLICATION = graphql(`
   mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }
 `);
+export const FILE_OBJECTION = graphql(`
+  mutation FileObjection($applicationId: UUID!, $reason: String!) {
+    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }
+  }
+`);
 export const DECIDE_OBJECTION = graphql(`
   mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {
     decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }

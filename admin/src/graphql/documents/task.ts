@@ -14,8 +14,8 @@ export const TASK = graphql(`
       id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit
       status wave manualDispatchAt maxTravelMinutes venueId cancelReason
       flags { code message }
-      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }
-      engagements { id workerId source status proxyBy acceptedAt }
+      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }
+      engagements { id workerId workerName source status proxyBy acceptedAt }
     }
   }
 `);

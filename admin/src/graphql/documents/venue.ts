@@ -36,6 +36,9 @@ export const VENUE = graphql(`
 export const VENUE_WORKERS = graphql(`
   query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }
 `);
+export const VENUE_STAFF = graphql(`
+  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }
+`);
 export const RECOGNIZE_VENUE = graphql(`mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }`);
 export const SUSPEND_VENUE = graphql(`mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }`);
 export const REVOKE_VENUE = graphql(`mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }`);

@@ -1,8 +1,8 @@
 import { graphql } from "../generated";
 
 export const WORKERS = graphql(`
-  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {
-    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {
+  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {
+    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {
       total
       items {
         userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available

@@ -29,6 +29,7 @@ type Documents = {
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": typeof types.StarRankingDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": typeof types.OpenComplaintDeadlinesDocument,
+    "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": typeof types.PlacementsByMonthDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": typeof types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": typeof types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": typeof types.HolidayCalendarDocument,
@@ -48,6 +49,7 @@ type Documents = {
     "mutation ReturnApplication($id: UUID!, $reason: String!) { returnApplication(id: $id, reason: $reason) { id status statusReason } }": typeof types.ReturnApplicationDocument,
     "mutation RejectApplication($id: UUID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { id status statusReason } }": typeof types.RejectApplicationDocument,
     "\n  mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }\n": typeof types.PublishApplicationDocument,
+    "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n": typeof types.FileObjectionDocument,
     "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": typeof types.DecideObjectionDocument,
     "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": typeof types.RecordSubsidyPaymentDocument,
     "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": typeof types.ExportApplicationFormDocument,
@@ -57,7 +59,7 @@ type Documents = {
     "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportYearSummaryDocument,
     "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": typeof types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": typeof types.TasksDocument,
-    "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n": typeof types.TaskDocument,
+    "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n": typeof types.TaskDocument,
     "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n": typeof types.TaskUpdatedDocument,
     "mutation RequestProxyCode($workerId: UUID!) { requestProxyCode(workerId: $workerId) { expiresAt resendAfterSeconds } }": typeof types.RequestProxyCodeDocument,
     "\n  mutation ProxyAccept($taskId: UUID!, $workerId: UUID!, $smsCode: String!) {\n    proxyAccept(taskId: $taskId, workerId: $workerId, smsCode: $smsCode) { id source proxyBy status }\n  }\n": typeof types.ProxyAcceptDocument,
@@ -67,12 +69,13 @@ type Documents = {
     "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": typeof types.VenuesDocument,
     "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": typeof types.VenueDocument,
     "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": typeof types.VenueWorkerCountDocument,
+    "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n": typeof types.VenueStaffDocument,
     "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": typeof types.RecognizeVenueDocument,
     "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.SuspendVenueDocument,
     "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.RevokeVenueDocument,
     "\n  mutation AddServicePurchasePeriod($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { id startsOn endsOn note } }\n": typeof types.AddServicePurchasePeriodDocument,
     "query Regions { regions { code name } }": typeof types.RegionsDocument,
-    "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
+    "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
     "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": typeof types.MobileMeDocument,
     "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": typeof types.MobileRequestCodeDocument,
@@ -109,6 +112,7 @@ const documents: Documents = {
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": types.StarRankingDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": types.OpenComplaintDeadlinesDocument,
+    "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": types.PlacementsByMonthDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": types.HolidayCalendarDocument,
@@ -128,6 +132,7 @@ const documents: Documents = {
     "mutation ReturnApplication($id: UUID!, $reason: String!) { returnApplication(id: $id, reason: $reason) { id status statusReason } }": types.ReturnApplicationDocument,
     "mutation RejectApplication($id: UUID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { id status statusReason } }": types.RejectApplicationDocument,
     "\n  mutation PublishApplication($id: UUID!) { publishApplication(id: $id) { id status noticeStartsOn noticeEndsOn statusReason } }\n": types.PublishApplicationDocument,
+    "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n": types.FileObjectionDocument,
     "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": types.DecideObjectionDocument,
     "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": types.RecordSubsidyPaymentDocument,
     "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": types.ExportApplicationFormDocument,
@@ -137,7 +142,7 @@ const documents: Documents = {
     "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": types.ExportYearSummaryDocument,
     "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": types.TasksDocument,
-    "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n": types.TaskDocument,
+    "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n": types.TaskDocument,
     "\n  subscription TaskUpdated($taskId: UUID!) { taskUpdated(taskId: $taskId) { id status filledCount headcount wave manualDispatchAt } }\n": types.TaskUpdatedDocument,
     "mutation RequestProxyCode($workerId: UUID!) { requestProxyCode(workerId: $workerId) { expiresAt resendAfterSeconds } }": types.RequestProxyCodeDocument,
     "\n  mutation ProxyAccept($taskId: UUID!, $workerId: UUID!, $smsCode: String!) {\n    proxyAccept(taskId: $taskId, workerId: $workerId, smsCode: $smsCode) { id source proxyBy status }\n  }\n": types.ProxyAcceptDocument,
@@ -147,12 +152,13 @@ const documents: Documents = {
     "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": types.VenuesDocument,
     "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": types.VenueDocument,
     "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": types.VenueWorkerCountDocument,
+    "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n": types.VenueStaffDocument,
     "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": types.RecognizeVenueDocument,
     "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": types.SuspendVenueDocument,
     "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": types.RevokeVenueDocument,
     "\n  mutation AddServicePurchasePeriod($input: ServicePurchasePeriodInput!) { addServicePurchasePeriod(input: $input) { id startsOn endsOn note } }\n": types.AddServicePurchasePeriodDocument,
     "query Regions { regions { code name } }": types.RegionsDocument,
-    "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
+    "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": types.RegisterWalkInWorkerDocument,
     "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": types.MobileMeDocument,
     "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": types.MobileRequestCodeDocument,
@@ -251,6 +257,10 @@ export function graphql(source: "\n  query OpenComplaintDeadlines { complaints(o
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n"): (typeof documents)["\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n"): (typeof documents)["\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -327,6 +337,10 @@ export function graphql(source: "\n  mutation PublishApplication($id: UUID!) { p
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n"): (typeof documents)["\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n"): (typeof documents)["\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -363,7 +377,7 @@ export function graphql(source: "\n  query Tasks($limit: Int!, $offset: Int!, $s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n"): (typeof documents)["\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId source status proxyBy acceptedAt }\n    }\n  }\n"];
+export function graphql(source: "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n"): (typeof documents)["\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -403,6 +417,10 @@ export function graphql(source: "\n  query VenueWorkerCount($venueId: UUID) { wo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n"): (typeof documents)["\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }"): (typeof documents)["mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -423,7 +441,7 @@ export function graphql(source: "query Regions { regions { code name } }"): (typ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workers($limit: Int!, $offset: Int!, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

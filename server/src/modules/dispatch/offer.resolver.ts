@@ -1,4 +1,4 @@
-import { RANKING_FACTORS } from "@qz/shared";
+import { maskName, RANKING_FACTORS } from "@qz/shared";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root, Subscription, type SubscriptionHandlerData } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
@@ -116,10 +116,27 @@ export class OfferResolver {
   async score(@Root() offer: OfferRow, @Ctx() ctx: Context) {
     return (await ctx.services.dispatch.canSeeScore(ctx.caller, offer)) ? (offer.score.total ?? null) : null;
   }
+
+  @FieldResolver(() => String, { nullable: true, description: "The worker's name masked (张**), for the same readers as `why`" })
+  async workerName(@Root() offer: OfferRow, @Ctx() ctx: Context) {
+    if (!(await ctx.services.dispatch.canSeeScore(ctx.caller, offer))) return null;
+    return maskedWorkerName(ctx, offer.workerId);
+  }
+}
+
+/** A worker's real name masked, batched through the request's loader. */
+async function maskedWorkerName(ctx: Context, workerId: string) {
+  const profile = await ctx.loaders.workerProfileByUserId.load(workerId);
+  return profile ? maskName(profile.realName) : null;
 }
 
 @Resolver(() => Engagement)
 export class EngagementResolver {
+  @FieldResolver(() => String, { nullable: true, description: "The worker's name masked (张**); whoever sees the engagement sees this" })
+  workerName(@Root() engagement: EngagementRow, @Ctx() ctx: Context) {
+    return maskedWorkerName(ctx, engagement.workerId);
+  }
+
   @FieldResolver(() => Task)
   task(@Root() engagement: EngagementRow, @Ctx() ctx: Context) {
     return ctx.services.dispatch.getTask(ctx.caller, engagement.taskId);

@@ -6,6 +6,9 @@ import type { NewAccount } from "../audit/audit-actions.js";
 import type { VenueService } from "../venue/venue.service.js";
 import { requireActor, type Caller } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
+import type { WorkerListFilter } from "./identity.repo.js";
+import type { PiiVault } from "./pii.js";
+import { parseMobile, parseResidentId } from "@qz/shared";
 import { hashPassword } from "./password.js";
 import { checkPhone, checkRegion, checkText } from "../../access/input-checks.js";
 
@@ -37,8 +40,28 @@ const CREATE_ACTION = {
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
+/**
+ * What a worker search term means. Names are stored in plain text (searched by part); ID numbers are encrypted, so
+ * a full ID number is matched by its blind index (DESIGN §6), never by decrypting rows; a mobile number exactly.
+ */
+export function workerSearchOf(pii: PiiVault, raw: string | null | undefined): WorkerListFilter["search"] {
+  const term = raw?.trim() ?? "";
+  if (!term) return undefined;
+  if (/^\d{17}[\dXx]$/.test(term)) {
+    const id = parseResidentId(term);
+    if (!id.ok) badInput("search", id.reasons);
+    return { idBlindIndex: pii.blindIndex(id.value.id) };
+  }
+  if (/^\d+$/.test(term)) {
+    const phone = parseMobile(term);
+    if (!phone.ok) badInput("search", [{ code: "SEARCH_FORMAT", message: "请输入姓名、11位手机号或18位身份证号" }]);
+    return { phone: phone.value };
+  }
+  return { name: checkText("search", term, { kind: "line", label: "姓名", min: 1, max: 40 }) };
+}
+
 /** Accounts that officers create (staff, officers) and reads of users within scope. */
-export function createAccountService({ db, now }: Deps, venues: VenueService) {
+export function createAccountService({ db, now, pii }: Deps, venues: VenueService) {
   async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: NewAccount) {
     try {
       return await db.transaction(async (tx) => {
@@ -120,8 +143,15 @@ export function createAccountService({ db, now }: Deps, venues: VenueService) {
       });
     },
 
+    /** The staff accounts of a venue: its own staff, the county's officers, the city's. */
+    async venueStaff(caller: Caller, venueId: string) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      assertVenueInScope(actor, await venues.getVenueRecord(venueId));
+      return repo.listVenueStaff(db, venueId);
+    },
+
     /** Worker profiles in the caller's scope: the venue's walk-ins for staff, the county's for county officers. */
-    async listWorkers(caller: Caller, filter: { skillCode?: string | null; venueId?: string | null; limit: number; offset: number }) {
+    async listWorkers(caller: Caller, filter: { skillCode?: string | null; venueId?: string | null; search?: string | null; limit: number; offset: number }) {
       const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
       const scope = venueScopeOf(actor);
       if (filter.venueId) assertVenueInScope(actor, await venues.getVenueRecord(filter.venueId));
@@ -129,6 +159,7 @@ export function createAccountService({ db, now }: Deps, venues: VenueService) {
         venueId: filter.venueId ?? scope.venueId,
         regionCode: scope.regionCode,
         skillCode: filter.skillCode ?? undefined,
+        search: workerSearchOf(pii, filter.search),
         limit: filter.limit,
         offset: filter.offset,
       });

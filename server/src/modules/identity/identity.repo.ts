@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { employerProfiles, refreshTokens, users, venues, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
@@ -104,10 +104,17 @@ export async function insertEmployerProfile(tx: DbOrTx, row: typeof employerProf
   return inserted!;
 }
 
+/** A venue's staff accounts (a handful per venue), oldest first. */
+export async function listVenueStaff(db: DbOrTx, venueId: string): Promise<UserRow[]> {
+  return db.select().from(users).where(and(eq(users.role, "VENUE_STAFF"), eq(users.venueId, venueId))).orderBy(asc(users.createdAt), asc(users.id)).limit(200);
+}
+
 export interface WorkerListFilter {
   venueId?: string;
   regionCode?: string;
   skillCode?: string;
+  /** A worker by one of: part of the real name, the exact mobile number, the ID number's blind index. */
+  search?: { name: string } | { phone: string } | { idBlindIndex: string };
   limit: number;
   offset: number;
 }
@@ -121,6 +128,9 @@ export async function listWorkers(db: DbOrTx, f: WorkerListFilter) {
     conds.push(
       sql`exists (select 1 from ${workerSkills} ws where ws.worker_id = ${workerProfiles.userId} and ws.skill_code = ${f.skillCode})`,
     );
+  if (f.search && "name" in f.search) conds.push(ilike(workerProfiles.realName, `%${f.search.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
+  if (f.search && "phone" in f.search) conds.push(sql`exists (select 1 from ${users} u where u.id = ${workerProfiles.userId} and u.phone = ${f.search.phone})`);
+  if (f.search && "idBlindIndex" in f.search) conds.push(eq(workerProfiles.idNumberBlindIndex, f.search.idBlindIndex));
   const where = conds.length ? and(...conds) : undefined;
   const base = db.select().from(workerProfiles).leftJoin(venues, eq(venues.id, workerProfiles.homeVenueId)).where(where);
   const [rows, [count]] = await Promise.all([

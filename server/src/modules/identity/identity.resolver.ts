@@ -115,6 +115,12 @@ export class IdentityResolver {
   }
 
   @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
+  @Query(() => [User], { description: "A venue's staff accounts (phones masked), for the venue's own staff and officers over it" })
+  venueStaff(@Arg("venueId", () => UUID) venueId: string, @Ctx() ctx: Context) {
+    return ctx.services.accounts.venueStaff(ctx.caller, venueId);
+  }
+
+  @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
   @Query(() => WorkerPage, { complexity: pageComplexity })
   async workers(
     @Args(() => PageArgs) page: PageArgs,

@@ -183,6 +183,11 @@ export class WorkerFilterArgs {
 
   @Field(() => UUID, { nullable: true })
   venueId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Part of the name, an 11-digit mobile number or an 18-digit ID number (matched by its blind index)" })
+  @IsOptional()
+  @MaxLength(40)
+  search?: string | null;
 }
 
 @ObjectType()

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { UUID } from "../../graphql/scalars.js";
-import { ExportFile, RosterExportArgs, VenueYearExportArgs, YearSummaryExportArgs } from "./report.types.js";
+import { ExportFile, MonthlyPlacements, PlacementTrendArgs, RosterExportArgs, VenueYearExportArgs, YearSummaryExportArgs } from "./report.types.js";
 
 const STAFF_AND_OFFICERS = ["VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;
 
@@ -36,5 +36,11 @@ export class ReportResolver {
   @Query(() => ExportFile, { description: "附件7 建设情况汇总表 (.xlsx): a county's, or the city's with every county and coverage" })
   exportYearSummary(@Args(() => YearSummaryExportArgs) { year, regionCode }: YearSummaryExportArgs, @Ctx() ctx: Context) {
     return ctx.services.annexes.yearSummary(ctx.caller, year, regionCode);
+  }
+
+  @Allow("COUNTY_OFFICER", "CITY_OFFICER")
+  @Query(() => [MonthlyPlacements], { description: "Placements over time: counted 岗位推荐成功 per month in the caller's scope, zero months included" })
+  placementsByMonth(@Args(() => PlacementTrendArgs) { months, regionCode }: PlacementTrendArgs, @Ctx() ctx: Context) {
+    return ctx.services.trends.placementsByMonth(ctx.caller, { months, regionCode });
   }
 }

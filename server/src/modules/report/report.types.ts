@@ -43,3 +43,25 @@ export class YearSummaryExportArgs {
   @MaxLength(6)
   regionCode?: string | null;
 }
+
+@ObjectType({ description: "岗位推荐成功 in one month" })
+export class MonthlyPlacements {
+  @Field(() => String, { description: "YYYY-MM (Asia/Shanghai)" })
+  month: string;
+
+  @Field(() => Int)
+  placements: number;
+}
+
+@ArgsType()
+export class PlacementTrendArgs {
+  @Field(() => Int, { defaultValue: 12, description: "How many months up to this one (1–36)" })
+  @Min(1)
+  @Max(36)
+  months: number;
+
+  @Field(() => String, { nullable: true, description: "City officers: one county; county officers always get their own" })
+  @IsOptional()
+  @MaxLength(12)
+  regionCode?: string | null;
+}
