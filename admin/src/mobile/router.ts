@@ -10,6 +10,11 @@ export const router = createRouter({
     { path: "/register", component: () => import("./views/RegisterPage.vue"), meta: { public: true } },
     { path: "/job/:id", component: () => import("./views/JobPage.vue"), props: true },
     { path: "/wallet", component: () => import("./views/WalletPage.vue") },
+    { path: "/complaints", component: () => import("./views/ComplaintsPage.vue") },
+    // 用工主体 (employer) pages.
+    { path: "/e/post", component: () => import("./views/employer/PostTaskPage.vue") },
+    { path: "/e/task/:id", component: () => import("./views/employer/TaskPage.vue"), props: true },
+    { path: "/e/job/:id", component: () => import("./views/employer/EngagementPage.vue"), props: true },
   ],
 });
 
