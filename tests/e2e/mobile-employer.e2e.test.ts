@@ -1,7 +1,8 @@
-// The employer's phone pages (/m/) at 390×844 with touch: the demo employer posts a task (refused below the
+// The employer's and the public phone pages (/m/) at 390×844 with touch: the demo employer posts a task (refused below the
 // area's hourly minimum wage with the figure), funds escrow, watches the seat fill live, signs, approves the
 // hours, submits the pay and rates the worker, then sees the complaints against them. The worker's side and the
 // job the BullMQ worker would run (drafting the contract) are done through the API and the services.
+// An anonymous visitor finds the nearest venue and an open task, with no personal data on the page.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../server/src/access/actor.js";
@@ -15,13 +16,13 @@ const MIN = 60_000;
 /** A Shanghai calendar day this many days from now, "YYYY-MM-DD". */
 const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-describe("phone pages: an employer posts a task and settles it", () => {
-  let lab: PhoneLab;
-  beforeAll(async () => {
-    lab = await startPhoneLab();
-  });
-  afterAll(async () => lab?.close());
+let lab: PhoneLab;
+beforeAll(async () => {
+  lab = await startPhoneLab();
+});
+afterAll(async () => lab?.close());
 
+describe("phone pages: an employer posts a task and settles it", () => {
   it("posts (refused below the minimum wage), funds escrow, sees the seat fill live, signs, approves hours, pays and rates", async () => {
     const { t } = lab;
     // The workplace is at the demo worker's home, so the worker can take it from nearby tasks.
@@ -148,6 +149,46 @@ describe("phone pages: an employer posts a task and settles it", () => {
     await page.locator('[data-test="post-pay"]').waitFor();
     expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, "mobile-employer-post-large-360");
+    await context.close();
+  });
+});
+
+describe("phone pages without a login", () => {
+  it("an anonymous visitor finds the nearest venue and an open task, with no personal data on the page", async () => {
+    lab.offset = 0;
+    const { t } = lab;
+    const [market] = await t.database.db.execute<{ name: string; address: string; contact_phone: string; lat: number; lng: number }>(
+      sql`select name, address, contact_phone, lat, lng from venues where region_code = '350502' and type = 'MARKET' and status = 'RECOGNIZED' and contact_phone is not null order by name limit 1`,
+    );
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    await lab.as(PHONES.employer, `mutation($i: PostTaskInput!) { postTask(input: $i) { id } }`, {
+      i: { title: "展会搭建临时工", skillCode: "EVENT_STAFF", regionCode: "350502", address: "鲤城区某某路99号鸿盛展厅", lat: market!.lat + 0.002, lng: market!.lng, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString(), headcount: 3, payRateFen: 3000, payUnit: "HOUR" },
+    });
+    // A visitor standing at the market's door, on a small phone.
+    const { context, page } = await lab.phone({ width: 360, height: 640 }, { latitude: market!.lat, longitude: market!.lng });
+    await page.goto("/m/login");
+    await page.locator('[data-test="go-find"]').tap();
+    await page.waitForURL(/\/m\/find/);
+    const nearest = page.locator('[data-test="venue-card"]').first();
+    await nearest.waitFor();
+    expect(await nearest.innerText()).toContain(market!.name);
+    expect(await nearest.locator('[data-test="venue-address"]').innerText()).toContain(market!.address);
+    expect(await nearest.locator('[data-test="venue-call"]').getAttribute("href")).toBe(`tel:${market!.contact_phone}`);
+    expect(await nearest.innerText()).toMatch(/服务：求职登记/);
+    const task = page.locator('[data-test="open-task"]', { hasText: "展会搭建临时工" });
+    await task.waitFor();
+    expect(await task.innerText()).toMatch(/¥30\.00\/小时[\s\S]*还差 3 人/);
+    // Nothing personal: no employer, no workplace address, no names or phone numbers of people.
+    const text = await page.locator("body").innerText();
+    expect(text).not.toMatch(/鸿盛|某某路|陈志明|1[3-9]\d{9}/);
+    expect(await page.locator('[data-test="task-register"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-test="venue-register"]').count()).toBeGreaterThan(0);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-public-finder");
+    await page.locator('[data-test="large-text"]').tap();
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await task.locator('[data-test="task-register"]').tap();
+    await page.waitForURL(/\/m\/register/);
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: "/", component: () => import("./views/HomePage.vue") },
     { path: "/login", component: () => import("./views/LoginPage.vue"), meta: { public: true } },
     { path: "/register", component: () => import("./views/RegisterPage.vue"), meta: { public: true } },
+    { path: "/find", component: () => import("./views/FindPage.vue"), meta: { public: true } },
     { path: "/job/:id", component: () => import("./views/JobPage.vue"), props: true },
     { path: "/wallet", component: () => import("./views/WalletPage.vue") },
     { path: "/complaints", component: () => import("./views/ComplaintsPage.vue") },

@@ -104,6 +104,7 @@ type Documents = {
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": typeof types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
 };
 const documents: Documents = {
     "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n": types.AssessmentContextDocument,
@@ -196,6 +197,7 @@ const documents: Documents = {
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
 };
 
 /**
@@ -572,6 +574,10 @@ export function graphql(source: "mutation MobileDisputePay($id: UUID!, $reason: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n"): (typeof documents)["\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"): (typeof documents)["\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
