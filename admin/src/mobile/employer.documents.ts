@@ -49,3 +49,5 @@ export const M_MY_COMPLAINTS = graphql(`
     myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }
   }
 `);
+export const M_FILE_COMPLAINT = graphql(`mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }`);
+export const M_RATINGS = graphql(`query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }`);

@@ -86,6 +86,8 @@ type Documents = {
     "mutation EmployerSubmitPay($input: SubmitSettlementInput!) { submitSettlement(input: $input) { id status } }": typeof types.EmployerSubmitPayDocument,
     "mutation MobileRate($input: RateEngagementInput!) { rateEngagement(input: $input) { id stars tags } }": typeof types.MobileRateDocument,
     "\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n": typeof types.MobileMyComplaintsDocument,
+    "mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }": typeof types.MobileFileComplaintDocument,
+    "query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }": typeof types.MobileRatingsDocument,
     "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": typeof types.MobileMeDocument,
     "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": typeof types.MobileRequestCodeDocument,
     "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.MobileRegisterWorkerDocument,
@@ -179,6 +181,8 @@ const documents: Documents = {
     "mutation EmployerSubmitPay($input: SubmitSettlementInput!) { submitSettlement(input: $input) { id status } }": types.EmployerSubmitPayDocument,
     "mutation MobileRate($input: RateEngagementInput!) { rateEngagement(input: $input) { id stars tags } }": types.MobileRateDocument,
     "\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n": types.MobileMyComplaintsDocument,
+    "mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }": types.MobileFileComplaintDocument,
+    "query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }": types.MobileRatingsDocument,
     "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": types.MobileMeDocument,
     "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": types.MobileRequestCodeDocument,
     "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.MobileRegisterWorkerDocument,
@@ -502,6 +506,14 @@ export function graphql(source: "mutation MobileRate($input: RateEngagementInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n"): (typeof documents)["\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }"): (typeof documents)["mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }"): (typeof documents)["query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
