@@ -17,6 +17,8 @@ const MIN = 60_000;
 const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 let lab: PhoneLab;
+/** The engagement the first test settles: its worker rates the employer and complains in the last one. */
+let settledEngagementId = "";
 beforeAll(async () => {
   lab = await startPhoneLab();
 });
@@ -80,6 +82,7 @@ describe("phone pages: an employer posts a task and settles it", () => {
     expect(await page.locator('[data-test="call-venue-float"]').isVisible()).toBe(true);
     await shot(page, "mobile-employer-task");
     const engagementId = takeTask.id;
+    settledEngagementId = engagementId;
 
     // engagement.created → contract.draft is the BullMQ worker's job; the worker signs over the API.
     const services = createServices(t.api.deps);
@@ -189,6 +192,55 @@ describe("phone pages without a login", () => {
     expect(await noHorizontalScroll(page)).toBe(true);
     await task.locator('[data-test="task-register"]').tap();
     await page.waitForURL(/\/m\/register/);
+    await context.close();
+  });
+});
+
+describe("phone pages: the worker rates the employer and complains with a photo", () => {
+  it("after the pay arrives, rates the employer and files a complaint with a photo whose status shows", async () => {
+    expect(settledEngagementId).not.toBe("");
+    const { t } = lab;
+    const engagementId = settledEngagementId;
+    const [e] = await t.database.db.execute<{ ends_at: string }>(sql`select ends_at from engagements where id = ${engagementId}`);
+    lab.offset = new Date(e!.ends_at).getTime() + 60 * MIN - Date.now();
+    const [s] = await t.database.db.execute<{ id: string }>(sql`select id from settlements where engagement_id = ${engagementId}`);
+    await lab.as(PHONES.worker, `mutation($id: UUID!) { confirmSettlement(id: $id) { status } }`, { id: s!.id });
+    expect((await createServices(t.api.deps).settlement.paySettlement(SYSTEM, s!.id)).status).toBe("PAID");
+
+    const { context, page } = await lab.phone();
+    await phoneLogIn(page, PHONES.worker);
+    await page.goto(`/m/job/${engagementId}`);
+    await page.locator('[data-test="rate"]').waitFor();
+    await page.locator('[data-test="rate-tag-PAID_ON_TIME"]').tap();
+    await page.locator('[data-test="rate-tag-PAY_DELAYED"]').tap();
+    await page.locator('[data-test="rate-submit"]').tap();
+    await page.locator('[data-test="rated"]').waitFor();
+    const ratings = await t.database.db.execute<{ side: string; tags: string[] }>(sql`select side, tags from ratings where engagement_id = ${engagementId} order by side`);
+    expect(ratings.find((r) => r.side === "WORKER_RATES_EMPLOYER")?.tags).toEqual(["PAID_ON_TIME", "PAY_DELAYED"]);
+
+    await page.locator('[data-test="complain-job"]').tap();
+    await page.locator('[data-test="complaint-new"]').waitFor();
+    await page.locator('[data-test="complaint-category"]').selectOption("CONTRACT_BREACH");
+    await page.locator('[data-test="complaint-submit"]').tap();
+    expect(await page.locator('[data-test="complaint-error"]').innerText()).toContain("投诉标题");
+    await page.locator('[data-test="complaint-title"] input').fill("现场活比说好的重");
+    await page.locator('[data-test="complaint-description"] textarea').fill("说好搬鞋材，实际搬的是石材，没有加钱。");
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+    await page.locator('[data-test="complaint-photos"] input[type="file"]').setInputFiles({ name: "现场.png", mimeType: "image/png", buffer: png });
+    await page.locator('[data-test="complaint-photos"] .van-uploader__preview').waitFor();
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-worker-complaint");
+    await page.locator('[data-test="complaint-submit"]').tap();
+    await page.waitForURL(/\/m\/complaints$/);
+    const mine = page.locator('[data-test="complaint-mine"]', { hasText: "现场活比说好的重" });
+    await mine.waitFor();
+    expect(await mine.locator('[data-test="complaint-status"]').innerText()).toBe("已提交，待受理");
+    expect(await mine.locator('[data-test="complaint-evidence"]').innerText()).toBe("照片/附件 1 个");
+    const [row] = await t.database.db.execute<{ respondent_kind: string; files: number }>(
+      sql`select c.respondent_kind, (select count(*)::int from complaint_evidence ev where ev.complaint_id = c.id) as files from complaints c where c.engagement_id = ${engagementId} and c.title = '现场活比说好的重'`,
+    );
+    expect(row).toEqual({ respondent_kind: "EMPLOYER", files: 1 });
+    await shot(page, "mobile-worker-complaints");
     await context.close();
   });
 });
