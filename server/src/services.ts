@@ -22,6 +22,8 @@ import { createReferenceService } from "./modules/reference/reference.service.js
 import { createSmsService } from "./modules/sms/sms.service.js";
 import { createSubsidyService } from "./modules/subsidy/subsidy.service.js";
 import { createVenueService } from "./modules/venue/venue.service.js";
+import { createVenueFinderService } from "./modules/venue/finder.service.js";
+import { createPublicTaskService } from "./modules/dispatch/public-task.service.js";
 
 /** The use cases of every domain, built once per process. */
 export function createServices(deps: Deps) {
@@ -45,6 +47,8 @@ export function createServices(deps: Deps) {
     passwordReset: createPasswordResetService(deps, sms, sessions),
     accounts: createAccountService(deps, venues),
     venues,
+    venueFinder: createVenueFinderService(deps),
+    publicTasks: createPublicTaskService(deps),
     notifications,
     reference,
     dispatch,

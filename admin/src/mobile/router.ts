@@ -8,8 +8,15 @@ export const router = createRouter({
     { path: "/", component: () => import("./views/HomePage.vue") },
     { path: "/login", component: () => import("./views/LoginPage.vue"), meta: { public: true } },
     { path: "/register", component: () => import("./views/RegisterPage.vue"), meta: { public: true } },
+    { path: "/find", component: () => import("./views/FindPage.vue"), meta: { public: true } },
     { path: "/job/:id", component: () => import("./views/JobPage.vue"), props: true },
     { path: "/wallet", component: () => import("./views/WalletPage.vue") },
+    { path: "/complaints", component: () => import("./views/ComplaintsPage.vue") },
+    { path: "/complaints/new", component: () => import("./views/ComplaintNewPage.vue") },
+    // 用工主体 (employer) pages.
+    { path: "/e/post", component: () => import("./views/employer/PostTaskPage.vue") },
+    { path: "/e/task/:id", component: () => import("./views/employer/TaskPage.vue"), props: true },
+    { path: "/e/job/:id", component: () => import("./views/employer/EngagementPage.vue"), props: true },
   ],
 });
 

@@ -77,6 +77,20 @@ type Documents = {
     "query Regions { regions { code name } }": typeof types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
+    "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n": typeof types.EmployerTasksDocument,
+    "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n": typeof types.EmployerMinimumWageDocument,
+    "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": typeof types.EmployerPostTaskDocument,
+    "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": typeof types.EmployerTaskDocument,
+    "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": typeof types.EmployerTaskUpdatedDocument,
+    "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": typeof types.EmployerTopUpDocument,
+    "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": typeof types.EmployerFundDocument,
+    "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": typeof types.EmployerEngagementDocument,
+    "mutation EmployerAnswerHours($input: AnswerHoursInput!) { answerHours(input: $input) { id status approvedAt } }": typeof types.EmployerAnswerHoursDocument,
+    "mutation EmployerSubmitPay($input: SubmitSettlementInput!) { submitSettlement(input: $input) { id status } }": typeof types.EmployerSubmitPayDocument,
+    "mutation MobileRate($input: RateEngagementInput!) { rateEngagement(input: $input) { id stars tags } }": typeof types.MobileRateDocument,
+    "\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n": typeof types.MobileMyComplaintsDocument,
+    "mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }": typeof types.MobileFileComplaintDocument,
+    "query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }": typeof types.MobileRatingsDocument,
     "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": typeof types.MobileMeDocument,
     "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": typeof types.MobileRequestCodeDocument,
     "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.MobileRegisterWorkerDocument,
@@ -95,6 +109,7 @@ type Documents = {
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": typeof types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
 };
 const documents: Documents = {
     "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n": types.AssessmentContextDocument,
@@ -160,6 +175,20 @@ const documents: Documents = {
     "query Regions { regions { code name } }": types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": types.RegisterWalkInWorkerDocument,
+    "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n": types.EmployerTasksDocument,
+    "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n": types.EmployerMinimumWageDocument,
+    "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": types.EmployerPostTaskDocument,
+    "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": types.EmployerTaskDocument,
+    "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": types.EmployerTaskUpdatedDocument,
+    "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": types.EmployerTopUpDocument,
+    "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": types.EmployerFundDocument,
+    "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": types.EmployerEngagementDocument,
+    "mutation EmployerAnswerHours($input: AnswerHoursInput!) { answerHours(input: $input) { id status approvedAt } }": types.EmployerAnswerHoursDocument,
+    "mutation EmployerSubmitPay($input: SubmitSettlementInput!) { submitSettlement(input: $input) { id status } }": types.EmployerSubmitPayDocument,
+    "mutation MobileRate($input: RateEngagementInput!) { rateEngagement(input: $input) { id stars tags } }": types.MobileRateDocument,
+    "\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n": types.MobileMyComplaintsDocument,
+    "mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }": types.MobileFileComplaintDocument,
+    "query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }": types.MobileRatingsDocument,
     "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n": types.MobileMeDocument,
     "\n  mutation MobileRequestCode($phone: String!, $purpose: PublicSmsPurpose!) { requestSmsCode(phone: $phone, purpose: $purpose) { expiresAt resendAfterSeconds } }\n": types.MobileRequestCodeDocument,
     "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.MobileRegisterWorkerDocument,
@@ -178,6 +207,7 @@ const documents: Documents = {
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
 };
 
 /**
@@ -449,6 +479,62 @@ export function graphql(source: "\n  mutation RegisterWalkInWorker($input: Regis
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n"): (typeof documents)["\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n"): (typeof documents)["\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }"): (typeof documents)["mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n"): (typeof documents)["\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n"): (typeof documents)["\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }"): (typeof documents)["mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }"): (typeof documents)["mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n"): (typeof documents)["\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmployerAnswerHours($input: AnswerHoursInput!) { answerHours(input: $input) { id status approvedAt } }"): (typeof documents)["mutation EmployerAnswerHours($input: AnswerHoursInput!) { answerHours(input: $input) { id status approvedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EmployerSubmitPay($input: SubmitSettlementInput!) { submitSettlement(input: $input) { id status } }"): (typeof documents)["mutation EmployerSubmitPay($input: SubmitSettlementInput!) { submitSettlement(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileRate($input: RateEngagementInput!) { rateEngagement(input: $input) { id stars tags } }"): (typeof documents)["mutation MobileRate($input: RateEngagementInput!) { rateEngagement(input: $input) { id stars tags } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n"): (typeof documents)["\n  query MobileMyComplaints($limit: Int!) {\n    myComplaints(limit: $limit) { total items { id number title category status createdAt respondentKind respondentUserId complainantId resolution deadlines { resolveDueAt } evidence { id fileType } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }"): (typeof documents)["mutation MobileFileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { id number status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }"): (typeof documents)["query MobileRatings($id: UUID!) { engagementRatings(engagementId: $id) { id side stars tags } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n"): (typeof documents)["\n  query MobileMe {\n    me {\n      id displayName role phone\n      workerProfile { realName travelMode travelMinutes homeLat homeLng homeVenue { id name } skills { skillCode level } }\n      employerProfile { name regionCode }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -518,6 +604,10 @@ export function graphql(source: "mutation MobileDisputePay($id: UUID!, $reason: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n"): (typeof documents)["\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"): (typeof documents)["\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -215,3 +215,33 @@ export async function isWorkerLinked(db: DbOrTx, taskId: string, workerId: strin
     limit 1`);
   return rows.length > 0;
 }
+
+/** An open task as the public list shows it: no employer, no address, no exact place. */
+export interface PublicTaskRow {
+  id: string;
+  title: string;
+  skillCode: string;
+  payRateFen: number;
+  payUnit: "HOUR" | "DAY" | "PIECE";
+  startsAt: Date;
+  endsAt: Date;
+  seatsLeft: number;
+  regionCode: string;
+  venueId: string;
+  venueName: string;
+  distanceMeters: number;
+}
+
+/** Open tasks with seats left that have not started, nearest to the point first (the tasks' GiST index on earth). */
+export async function listOpenTasksNear(db: DbOrTx, q: { lat: number; lng: number; first: number; at: Date }): Promise<PublicTaskRow[]> {
+  const rows = (await db.execute(sql`
+    select t.id, t.title, t.skill_code as "skillCode", t.pay_rate_fen::float8 as "payRateFen", t.pay_unit as "payUnit",
+           t.starts_at as "startsAt", t.ends_at as "endsAt", (t.headcount - t.filled_count)::int as "seatsLeft",
+           t.region_code as "regionCode", v.id as "venueId", v.name as "venueName",
+           (t.earth <-> ll_to_earth(${q.lat}, ${q.lng})) as "distanceMeters"
+      from tasks t join venues v on v.id = t.venue_id
+     where t.status = 'OPEN' and t.filled_count < t.headcount and t.starts_at > ${q.at.toISOString()}::timestamptz
+     order by t.earth <-> ll_to_earth(${q.lat}, ${q.lng}), t.id
+     limit ${q.first}`)) as unknown as (Omit<PublicTaskRow, "startsAt" | "endsAt"> & { startsAt: string | Date; endsAt: string | Date })[];
+  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt), endsAt: new Date(r.endsAt) }));
+}

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
-import { Allow } from "../../graphql/auth-decorators.js";
+import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity } from "../../graphql/pagination.js";
 import { UUID } from "../../graphql/scalars.js";
 import {
@@ -17,6 +17,9 @@ import {
   TaskPage,
 } from "./dispatch.types.js";
 import type { TaskRow } from "./task.repo.js";
+
+import { PublicNearbyArgs } from "../venue/finder.types.js";
+import { PublicTask } from "./public-task.types.js";
 
 const OFFICERS = ["COUNTY_OFFICER", "CITY_OFFICER"] as const;
 
@@ -59,6 +62,12 @@ export class TaskResolver {
   })
   nearbyTasks(@Args(() => NearbyTasksArgs) { filter, first, after }: NearbyTasksArgs, @Ctx() ctx: Context) {
     return ctx.services.dispatch.nearbyTasks(ctx.caller, filter ?? {}, first, after ?? null);
+  }
+
+  @Public()
+  @Query(() => [PublicTask], { description: "附近在招 (no login): open tasks nearest to a point, without employer, address or exact place; at most 20, rate limited per IP" })
+  openTasksNear(@Args(() => PublicNearbyArgs) args: PublicNearbyArgs, @Ctx() ctx: Context) {
+    return ctx.services.publicTasks.openTasksNear(ctx.caller, args);
   }
 
   @Allow(...OFFICERS)

@@ -163,3 +163,32 @@ export async function listServicePurchasePeriodsByVenueIds(db: DbOrTx, ids: read
     .where(inArray(venueServicePurchasePeriods.venueId, [...ids]))
     .orderBy(asc(venueServicePurchasePeriods.startsOn));
 }
+
+/** One recognised venue near a point for the public finder, with its latest frozen star (markets only). */
+export interface PublicVenueRow {
+  id: string;
+  name: string;
+  type: "MARKET" | "STATION";
+  address: string;
+  regionCode: string;
+  hotline: string | null;
+  distanceMeters: number;
+  star: number | null;
+  starYear: number | null;
+}
+
+/** Recognised venues nearest to the point first; only public columns are read. */
+export async function listNearestPublicVenues(db: DbOrTx, q: { lat: number; lng: number; first: number }): Promise<PublicVenueRow[]> {
+  return (await db.execute(sql`
+    select v.id, v.name, v.type, v.address, v.region_code as "regionCode", v.contact_phone as hotline,
+           earth_distance(ll_to_earth(v.lat, v.lng), ll_to_earth(${q.lat}, ${q.lng})) as "distanceMeters",
+           s.star, s.year as "starYear"
+      from venues v
+      left join lateral (
+        select r.star, r.year from venue_year_results r
+         where r.venue_id = v.id and r.status = 'FROZEN' and r.star is not null and v.type = 'MARKET'
+         order by r.year desc limit 1) s on true
+     where v.status = 'RECOGNIZED'
+     order by 7, v.id
+     limit ${q.first}`)) as unknown as PublicVenueRow[];
+}

@@ -15,6 +15,8 @@ import {
   VenueStatusReasonArgs,
 } from "./venue.types.js";
 
+import { PublicNearbyArgs, PublicVenue } from "./finder.types.js";
+
 const OFFICERS = ["COUNTY_OFFICER", "CITY_OFFICER"] as const;
 
 @Resolver(() => Venue)
@@ -23,6 +25,12 @@ export class VenueResolver {
   @Query(() => [Region], { description: "The 13 county-level areas" })
   regions(@Ctx() ctx: Context) {
     return ctx.services.venues.listRegions();
+  }
+
+  @Public()
+  @Query(() => [PublicVenue], { description: "找驿站 (no login): recognised venues nearest to a point in Quanzhou, at most 20, rate limited per IP" })
+  nearestVenues(@Args(() => PublicNearbyArgs) args: PublicNearbyArgs, @Ctx() ctx: Context) {
+    return ctx.services.venueFinder.nearestVenues(ctx.caller, args);
   }
 
   @Allow()
