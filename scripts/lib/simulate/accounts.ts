@@ -24,8 +24,11 @@ export const DEMO_WORKER_PHONE = "13900000004";
 export const DEMO_EMPLOYER_PHONE = "13900000005";
 
 /** How many accounts a run plays: enough workers on the app for the rate, a share of the employers. */
-export function poolSizes(rate: number): { workers: number; employers: number } {
-  return { workers: Math.min(300, Math.max(30, Math.round(rate * 6))), employers: Math.min(80, Math.max(8, Math.round(rate))) };
+export function poolSizes(rate: number, chosen: { workers: number | null; employers: number | null } = { workers: null, employers: null }): { workers: number; employers: number } {
+  return {
+    workers: chosen.workers ?? Math.min(300, Math.max(30, Math.round(rate * 6))),
+    employers: chosen.employers ?? Math.min(80, Math.max(8, Math.round(rate))),
+  };
 }
 
 /**

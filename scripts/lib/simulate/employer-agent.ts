@@ -36,6 +36,7 @@ const TASK = `query Task($id: UUID!) { task(id: $id) { ${TASK_VIEW} } }`;
 const MY_TASKS = `query MyTasks { myTasks(limit: 50) { items { ${TASK_VIEW} } } }`;
 const CANCEL = `mutation Cancel($id: UUID!, $reason: String!) { cancelTask(id: $id, reason: $reason) { id status lateCancellation } }`;
 const ATTENDANCE = `query Attendance($e: UUID!) { attendance(engagementId: $e) { status } }`;
+const SETTLEMENT = `query Settlement($e: UUID!) { settlementOfEngagement(engagementId: $e) { id } }`;
 const SUBMIT = `mutation Submit($i: SubmitSettlementInput!) { submitSettlement(input: $i) { id status totalFen } }`;
 
 const TOP_UP_FEN = 2_000_000;
@@ -149,6 +150,14 @@ export class EmployerAgent {
         continue;
       }
       if (attendance.status !== "CHECKED_OUT" && attendance.status !== "APPROVED") continue;
+      if (attendance.status === "APPROVED") {
+        // Approved hours may already be paid for (submitting approves them): look before submitting twice.
+        const { settlementOfEngagement } = await this.call<{ settlementOfEngagement: { id: string } | null }>("settlementOfEngagement", SETTLEMENT, { e: e.id });
+        if (settlementOfEngagement) {
+          t.settled.add(e.id);
+          continue;
+        }
+      }
       await this.market.guard(async () => {
         await this.call("submitSettlement", SUBMIT, { i: { engagementId: e.id } });
         this.market.stats.count("settlementsSubmitted");

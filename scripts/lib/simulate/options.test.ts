@@ -11,6 +11,7 @@ describe("simulate options", () => {
     const o = parseSimulateArgs(["--api", "http://127.0.0.1:4101/graphql", "--rate", "12.5", "--duration", "30", "--seed", "7", "--report", "/tmp/r.json", "--quiet"]);
     expect(o).toMatchObject({ api: "http://127.0.0.1:4101/graphql", rate: 12.5, duration: 30, seed: 7, report: "/tmp/r.json", quiet: true });
     expect(parseSimulateArgs(["--rate=6", "--sms-log=a.log,b.log", "--sms-log", "c.log"])).toMatchObject({ rate: 6, smsLogs: ["a.log", "b.log", "c.log"] });
+    expect(parseSimulateArgs(["--workers", "12", "--employers", "3"])).toMatchObject({ workers: 12, employers: 3 });
   });
 
   it("--help wins", () => {
@@ -32,6 +33,8 @@ describe("simulate options", () => {
     [["--api", "--rate"]],
     [["--report"]],
     [["--quiet=yes"]],
+    [["--workers", "0"]],
+    [["--employers", "2.5"]],
     [["--bogus"]],
     [["positional"]],
   ])("refuses %j", (argv) => {

@@ -16,6 +16,9 @@ export interface SimulateOptions {
   smsLogs: string[];
   /** Seconds between live summaries. */
   summaryEvery: number;
+  /** Demo workers and employers to play (null: from the rate, see poolSizes). */
+  workers: number | null;
+  employers: number | null;
 }
 
 export const DEFAULTS: SimulateOptions = {
@@ -27,6 +30,8 @@ export const DEFAULTS: SimulateOptions = {
   quiet: false,
   smsLogs: [],
   summaryEvery: 5,
+  workers: null,
+  employers: null,
 };
 
 export const HELP = `Usage: pnpm simulate [--api URL] [--rate N] [--duration S] [--seed N] [--report PATH] [--quiet] [--sms-log FILE]
@@ -46,6 +51,8 @@ some employers cancel late, some workers complain. Prints a live summary and wri
   --sms-log FILE     a file the API logs to, read for SMS codes (repeat, or comma-separate, for several API
                      processes; default .data/logs/api.log when it exists, as ./scripts/start --simulate writes)
   --summary-every S  seconds between live summaries (default ${DEFAULTS.summaryEvery})
+  --workers N        demo workers to play (default: 6 per task a minute, 30–300); each signs in once
+  --employers N      demo employers to play (default: 1 per task a minute, 8–80)
   -h, --help         this text
 
 Exit codes: 0 the run finished (errors are counted in the report, not fatal), 1 the API did not answer at
@@ -109,6 +116,12 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions | "h
       }
       case "--summary-every":
         opts.summaryEvery = numberOf("--summary-every", value(), { min: 1, max: 3600, integer: true });
+        break;
+      case "--workers":
+        opts.workers = numberOf("--workers", value(), { min: 1, max: 5000, integer: true });
+        break;
+      case "--employers":
+        opts.employers = numberOf("--employers", value(), { min: 1, max: 1000, integer: true });
         break;
       case "--quiet":
         if (inline !== undefined) throw new OptionsError("--quiet takes no value");
