@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
+      // Pure parts of the scripts (the simulator's statistics and decisions): no database, no API.
+      { resolve: { alias }, test: { name: "scripts", include: ["scripts/**/*.test.ts"] } },
       {
         resolve: { alias },
         test: {
