@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.js";
 import {
   performanceComplaints,
@@ -94,10 +95,15 @@ export async function listActivities(db: DbOrTx, venueId: string, year: number, 
   return { items, total: count!.n };
 }
 
-/** Every venue-year's counters recomputed from the source rows, beside what is stored (the reconcile's one query). */
-export async function countersFromSources(db: DbOrTx, year?: number): Promise<{ venueId: string; year: number; actual: Counters; stored: Counters | null }[]> {
+export type CountersRow = Record<string, number | string | boolean | null>;
+
+/**
+ * The reconcile's one query: every venue-year's counters recomputed from the source rows, beside what is
+ * stored. Exposed as SQL so the drills' invariant check (scripts/drills) runs exactly the same recount.
+ */
+export function countersFromSourcesQuery(year?: number): SQL {
   const y = year == null ? sql`true` : sql`year = ${year}`;
-  const rows = await db.execute<Record<string, number | string | null>>(sql`
+  return sql`
     with p as (
       select venue_id, year,
         count(*) filter (where counted)::int as placements,
@@ -125,8 +131,15 @@ export async function countersFromSources(db: DbOrTx, year?: number): Promise<{ 
       m.ratings as s_ratings, m.good_ratings as s_good, m.complaints_closed as s_closed, m.complaints_on_time as s_on_time
     from k
     left join p using (venue_id, year) left join a using (venue_id, year) left join r using (venue_id, year) left join c using (venue_id, year)
-    left join venue_year_metrics m using (venue_id, year)`);
-  const pick = (row: Record<string, number | string | null>, prefix: string): Counters => ({
+    left join venue_year_metrics m using (venue_id, year)`;
+}
+
+/** The reconcile query as text and parameters, for a plain postgres.js client. */
+export const countersFromSourcesText = (year?: number) => new PgDialect().sqlToQuery(countersFromSourcesQuery(year));
+
+/** One row of countersFromSourcesQuery as recounted (actual) and stored counters. */
+export function countersOfRow(row: CountersRow): { venueId: string; year: number; actual: Counters; stored: Counters | null } {
+  const pick = (prefix: string): Counters => ({
     placements: Number(row[`${prefix}placements`]),
     priorityPlacements: Number(row[`${prefix}priority`]),
     onlinePlacements: Number(row[`${prefix}online`]),
@@ -139,7 +152,13 @@ export async function countersFromSources(db: DbOrTx, year?: number): Promise<{ 
     complaintsClosed: Number(row[`${prefix}closed`]),
     complaintsOnTime: Number(row[`${prefix}on_time`]),
   });
-  return rows.map((row) => ({ venueId: String(row.venue_id), year: Number(row.year), actual: pick(row, ""), stored: row.has_stored ? pick(row, "s_") : null }));
+  return { venueId: String(row.venue_id), year: Number(row.year), actual: pick(""), stored: row.has_stored ? pick("s_") : null };
+}
+
+/** Every venue-year's counters recomputed from the source rows, beside what is stored. */
+export async function countersFromSources(db: DbOrTx, year?: number): Promise<{ venueId: string; year: number; actual: Counters; stored: Counters | null }[]> {
+  const rows = await db.execute<CountersRow>(countersFromSourcesQuery(year));
+  return rows.map(countersOfRow);
 }
 
 export async function insertReconcileRun(tx: DbOrTx, row: typeof performanceReconcileRuns.$inferInsert) {
