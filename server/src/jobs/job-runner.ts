@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { eq, and } from "drizzle-orm";
 import { outbox, processedEvents } from "../db/schema/index.js";
@@ -62,6 +63,11 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
       connection,
       prefix: config.queuePrefix,
       concurrency,
+      // Stored on each job it takes (BullMQ's `processedBy`): the queue board and the worker drill see which process runs it.
+      name: `${hostname()}:${process.pid}`,
+      // A job whose worker died is moved back to wait; handlers are idempotent by event id (processed_events), so
+      // a job caught by several crashes may rerun rather than fail for good after BullMQ's default of one stall.
+      maxStalledCount: 10,
       settings: { backoffStrategy: cappedBackoff },
     });
     worker.on("failed", (job, err) => logger.warn({ queue, job: job?.name, id: job?.id, err: err.message }, "job failed"));
