@@ -75,6 +75,8 @@ start_node_process() {
   (cd "$TOPO_ROOT" && exec env $(server_env | tr '\n' ' ') "$@" setsid node --enable-source-maps --conditions=qz-compiled "server/dist/$entry.js" \
     >>"$TOPO_LOGS/$name.log" 2>&1 </dev/null) &
   echo $! >"$TOPO_RUN/$name.pid"
+  # Not the shell's job any more: a drill's kill -9 then prints no "Killed" line.
+  disown $! 2>/dev/null || true
 }
 
 # start_api N (1-based): the API on API_PORTS[N-1].
