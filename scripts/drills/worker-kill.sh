@@ -20,11 +20,13 @@ plant() {
      order by random() limit $1" >/dev/null
 }
 
-# victim: \"queue slot pid\" of a worker running a performance or settlement job now, if any.
+# victim: "queue slot pid job" of a worker running a roll-up (performance queue) or payout (settlement.pay) job now.
 victim() {
   local queue id pb pid i
   for queue in performance settlement; do
     for id in $(q lrange "{$QUEUE_PREFIX}:$queue:active" 0 -1); do
+      # Payouts only from the settlement queue (it also drafts contracts and approves hours).
+      [[ "$queue" == settlement && "$id" != *.settlement.pay ]] && continue
       pb="$(q hget "{$QUEUE_PREFIX}:$queue:$id" pb)"
       pid="${pb##*:}"
       for i in $(seq 1 "$WORKER_COUNT"); do
