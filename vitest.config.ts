@@ -10,6 +10,8 @@ export default defineConfig({
       { resolve: { alias }, test: { name: "shared", include: ["shared/src/**/*.test.ts"] } },
       // The console's pure modules (locales, rules); components are checked in the browser tests.
       { resolve: { alias }, test: { name: "admin", include: ["admin/src/**/*.test.ts"] } },
+      // Pure parts of the scripts (the simulator's statistics and decisions): no database, no API.
+      { resolve: { alias }, test: { name: "scripts", include: ["scripts/**/*.test.ts"] } },
       {
         resolve: { alias },
         test: {

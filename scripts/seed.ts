@@ -178,6 +178,38 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
   return { skipped: false, counts, elapsedMs };
 }
 
+/** A demo account as the seed makes it, for clients that act as demo users (the market simulator). */
+export interface DemoAccount {
+  phone: string;
+  role: "WORKER" | "EMPLOYER";
+  regionCode: string;
+  /** Verified and available workers get offers; employers are always usable. */
+  active: boolean;
+}
+
+/**
+ * The demo workers' and employers' phones and areas for these seed options, without a database: the
+ * generator is deterministic, so replaying its draws (with a vault that encrypts nothing) gives the same
+ * phones `seedDemoData` stored. Workers come first in the order the seed made them, then employers.
+ */
+export function demoAccountBook(opts: Pick<SeedOptions, "workers" | "employers" | "seed"> = {}): DemoAccount[] {
+  const nothing: PiiVault = { encrypt: () => "", decrypt: () => "", blindIndex: () => "" };
+  const gen = new Generator(new Rng(opts.seed ?? 20230505), nothing, "");
+  const venueRows = gen.venues();
+  const demoMarket = venueRows.find((v) => v.regionCode === DEMO_REGION && v.type === "MARKET" && v.status === "RECOGNIZED")!;
+  gen.officials(demoMarket);
+  const workers = gen.workers(opts.workers ?? 2000, venueRows, demoMarket);
+  const employers = gen.employers(opts.employers ?? 200);
+  const regionOfVenue = new Map(venueRows.map((v) => [v.id, v.regionCode]));
+  return [
+    ...workers.users.map((u, i) => {
+      const p = workers.profiles[i]!;
+      return { phone: u.phone, role: "WORKER" as const, regionCode: regionOfVenue.get(p.homeVenueId!)!, active: !!p.verifiedAt && p.available !== false };
+    }),
+    ...employers.users.map((u, i) => ({ phone: u.phone, role: "EMPLOYER" as const, regionCode: employers.profiles[i]!.regionCode, active: true })),
+  ];
+}
+
 type Table = Parameters<Tx["insert"]>[0];
 
 /** True when the demo data is present (the demo city officer's phone exists). */

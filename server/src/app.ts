@@ -11,7 +11,6 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { createPubSub } from "@graphql-yoga/subscription";
 import express, { type ErrorRequestHandler, type Request } from "express";
 import { GraphQLError } from "graphql";
-import { Redis } from "ioredis";
 import { pinoHttp } from "pino-http";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import { WebSocketServer } from "ws";
@@ -34,6 +33,7 @@ import { evidenceRouter } from "./modules/complaint/evidence.routes.js";
 import { verifyAccessToken } from "./modules/identity/access-token.js";
 import type { Actor, Caller } from "./access/actor.js";
 import { createServices } from "./services.js";
+import { createRedis } from "./redis.js";
 import { mountContractRoutes } from "./modules/contract/contract.http.js";
 
 /** Largest request body or WebSocket message: the same bound on both transports. */
@@ -55,8 +55,9 @@ export async function createApi(
   const handle = createDeps(config, { name: "api", ...options });
   const { deps } = handle;
   const { logger, redis } = deps;
-  const publishClient = new Redis(config.redisUrl);
-  const subscribeClient = new Redis(config.redisUrl);
+  // Pub/sub over Redis (a cluster broadcasts PUBLISH to every node), so an event raised on one API process reaches subscribers on all.
+  const publishClient = createRedis(config);
+  const subscribeClient = createRedis(config);
   for (const client of [publishClient, subscribeClient]) client.on("error", (err) => logger.warn({ err: err.message }, "redis error"));
   const services = createServices(deps);
   const pubSub = createPubSub({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });

@@ -16,7 +16,25 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432/quanzhou_gig"),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
+  /**
+   * A streaming replica for reads where a few seconds of staleness is acceptable (reports, rankings; see
+   * db/client.ts). Unset: those reads go to DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /**
+   * Named prepared statements (postgres.js `prepare`). Set to false when DATABASE_URL points at pgbouncer in
+   * transaction mode, where the next statement may run on another server connection that never saw the PREPARE.
+   */
+  DATABASE_PREPARE: z.stringbool().default(true),
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  /**
+   * Redis Cluster seed nodes, `host:port,host:port,…`. When set, every Redis connection (BullMQ, pub/sub for
+   * subscriptions, rate and SMS limiters, session revocations) is a cluster client and REDIS_URL is not used.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.trim() === "" || parseNodes(v) !== null, "comma-separated host:port pairs, e.g. 127.0.0.1:7001,127.0.0.1:7002"),
   /** Wrapped in a hash tag ({qz}) so every queue key lands in one Redis Cluster slot. */
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default("qz"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -67,6 +85,23 @@ const schema = z.object({
   CONTRACT_SIGNING_KEY: base64Key.default(DEV_CONTRACT_SIGNING_KEY),
 });
 
+export interface RedisNode {
+  host: string;
+  port: number;
+}
+
+/** `host:port,host:port` → nodes; null when any entry is not a host and a port. */
+function parseNodes(value: string): RedisNode[] | null {
+  const nodes: RedisNode[] = [];
+  for (const entry of value.split(",").map((n) => n.trim()).filter(Boolean)) {
+    const match = /^([^\s:]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(entry);
+    const port = match ? Number(match[2]) : 0;
+    if (!match || port < 1 || port > 65535) return null;
+    nodes.push({ host: match[1]!.replace(/^\[|\]$/g, ""), port });
+  }
+  return nodes.length ? nodes : null;
+}
+
 export type Config = Readonly<{
   env: "development" | "test" | "production";
   isProduction: boolean;
@@ -74,7 +109,12 @@ export type Config = Readonly<{
   port: number;
   databaseUrl: string;
   databasePoolMax: number;
+  /** Where stale-tolerant reads go: the replica when configured, else the primary (databaseUrl). */
+  databaseReplicaUrl: string | null;
+  databasePrepare: boolean;
   redisUrl: string;
+  /** Redis Cluster seed nodes; null in the default single-node mode (redisUrl). */
+  redisClusterNodes: readonly RedisNode[] | null;
   queuePrefix: string;
   logLevel: string;
   jwtSecret: Uint8Array;
@@ -133,7 +173,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL ?? null,
+    databasePrepare: e.DATABASE_PREPARE,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES ? parseNodes(e.REDIS_CLUSTER_NODES) : null,
     queuePrefix: `{${e.QUEUE_PREFIX}}`,
     logLevel: e.LOG_LEVEL,
     jwtSecret: new TextEncoder().encode(e.JWT_SECRET),

@@ -11,7 +11,7 @@ const config = loadConfig();
 const handle = createDeps(config, { name: "worker" });
 const { deps } = handle;
 const { logger } = deps;
-const relay = createOutboxRelay({ db: deps.db, redisUrl: config.redisUrl, prefix: config.queuePrefix, logger, pollMs: config.outboxPollMs });
+const relay = createOutboxRelay({ db: deps.db, redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes, prefix: config.queuePrefix, logger, pollMs: config.outboxPollMs });
 const workers = startJobWorkers(deps, JOB_HANDLERS);
 await registerSchedules(deps.redis, config.queuePrefix).catch((err) => logger.warn({ err: err.message }, "schedules not registered yet (Redis down?); the next start retries"));
 relay.start();

@@ -14,11 +14,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export interface DatabaseOptions {
+  onQuery?: (query: string) => void;
+  /**
+   * Named prepared statements (default true). false for pgbouncer in transaction mode: each statement is then
+   * sent unnamed with its parameters, so it needs nothing from an earlier statement on the same server connection.
+   */
+  prepare?: boolean;
+}
+
 /** Opens a pool; bigint columns come back as JS numbers only where the schema says `mode: "number"`. */
-export function createDatabase(url: string, max = 10, options: { onQuery?: (query: string) => void } = {}): Database {
+export function createDatabase(url: string, max = 10, options: DatabaseOptions = {}): Database {
   const onQuery = options.onQuery;
   const sql = postgres(url, {
     max,
+    prepare: options.prepare ?? true,
     onnotice: () => {},
     connection: { application_name: "quanzhou-gig" },
     ...(onQuery ? { debug: (_conn: number, query: string) => onQuery(query) } : {}),

@@ -1,5 +1,5 @@
 import type { Request, Response } from "express";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis.js";
 import type postgres from "postgres";
 
 const withTimeout = <T>(p: Promise<T>, ms: number) =>
@@ -15,7 +15,7 @@ async function probe(check: () => Promise<unknown>): Promise<string> {
 }
 
 /** GET /healthz: 200 when PostgreSQL and Redis both answer, 503 otherwise. */
-export function healthHandler(sql: postgres.Sql, redis: Redis) {
+export function healthHandler(sql: postgres.Sql, redis: RedisClient) {
   return async (_req: Request, res: Response) => {
     const [pg, rd] = await Promise.all([probe(() => sql`select 1`), probe(() => redis.ping())]);
     const ok = pg === "ok" && rd === "ok";

@@ -1,6 +1,6 @@
+import { hostname } from "node:os";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
 import { eq, and } from "drizzle-orm";
-import { Redis } from "ioredis";
 import { outbox, processedEvents } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
 import { AppError } from "../errors.js";
@@ -8,6 +8,7 @@ import { CONSUMERS, EVENTS, eventIdOf, isConsumerName, type ConsumerName } from 
 import { createJobContext, type JobHandlers } from "./job-context.js";
 import { cappedBackoff, QUEUE_NAMES } from "./queues.js";
 import { fireSchedule, isScheduleJob } from "./schedules.js";
+import { createRedis } from "../redis.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,13 +56,18 @@ export async function runJob(deps: Deps, handlers: JobHandlers, job: Pick<Job, "
 export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency = 4 }: { concurrency?: number } = {}) {
   const { config, logger } = deps;
   // Blocking connections must never give up on a command (BullMQ requires maxRetriesPerRequest: null).
-  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const connection = createRedis(config, { maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "worker redis error"));
   const workers = QUEUE_NAMES.map((queue) => {
     const worker = new Worker(queue, (job) => (isScheduleJob(job.name) ? fireSchedule(deps, job.name) : runJob(deps, handlers, job)), {
       connection,
       prefix: config.queuePrefix,
       concurrency,
+      // Stored on each job it takes (BullMQ's `processedBy`): the queue board and the worker drill see which process runs it.
+      name: `${hostname()}:${process.pid}`,
+      // A job whose worker died is moved back to wait; handlers are idempotent by event id (processed_events), so
+      // a job caught by several crashes may rerun rather than fail for good after BullMQ's default of one stall.
+      maxStalledCount: 10,
       settings: { backoffStrategy: cappedBackoff },
     });
     worker.on("failed", (job, err) => logger.warn({ queue, job: job?.name, id: job?.id, err: err.message }, "job failed"));

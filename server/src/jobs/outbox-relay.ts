@@ -1,15 +1,18 @@
 import { Queue } from "bullmq";
 import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { Redis } from "ioredis";
 import type { Db } from "../db/client.js";
 import { outbox } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
+import type { RedisNode } from "../config.js";
+import { createRedis } from "../redis.js";
 import { consumersOf, CONSUMERS, jobIdFor } from "./events.js";
 import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 
 export interface RelayOptions {
   db: Db;
   redisUrl: string;
+  /** Redis Cluster seed nodes (config.redisClusterNodes); when given, redisUrl is not used. */
+  redisClusterNodes?: readonly RedisNode[] | null;
   prefix: string;
   logger: Logger;
   pollMs: number;
@@ -38,6 +41,7 @@ export interface OutboxRelay {
 export function createOutboxRelay({
   db,
   redisUrl,
+  redisClusterNodes = null,
   prefix,
   logger,
   pollMs,
@@ -48,7 +52,7 @@ export function createOutboxRelay({
 }: RelayOptions): OutboxRelay {
   // Fail fast instead of queueing or hanging while Redis is down or stuck: the rows wait in PostgreSQL,
   // and a stuck command cannot hold the batch's row locks for long.
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 5000 });
+  const connection = createRedis({ redisUrl, redisClusterNodes }, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, commandTimeout: 5000 });
   connection.on("error", () => {}); // reconnection is automatic; the relay reports the outage below
   const queues = new Map<QueueName, Queue>(
     QUEUE_NAMES.map((name) => {

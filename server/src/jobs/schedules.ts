@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Queue } from "bullmq";
 import { CronExpressionParser } from "cron-parser";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis.js";
 import type { Deps } from "../deps.js";
 import type { EventName } from "./events.js";
 import { emitEvent } from "./outbox.js";
@@ -47,7 +47,7 @@ export async function fireSchedule(deps: Pick<Deps, "db" | "now">, schedule: Sch
 }
 
 /** Registers (or updates) every schedule with BullMQ; safe to call from every worker process at start. */
-export async function registerSchedules(connection: Redis, prefix: string): Promise<void> {
+export async function registerSchedules(connection: RedisClient, prefix: string): Promise<void> {
   for (const [name, { pattern, queue }] of Object.entries(SCHEDULES)) {
     const q = new Queue(queue, { connection, prefix });
     try {

@@ -1,6 +1,6 @@
 // Live complaint updates over graphql-ws, through Redis like dispatch's (ids only: the subscriber reloads
 // the complaint with their own access checks).
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../../redis.js";
 import type { Logger } from "../../logger.js";
 
 export const COMPLAINT_TOPIC = "COMPLAINT_UPDATED";
@@ -11,7 +11,7 @@ export interface ComplaintEvent {
 }
 
 /** Best effort: the notification row holds the truth, a lost live update costs nothing. */
-export function publishComplaintUpdated(redis: Redis, logger: Logger, event: ComplaintEvent): Promise<void> {
+export function publishComplaintUpdated(redis: RedisClient, logger: Logger, event: ComplaintEvent): Promise<void> {
   return redis
     .publish(`${COMPLAINT_TOPIC}:${event.complaintId}`, JSON.stringify(event))
     .then(() => undefined)

@@ -37,7 +37,7 @@ export const PRIORITY_GROUPS = [
   { group: "NONE", label: "非重点群体", key: "none" },
 ] as const;
 
-export function createBrowseService({ db, now }: Deps, { settings }: { settings: DispatchSettingsAll }) {
+export function createBrowseService({ db, readDb, now }: Deps, { settings }: { settings: DispatchSettingsAll }) {
   return {
     /** Open tasks within the worker's reach, nearest in travel time first, keyset-paged; no personal data of others. */
     async nearbyTasks(caller: Caller, filter: NearbyFilter, first: number, after: string | null) {
@@ -72,7 +72,8 @@ export function createBrowseService({ db, now }: Deps, { settings }: { settings:
       const from = new Date(`${monthStart}T00:00:00+08:00`);
       const [y, m] = month.split("-").map(Number) as [number, number];
       const to = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01T00:00:00+08:00`);
-      const counts = await countPriorityGroups(db, regionCode, monthStart, from, to);
+      // A month's report over the replica (deps.readDb): seconds of lag do not change its shares.
+      const counts = await countPriorityGroups(readDb, regionCode, monthStart, from, to);
       const of = (base: GroupCounts["base"]) => counts.find((c) => c.base === base) ?? { total: 0, older: 0, hardToEmploy: 0, zeroEmploymentFamily: 0, none: 0 };
       const share = (n: number, total: number) => (total ? Math.round((n / total) * 10_000) / 10_000 : 0);
       const [available, offers, engagements] = [of("available"), of("offers"), of("engagements")];

@@ -1,4 +1,4 @@
-import { Redis } from "ioredis";
+import { createRedis, type RedisClient } from "../../redis.js";
 import type { Deps } from "../../deps.js";
 
 /**
@@ -38,7 +38,7 @@ export function createSessionRevocations({ config, redis, logger, now }: Pick<De
   const channel = key;
   /** Session id → time (ms) after which its access tokens have all expired. */
   const revoked = new Map<string, number>();
-  let subscriber: Redis | null = null;
+  let subscriber: RedisClient | null = null;
   let timer: NodeJS.Timeout | undefined;
 
   const remember = (sessionId: string, until: number) => {
@@ -99,7 +99,7 @@ export function createSessionRevocations({ config, redis, logger, now }: Pick<De
     async start() {
       // A subscriber connection cannot run other commands; reads go through the shared client. Its subscribe
       // waits for Redis however long it is down (maxRetriesPerRequest: null), so the channel is never lost.
-      const sub = (subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null }));
+      const sub = (subscriber = createRedis(config, { maxRetriesPerRequest: null }));
       sub.on("error", (err) => logger.warn({ err: err.message }, "revoked sessions: subscriber error"));
       sub.on("message", (from: string, message: string) => from === channel && onMessage(message));
       sub.on("ready", () => void syncQuietly());

@@ -109,7 +109,7 @@ export type VenueYearResultRow = repo.ResultRow;
 
 /** Venue performance (成效考核): the roll-up, staff records, the live projection, assessments, the annual close. */
 export function createPerformanceService(deps: Deps, parts: RollupParts) {
-  const { db, now } = deps;
+  const { db, readDb, now } = deps;
   const rollup = createRollupService(deps, parts);
   const { venues } = parts;
 
@@ -203,7 +203,8 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
       const year = q.year ?? currentYear();
       const policy = await rollup.policyFor(db, year);
       const floor = policy.tiers.at(-1)!.minScoreTenths;
-      const page = await repo.listRanking(db, { year, regionCode, type: q.type ?? undefined, limit: q.limit, offset: q.offset });
+      // The replica (deps.readDb): a ranking seconds behind the latest roll-up is fine to show.
+      const page = await repo.listRanking(readDb, { year, regionCode, type: q.type ?? undefined, limit: q.limit, offset: q.offset });
       return {
         total: page.total,
         items: page.items.map(({ result: r, venueName, previousScoreTenths: prev }, i) => ({

@@ -3,9 +3,9 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import { Queue } from "bullmq";
 import type { Express, NextFunction, Request, Response } from "express";
-import { Redis } from "ioredis";
 import type { Deps } from "../../deps.js";
 import { QUEUE_NAMES } from "../../jobs/queues.js";
+import { createRedis } from "../../redis.js";
 import { QUEUES_BASE_PATH, QUEUES_COOKIE, QUEUES_SESSION_SECONDS, type QueueDashboardService } from "./queues.service.js";
 
 function cookieValue(req: Request, name: string): string | null {
@@ -21,7 +21,7 @@ function cookieValue(req: Request, name: string): string | null {
  * read-only board for county officers, `/manage` the full one for city officers. Returns a close function.
  */
 export function mountQueueDashboard(app: Express, deps: Deps, service: QueueDashboardService): () => Promise<void> {
-  const connection = new Redis(deps.config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+  const connection = createRedis(deps.config, { maxRetriesPerRequest: null, lazyConnect: true });
   connection.on("error", (err) => deps.logger.warn({ err: err.message }, "queue dashboard redis error"));
   const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection, prefix: deps.config.queuePrefix }));
   const boards = { view: true, manage: false } as const;
