@@ -194,8 +194,10 @@ export class Market {
       const now = Date.now();
       const free = this.workers.filter((w) => !w.hasRushJob(now));
       const target = rng.pick(free.length ? free : this.workers).account;
-      const local = this.employers.filter((e) => e.account.regionCode === target.regionCode);
-      const employer = rng.pick(local.length ? local : this.employers);
+      const able = this.employers.filter((e) => !e.blocked);
+      if (able.length === 0) continue;
+      const local = able.filter((e) => e.account.regionCode === target.regionCode);
+      const employer = rng.pick(local.length ? local : able);
       const plan = planTask(rng, target, regionName.get(target.regionCode) ?? QUANZHOU_REGIONS.find((r) => r.code === target.regionCode)?.name ?? "");
       const posting = this.guard(() => employer.post(plan));
       this.inFlight.add(posting);
