@@ -1,9 +1,9 @@
 // Brings the whole platform up for development: Redis check, PostgreSQL (or an embedded one),
 // migrations, demo data, the admin build, then the API and the worker until Ctrl+C.
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from "node:fs";
 import { connect } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig, type Config } from "../server/src/config.js";
 import { createDatabase } from "../server/src/db/client.js";
@@ -19,6 +19,13 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ADMIN_DIST = join(ROOT, "admin", "dist");
 const EMBEDDED_DIR = join(ROOT, ".data", "postgres");
 const HEALTH_TIMEOUT_MS = 60_000;
+/** The API's log with --simulate: the simulator's phones read their SMS codes from it (SMS_PROVIDER=log). */
+const API_LOG = join(ROOT, ".data", "logs", "api.log");
+/**
+ * What --simulate sets for the API unless the environment already does: one simulator signs every contract
+ * from one address, far beyond the per-phone and per-address SMS limits meant for people (README "Market simulator").
+ */
+const SIMULATION_ENV = { SMS_RESEND_SECONDS: "0", SMS_DAILY_LIMIT_PER_PHONE: "100000", SMS_HOURLY_LIMIT_PER_IP: "1000000" } as const;
 
 const HELP = `Usage: ./scripts/start [options]
        (or: node --import @oxc-node/core/register scripts/start.ts [options])
@@ -41,6 +48,9 @@ Options:
   --reset            drop and recreate the database first (dev data: asks nothing)
   --no-admin-build   skip the admin build (an existing admin/dist is still served)
   --from-source      run the server from its TypeScript through the loader (no compile step; slower requests)
+  --simulate [RATE]  once everything is up, also run the market simulator (pnpm simulate) against it until
+                     Ctrl+C, RATE tasks a minute (default 30); the API gets the simulation's SMS limits and
+                     logs to .data/logs/api.log, where the simulated phones read their codes
   -h, --help         show this help
 
 Environment: DATABASE_URL, REDIS_URL, PORT (4000), EMBEDDED_PG_PORT (54329), and everything the
@@ -52,12 +62,21 @@ interface Options {
   reset: boolean;
   adminBuild: boolean;
   fromSource: boolean;
+  /** Tasks a minute for the simulator, or null without --simulate. */
+  simulate: number | null;
 }
 
 function parseArgs(argv: string[]): Options | "help" {
-  const opts: Options = { seedOnly: false, seed: true, reset: false, adminBuild: true, fromSource: false };
-  for (const arg of argv) {
+  const opts: Options = { seedOnly: false, seed: true, reset: false, adminBuild: true, fromSource: false, simulate: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") return "help";
+    else if (arg === "--simulate" || arg.startsWith("--simulate=")) {
+      const raw = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[i + 1] !== undefined && !argv[i + 1]!.startsWith("--") ? argv[++i]! : "30";
+      const rate = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(rate) || rate < 0.1 || rate > 600) throw new UsageError(`--simulate takes tasks per minute from 0.1 to 600, not "${raw}"`);
+      opts.simulate = rate;
+    }
     else if (arg === "--seed-only") opts.seedOnly = true;
     else if (arg === "--no-seed") opts.seed = false;
     else if (arg === "--reset") opts.reset = true;
@@ -174,13 +193,15 @@ async function buildServer(): Promise<void> {
   }
 }
 
-function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function startProcess(name: string, args: string[], env: NodeJS.ProcessEnv, opts: { tap?: (line: string) => void; essential?: boolean } = {}): ChildProcess {
   // detached: its own process group, so a terminal Ctrl+C reaches only us and we stop it in order.
-  const child = spawnPrefixed(name, process.execPath, args, { cwd: ROOT, env, detached: true });
+  const child = spawnPrefixed(name, process.execPath, args, { cwd: ROOT, env, detached: true }, opts.tap);
   children.add(child);
   child.once("error", (err) => void shutdown(1, `could not start ${name}: ${err.message}`));
   child.once("exit", (code, signal) => {
-    if (!shuttingDown) void shutdown(code || 1, `${name} exited (${signal ?? `code ${code}`}); stopping everything`);
+    if (shuttingDown) return;
+    if (opts.essential === false) log(`${name} exited (${signal ?? `code ${code}`}); the platform keeps running`);
+    else void shutdown(code || 1, `${name} exited (${signal ?? `code ${code}`}); stopping everything`);
   });
   cleanups.push(() => stopChild(child));
   return child;
@@ -253,6 +274,8 @@ async function main(): Promise<void> {
   }
   const opts = parsed;
   const config = loadConfig(process.env);
+  // Production withholds SMS codes from the log and refuses mock top-ups: nothing for the simulator to work with.
+  if (opts.simulate !== null && config.isProduction) throw new UsageError("--simulate is for development: NODE_ENV=production withholds SMS codes and refuses mock top-ups");
   installSignalHandlers();
 
   // The seed signs demo contracts through the real SMS service, whose send limits live in Redis.
@@ -277,12 +300,32 @@ async function main(): Promise<void> {
     NODE_ENV: process.env.NODE_ENV ?? "development",
     ...(adminServed ? { ADMIN_DIST } : {}),
   };
-  startProcess("api", serverCommand("main", opts.fromSource), env);
+  let apiLog: WriteStream | null = null;
+  if (opts.simulate !== null) {
+    for (const [key, value] of Object.entries(SIMULATION_ENV)) env[key] ??= value;
+    mkdirSync(dirname(API_LOG), { recursive: true });
+    apiLog = createWriteStream(API_LOG, { flags: "w" });
+    const stream = apiLog;
+    cleanups.push(() => new Promise<void>((resolve) => stream.end(resolve)));
+  }
+  startProcess("api", serverCommand("main", opts.fromSource), env, { tap: apiLog ? (line) => apiLog.write(line + "\n") : undefined });
   startProcess("worker", serverCommand("worker", opts.fromSource), env);
 
   const base = `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
   await waitForHealth(`${base}/healthz`);
   console.log(banner(base, dbUrl, embedded, config, adminServed, seeded));
+  if (opts.simulate !== null) startSimulator(`${base}/graphql`, opts.simulate, seeded);
+}
+
+/** The market simulator as one more child: stopped first on Ctrl+C (SIGTERM: it finishes its steps and writes its report). */
+function startSimulator(api: string, rate: number, seeded: boolean): void {
+  if (!seeded) {
+    log("--simulate needs the demo accounts: run without --no-seed once; not starting the simulator");
+    return;
+  }
+  log(`starting the market simulator at ${rate} tasks/min (report: .data/simulate-report.json)`);
+  const args = ["--import", "@oxc-node/core/register", "scripts/simulate.ts", "--api", api, "--rate", String(rate), "--duration", "0", "--sms-log", API_LOG, "--summary-every", "10"];
+  startProcess("sim", args, { ...process.env, NODE_ENV: "development" }, { essential: false });
 }
 
 main().catch(async (err: unknown) => {

@@ -13,17 +13,20 @@ export function makePrefix(name: string): string {
   return process.stdout.isTTY ? `\x1b[${colour}m${label}\x1b[0m ` : `${label} `;
 }
 
-function pipeLines(from: Readable | null, prefix: string, to: Writable): void {
+function pipeLines(from: Readable | null, prefix: string, to: Writable, tap?: (line: string) => void): void {
   if (!from) return;
-  createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => to.write(prefix + line + "\n"));
+  createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => {
+    to.write(prefix + line + "\n");
+    tap?.(line);
+  });
 }
 
-/** Spawns a command with its stdout and stderr prefixed. */
-export function spawnPrefixed(name: string, command: string, args: string[], options: SpawnOptions): ChildProcess {
+/** Spawns a command with its stdout and stderr prefixed; `tap` also gets every line as it was written. */
+export function spawnPrefixed(name: string, command: string, args: string[], options: SpawnOptions, tap?: (line: string) => void): ChildProcess {
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = makePrefix(name);
-  pipeLines(child.stdout, prefix, process.stdout);
-  pipeLines(child.stderr, prefix, process.stderr);
+  pipeLines(child.stdout, prefix, process.stdout, tap);
+  pipeLines(child.stderr, prefix, process.stderr, tap);
   return child;
 }
 

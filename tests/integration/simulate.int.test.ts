@@ -60,10 +60,10 @@ describe("market simulator", () => {
     };
     reportPath = join(await mkdtemp(join(tmpdir(), "qz-sim-")), "report.json");
     report = await runSimulation(
-      { ...DEFAULTS, api: `${t.url}/graphql`, rate: 10, duration: 45, seed: 3, report: reportPath, quiet: true, smsLogs: [], workers: 16, employers: 5 },
+      { ...DEFAULTS, api: `${t.url}/graphql`, rate: 10, duration: 60, seed: 3, report: reportPath, quiet: true, smsLogs: [], workers: 8, employers: 3 },
       { inbox, seed: SEED, print: process.env.SIMULATE_TEST_PRINT ? console.log : () => {} },
     );
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (worker && worker.exitCode === null) {
@@ -106,7 +106,7 @@ describe("market simulator", () => {
 
   it("the JSON report has the options, latencies per operation and no unexpected error codes", async () => {
     const written = JSON.parse(await readFile(reportPath, "utf8")) as SimulationReport;
-    expect(written.options).toMatchObject({ rate: 10, duration: 45, seed: 3 });
+    expect(written.options).toMatchObject({ rate: 10, duration: 60, seed: 3 });
     for (const op of ["login", "postTask", "fundTaskEscrow", "myOffers", "acceptOffer", "requestContractSigningCode", "signContract", "confirmSettlement"]) {
       expect(written.snapshot.operations[op], op).toBeDefined();
       expect(written.snapshot.operations[op]!.p50Ms).toBeGreaterThan(0);

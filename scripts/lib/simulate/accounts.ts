@@ -32,14 +32,15 @@ export function poolSizes(rate: number, chosen: { workers: number | null; employ
 }
 
 /**
- * Picks the accounts: the demo logins and the first few seeded workers and employers (the seed gave them
- * the demo market's unfinished wages), then a seeded sample of verified, available workers and of employers.
+ * Picks the accounts: the demo logins and the seeded workers and employer holding the demo market's
+ * unfinished wages, then a seeded sample of verified, available workers and of employers.
  */
 export function chooseAccounts(book: readonly DemoAccount[], rng: Rng, sizes: { workers: number; employers: number }): { workers: DemoAccount[]; employers: DemoAccount[] } {
   const workers = book.filter((a) => a.role === "WORKER");
   const employers = book.filter((a) => a.role === "EMPLOYER");
-  const backlogWorkers = [...workers.filter((a) => a.phone === DEMO_WORKER_PHONE), ...workers.slice(0, 8)];
-  const backlogEmployers = [...employers.filter((a) => a.phone === DEMO_EMPLOYER_PHONE), ...employers.slice(0, 2)];
+  // scripts/seed.ts gives the demo market's wages to the 4th–7th seeded workers and the first other employer.
+  const backlogWorkers = [...workers.filter((a) => a.phone === DEMO_WORKER_PHONE), ...workers.slice(3, 7)];
+  const backlogEmployers = [...employers.filter((a) => a.phone === DEMO_EMPLOYER_PHONE), ...employers.slice(0, 1)];
   const pick = (all: DemoAccount[], must: DemoAccount[], n: number) => {
     const chosen = new Map(must.map((a) => [a.phone, a]));
     for (const a of rng.shuffle(all.filter((x) => x.active))) {

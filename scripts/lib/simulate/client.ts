@@ -36,6 +36,7 @@ export class GraphQLClient {
   async call<T>(operation: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
     const started = performance.now();
     let code: string | null = null;
+    let reason: string | null = null;
     try {
       let res: Response;
       try {
@@ -59,6 +60,7 @@ export class GraphQLClient {
       const first = body.errors?.[0];
       if (first) {
         code = first.extensions?.code ?? `HTTP_${res.status}`;
+        reason = first.extensions?.reasons?.[0]?.code ?? null;
         throw new ApiError(code, first.message, first.extensions?.reasons ?? []);
       }
       if (!body.data) {
@@ -67,7 +69,7 @@ export class GraphQLClient {
       }
       return body.data;
     } finally {
-      this.stats.record(operation, performance.now() - started, code);
+      this.stats.record(operation, performance.now() - started, code, reason);
     }
   }
 }

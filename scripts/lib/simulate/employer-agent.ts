@@ -1,6 +1,7 @@
 // An employer (用工主体) on the app: posts tasks and funds their escrow, signs each worker's contract,
 // submits the day's wages once the worker has checked out, and now and then cancels late.
 import type { EmployerAccount } from "./accounts.js";
+import { ApiError } from "./client.js";
 import { escrowFen, type TaskPlan } from "./plan.js";
 import type { Market } from "./market.js";
 import { CONTRACT, type Contract } from "./worker-agent.js";
@@ -46,6 +47,8 @@ const GIVE_UP_AFTER_END_MS = 6 * 3_600_000;
 export class EmployerAgent {
   private readonly tasks = new Map<string, PostedTask>();
   private topUps = 0;
+  /** Refused posting (a standing wage-arrears complaint, EMPLOYER_CANNOT_POST): a real employer would stop trying. */
+  blocked = false;
 
   constructor(
     readonly account: EmployerAccount,
@@ -99,7 +102,10 @@ export class EmployerAgent {
       payUnit: "HOUR",
       maxTravelMinutes: 60,
     };
-    const { postTask } = await this.call<{ postTask: TaskView }>("postTask", POST, { i: input });
+    const { postTask } = await this.call<{ postTask: TaskView }>("postTask", POST, { i: input }).catch((err: unknown) => {
+      if (err instanceof ApiError && err.is("EMPLOYER_CANNOT_POST")) this.blocked = true;
+      throw err;
+    });
     this.market.taskPosted(postTask.id, plan.headcount);
     this.track({ ...postTask, headcount: plan.headcount, filledCount: 0, engagements: [] }, plan.cancelLate);
     const amountFen = escrowFen(plan);

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, type DemoAccount } from "../../seed.js";
 import { Rng } from "../random.js";
 import { chooseAccounts, poolSizes, signIn, type EmployerAccount, type WorkerAccount } from "./accounts.js";
 import { ApiError, type GraphQLClient, type Session } from "./client.js";
+import { DashboardWatch, describeChange, type DashboardFigures } from "./dashboard.js";
 import { EmployerAgent } from "./employer-agent.js";
 import type { SimulateOptions } from "./options.js";
 import { dayLengthSeconds, nextPostingGapSeconds, planTask } from "./plan.js";
@@ -25,6 +26,8 @@ const LOGIN_CONCURRENCY = 3;
 export interface MarketResult {
   snapshot: StatsSnapshot;
   accounts: { workers: number; employers: number; loginFailures: number };
+  /** The demo market's staff dashboard at the start and the end (null when that login is missing). */
+  dashboard: { before: DashboardFigures | null; after: DashboardFigures | null; change: string | null };
   notes: string[];
 }
 
@@ -118,9 +121,17 @@ export class Market {
     const { regions } = await this.client.call<{ regions: { code: string; name: string }[] }>("regions", REGIONS);
     const regionName = new Map(regions.map((r) => [r.code, r.name]));
     const chosen = chooseAccounts(book, rng, poolSizes(this.opts.rate, this.opts));
+    const watch = await DashboardWatch.open(this.client, DEMO_PASSWORD);
+    const before = (await watch?.read()) ?? null;
     let loginFailures = 0;
 
-    const queue: { account: DemoAccount; index: number }[] = [...chosen.employers, ...chosen.workers].map((account, index) => ({ account, index }));
+    // Employers and workers in turn (the backlog's first), so posting and answering start together.
+    const order: DemoAccount[] = [];
+    for (let i = 0; i < Math.max(chosen.employers.length, chosen.workers.length); i++) {
+      if (i < chosen.employers.length) order.push(chosen.employers[i]!);
+      if (i < chosen.workers.length) order.push(chosen.workers[i]!);
+    }
+    const queue = order.map((account, index) => ({ account, index }));
     const loops: Promise<void>[] = [];
     const login = async () => {
       for (let next = queue.shift(); next && this.running(); next = queue.shift()) {
@@ -158,7 +169,9 @@ export class Market {
     if (this.opts.duration > 0 && this.opts.duration < 17 * 60) {
       this.notes.add("tasks posted in this run cannot reach payment inside it: the shortest paid shift is 15 minutes of work (hours are counted in 15-minute units) after a start at least a minute after posting; settlements paid in a short run are the backlog's");
     }
-    return { snapshot: this.stats.snapshot(Date.now()), accounts: { workers: this.workers.length, employers: this.employers.length, loginFailures }, notes: [...this.notes] };
+    const after = (await watch?.read()) ?? null;
+    const dashboard = { before, after, change: before && after ? describeChange(before, after) : null };
+    return { snapshot: this.stats.snapshot(Date.now()), accounts: { workers: this.workers.length, employers: this.employers.length, loginFailures }, dashboard, notes: [...this.notes] };
   }
 
   /** One agent: pick up its backlog, then look at the app every few seconds until the run ends. */
@@ -181,8 +194,10 @@ export class Market {
       const now = Date.now();
       const free = this.workers.filter((w) => !w.hasRushJob(now));
       const target = rng.pick(free.length ? free : this.workers).account;
-      const local = this.employers.filter((e) => e.account.regionCode === target.regionCode);
-      const employer = rng.pick(local.length ? local : this.employers);
+      const able = this.employers.filter((e) => !e.blocked);
+      if (able.length === 0) continue;
+      const local = able.filter((e) => e.account.regionCode === target.regionCode);
+      const employer = rng.pick(local.length ? local : able);
       const plan = planTask(rng, target, regionName.get(target.regionCode) ?? QUANZHOU_REGIONS.find((r) => r.code === target.regionCode)?.name ?? "");
       const posting = this.guard(() => employer.post(plan));
       this.inFlight.add(posting);

@@ -62,6 +62,7 @@ export async function runSimulation(opts: SimulateOptions, hooks: RunHooks = {})
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, JSON.stringify(report, null, 2) + "\n");
     print(formatSummary(report.snapshot));
+    if (report.dashboard.change) print(`  ${report.dashboard.change}`);
     for (const note of report.notes) print(`  note: ${note}`);
     print(`[simulate] report written to ${path}`);
     return report;

@@ -29,7 +29,7 @@ describe("SimStats", () => {
   it("reports latency per operation, errors by code and by operation", () => {
     const s = new SimStats(0);
     for (const ms of [10, 20, 30, 40, 100]) s.record("acceptOffer", ms);
-    s.record("acceptOffer", 5, "CONFLICT");
+    s.record("acceptOffer", 5, "CONFLICT", "OFFER_TAKEN");
     s.record("postTask", 50, "BAD_USER_INPUT");
     s.record("postTask", 70);
     const snap = s.snapshot(60_000);
@@ -37,7 +37,7 @@ describe("SimStats", () => {
     expect(snap.operations.acceptOffer).toEqual({ count: 6, errors: 1, p50Ms: 20, p95Ms: 100, maxMs: 100 });
     expect(snap.operations.postTask).toMatchObject({ count: 2, errors: 1, p50Ms: 50, p95Ms: 70 });
     expect(snap.errorsByCode).toEqual({ BAD_USER_INPUT: 1, CONFLICT: 1 });
-    expect(snap.errorsByOperation).toEqual({ "acceptOffer:CONFLICT": 1, "postTask:BAD_USER_INPUT": 1 });
+    expect(snap.errorsByOperation).toEqual({ "acceptOffer:CONFLICT:OFFER_TAKEN": 1, "postTask:BAD_USER_INPUT": 1 });
   });
 
   it("computes tasks per minute over the elapsed time and the fill rate over posted seats", () => {

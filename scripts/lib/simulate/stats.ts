@@ -47,7 +47,7 @@ export interface StatsSnapshot {
   requests: number;
   operations: Record<string, OperationSummary>;
   errorsByCode: Record<string, number>;
-  /** `operation:CODE` → count, to see which step failed how. */
+  /** `operation:CODE` (and `:REASON` when the API named one) → count, to see which step failed how. */
   errorsByOperation: Record<string, number>;
   totals: Record<Outcome, number>;
 }
@@ -65,8 +65,8 @@ export class SimStats {
 
   constructor(private readonly startedAtMs: number) {}
 
-  /** One API call: its operation name, how long it took, and the error code if it failed. */
-  record(operation: string, ms: number, errorCode?: string | null): void {
+  /** One API call: its operation name, how long it took, and the error code (and first reason) if it failed. */
+  record(operation: string, ms: number, errorCode?: string | null, reason?: string | null): void {
     this.requests++;
     let list = this.latencies.get(operation);
     if (!list) this.latencies.set(operation, (list = []));
@@ -74,7 +74,7 @@ export class SimStats {
     if (errorCode) {
       this.errorCounts.set(operation, (this.errorCounts.get(operation) ?? 0) + 1);
       this.byCode.set(errorCode, (this.byCode.get(errorCode) ?? 0) + 1);
-      const key = `${operation}:${errorCode}`;
+      const key = reason ? `${operation}:${errorCode}:${reason}` : `${operation}:${errorCode}`;
       this.byOperation.set(key, (this.byOperation.get(key) ?? 0) + 1);
     }
   }

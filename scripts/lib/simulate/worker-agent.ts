@@ -32,7 +32,7 @@ const TASK = `id startsAt endsAt lat lng payRateFen`;
 const MY_OFFERS = `query MyOffers { myOffers(status: OFFERED, limit: 10) { id travelMinutes task { ${TASK} } } }`;
 const ACCEPT = `mutation Accept($id: UUID!) { acceptOffer(id: $id) { id taskId } }`;
 const DECLINE = `mutation Decline($id: UUID!) { declineOffer(id: $id) { id status } }`;
-const NEARBY = `query Nearby { nearbyTasks(first: 5) { items { travelMinutes task { ${TASK} headcount filledCount } } } }`;
+const NEARBY = `query Nearby($skill: String) { nearbyTasks(first: 5, filter: { skillCode: $skill }) { items { travelMinutes task { ${TASK} headcount filledCount } } } }`;
 const TAKE = `mutation Take($taskId: UUID!) { takeTask(taskId: $taskId) { id taskId } }`;
 const MY_ENGAGEMENTS = `query MyEngagements { myEngagements(limit: 30) { id status startsAt endsAt task { ${TASK} } } }`;
 export const CONTRACT = `query Contract($e: UUID!) { contractOfEngagement(engagementId: $e) { id status termsHash signatures { party } } }`;
@@ -134,9 +134,10 @@ export class WorkerAgent {
     }
   }
 
-  /** 抢单: an open task in reach that starts within the hour and fits the worker's day. */
+  /** 抢单: an open task in reach, for one of the worker's skills, that starts within the hour and fits the worker's day. */
   private async grab(): Promise<void> {
-    const { nearbyTasks } = await this.call<{ nearbyTasks: { items: { task: TaskFields & { headcount: number; filledCount: number } }[] } }>("nearbyTasks", NEARBY);
+    const skill = this.rng.pick(this.account.skills).skillCode;
+    const { nearbyTasks } = await this.call<{ nearbyTasks: { items: { task: TaskFields & { headcount: number; filledCount: number } }[] } }>("nearbyTasks", NEARBY, { skill });
     const now = Date.now();
     const fits = nearbyTasks.items.filter(({ task: t }) => Date.parse(t.startsAt) - now < 3_600_000 && t.filledCount < t.headcount && !this.busyBetween(Date.parse(t.startsAt), Date.parse(t.endsAt)));
     if (fits.length === 0) return;
