@@ -85,6 +85,16 @@ export async function updateContract(tx: DbOrTx, id: string, patch: Partial<type
   return row!;
 }
 
+/** Updates the contract only while it is in `status`; false when it was not. */
+export async function updateContractIf(tx: DbOrTx, id: string, status: ContractRow["status"], patch: Partial<typeof contracts.$inferInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(contracts)
+    .set(patch)
+    .where(and(eq(contracts.id, id), eq(contracts.status, status)))
+    .returning({ id: contracts.id });
+  return rows.length > 0;
+}
+
 /** The task's contracts not yet signed by both (to void when the task is cancelled). */
 export function listUnsignedOfTask(tx: DbOrTx, taskId: string) {
   return tx

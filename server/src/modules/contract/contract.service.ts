@@ -308,6 +308,19 @@ export function createContractService(deps: Deps, parts: { sms: SmsService; refe
       await recordAudit(tx, caller, { action: "contract.complete", entityType: "contract", entityId: c.id, before: { status: c.status }, after: { status: "COMPLETED" } });
     },
 
+    /**
+     * For the payout (inside its transaction, contract read as SIGNED there): COMPLETED and audited in one
+     * round trip; throws (rolling the payout back for a retry) if the contract changed meanwhile.
+     */
+    async completeSigned(caller: Caller, contractId: string, tx: DbOrTx) {
+      const at = now();
+      const [updated] = await Promise.all([
+        repo.updateContractIf(tx, contractId, "SIGNED", { status: "COMPLETED", endedAt: at, updatedAt: at }),
+        recordAudit(tx, caller, { action: "contract.complete", entityType: "contract", entityId: contractId, before: { status: "SIGNED" }, after: { status: "COMPLETED" } }),
+      ]);
+      if (!updated) throw new Error(`contract ${contractId} left SIGNED during its payout`);
+    },
+
     /** For settlement (inside its transaction): the engagement's contract row. */
     contractOfEngagementRow: (engagementId: string, tx: DbOrTx = db) => repo.findContractByEngagement(tx, engagementId),
 
