@@ -23,6 +23,11 @@ export async function emitEvent<E extends EventName>(
   return row?.id ?? options.id!;
 }
 
+/** Several events of one kind in one statement (a batch of payouts), in the transaction of their state change. */
+export async function emitEvents<E extends EventName>(tx: DbOrTx, name: E, events: { id: string; payload: EventPayloads[E] }[]): Promise<void> {
+  if (events.length) await tx.insert(outbox).values(events.map((e) => ({ id: e.id, name, payload: e.payload, runAt: null })));
+}
+
 /**
  * Withdraws a scheduled event (the offer was answered before it expired). Its jobs, if already queued,
  * find the mark and do nothing. False when it was already cancelled or does not exist.

@@ -6,3 +6,7 @@ export type AuditEntry = typeof auditLog.$inferInsert;
 export async function insertAuditEntry(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values(entry);
 }
+
+export async function insertAuditEntries(tx: DbOrTx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.insert(auditLog).values(entries);
+}

@@ -95,6 +95,16 @@ export async function updateContractIf(tx: DbOrTx, id: string, status: ContractR
   return rows.length > 0;
 }
 
+/** SIGNED → COMPLETED for each of the contracts still SIGNED; how many moved. */
+export async function completeSignedContracts(tx: DbOrTx, ids: string[], at: Date): Promise<number> {
+  const rows = await tx
+    .update(contracts)
+    .set({ status: "COMPLETED", endedAt: at, updatedAt: at })
+    .where(and(inArray(contracts.id, ids), eq(contracts.status, "SIGNED")))
+    .returning({ id: contracts.id });
+  return rows.length;
+}
+
 /** The task's contracts not yet signed by both (to void when the task is cancelled). */
 export function listUnsignedOfTask(tx: DbOrTx, taskId: string) {
   return tx

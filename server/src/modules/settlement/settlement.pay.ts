@@ -24,6 +24,43 @@ export interface PayParts {
   afterBankCall?: (settlementId: string) => void;
 }
 
+/** The 附件5 placement of a settlement being paid (its id made here, so placement.recorded can go with it). */
+export function placementFor(s: repo.SettlementRow, roster: repo.RosterFacts | null, startsAt: string | null, at: Date) {
+  const workDate = shanghaiDate(new Date(startsAt ?? s.createdAt));
+  const labels = roster
+    ? [isOlderWorker(roster.gender, roster.birthDate, workDate) && "大龄", roster.hardToEmploy && "就业困难人员", roster.zeroEmploymentFamily && "零就业家庭"].filter((x): x is string => !!x)
+    : [];
+  const id = randomUUID();
+  const source = roster?.source ?? "OFFER";
+  const row = {
+    id,
+    engagementId: s.engagementId,
+    settlementId: s.id,
+    venueId: s.venueId,
+    regionCode: s.regionCode,
+    taskId: s.taskId,
+    workerId: s.workerId,
+    employerId: s.employerId,
+    source,
+    workerName: roster?.workerName ?? "",
+    gender: roster?.gender === "FEMALE" ? "女" : "男",
+    ageOnWorkDay: roster ? ageOn(roster.birthDate, workDate) : 0,
+    idNumberMasked: roster?.idNumberMasked ?? "",
+    phoneMasked: roster ? maskMiddle(roster.phone, 3, 4) : "",
+    priorityGroup: labels.length > 0,
+    priorityLabels: labels.join("、"),
+    employerName: roster?.employerName ?? "",
+    taskTitle: roster?.taskTitle ?? "",
+    skillCode: roster?.skillCode ?? "",
+    workDate,
+    wageFen: s.totalFen,
+    paidAt: at,
+    createdAt: at,
+  };
+  const event = { placementId: id, venueId: s.venueId, engagementId: s.engagementId, taskId: s.taskId, workerId: s.workerId, employerId: s.employerId, source, priorityGroup: labels.length > 0, paidAt: at.toISOString() };
+  return { row, event };
+}
+
 /** The bank's request id of one payout attempt: the provider pays an id at most once. */
 export const payoutRequestId = (settlementId: string, attempt: number) => `${settlementId}:${attempt}`;
 
@@ -84,49 +121,11 @@ export function createPaySettlement(deps: Deps, parts: PayParts) {
       ]);
       if (!paid) return (await repo.findSettlement(tx, s.id))!;
       const contract = roster?.contractId ? { id: roster.contractId, status: roster.contractStatus, startsAt: roster.startsAt } : await contractFacts(s.engagementId, tx);
-      const workDate = shanghaiDate(new Date(contract.startsAt ?? s.createdAt));
-      const labels = roster
-        ? [isOlderWorker(roster.gender, roster.birthDate, workDate) && "大龄", roster.hardToEmploy && "就业困难人员", roster.zeroEmploymentFamily && "零就业家庭"].filter((x): x is string => !!x)
-        : [];
-      const placementId = randomUUID();
+      const { row, event } = placementFor(s, roster, contract.startsAt, at);
       const refs = { settlementId: s.id, engagementId: s.engagementId };
       const [placement] = await Promise.all([
-        repo.insertPlacement(tx, {
-          id: placementId,
-          engagementId: s.engagementId,
-          settlementId: s.id,
-          venueId: s.venueId,
-          regionCode: s.regionCode,
-          taskId: s.taskId,
-          workerId: s.workerId,
-          employerId: s.employerId,
-          source: roster?.source ?? "OFFER",
-          workerName: roster?.workerName ?? "",
-          gender: roster?.gender === "FEMALE" ? "女" : "男",
-          ageOnWorkDay: roster ? ageOn(roster.birthDate, workDate) : 0,
-          idNumberMasked: roster?.idNumberMasked ?? "",
-          phoneMasked: roster ? maskMiddle(roster.phone, 3, 4) : "",
-          priorityGroup: labels.length > 0,
-          priorityLabels: labels.join("、"),
-          employerName: roster?.employerName ?? "",
-          taskTitle: roster?.taskTitle ?? "",
-          skillCode: roster?.skillCode ?? "",
-          workDate,
-          wageFen: s.totalFen,
-          paidAt: at,
-          createdAt: at,
-        }),
-        emitEvent(tx, "placement.recorded", {
-          placementId,
-          venueId: s.venueId,
-          engagementId: s.engagementId,
-          taskId: s.taskId,
-          workerId: s.workerId,
-          employerId: s.employerId,
-          source: roster?.source ?? "OFFER",
-          priorityGroup: labels.length > 0,
-          paidAt: at.toISOString(),
-        }),
+        repo.insertPlacement(tx, row),
+        emitEvent(tx, "placement.recorded", event),
         contract.status === "SIGNED" ? parts.contracts.completeSigned(caller, contract.id, tx) : Promise.resolve(),
         parts.ledger.transfer({ key: `settlement:${s.id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED", from: clearingLane(s.id), to: bankLane(s.id), amountFen: s.totalFen, refs }, tx),
         recordAudit(tx, caller, { action: "settlement.pay", entityType: "settlement", entityId: s.id, before: { status: "CONFIRMED" }, after: { status: "PAID", totalFen: s.totalFen, providerRef, attempt: s.payoutAttempt } }),
@@ -148,11 +147,15 @@ export function createPaySettlement(deps: Deps, parts: PayParts) {
    * id once); phase 3 records PAID or returns the money. A lost answer (timeout) throws; the retry finds
    * PENDING and asks the bank again with the same id, which answers with the first payment.
    */
-  return async function paySettlement(caller: Caller, id: string) {
+  async function paySettlement(caller: Caller, id: string) {
     const s = await openAttempt(id);
     if (s.status === "PAID") return s;
     const answer: PayoutAnswer = await parts.payouts.pay({ requestId: payoutRequestId(id, s.payoutAttempt), amountFen: s.totalFen, workerId: s.workerId });
     parts.afterBankCall?.(id);
     return answer.status === "FAILED" ? declined(caller, s, answer.reason) : settled(caller, s, answer.providerRef);
-  };
+  }
+
+  return { paySettlement, declined };
 }
+
+export type PaySingle = ReturnType<typeof createPaySettlement>;

@@ -13,6 +13,7 @@ import type { AttendanceService } from "../attendance/attendance.service.js";
 import type { ComplaintService } from "../complaint/complaint.service.js";
 import type { ContractService } from "../contract/contract.service.js";
 import type { LedgerService } from "../ledger/ledger.service.js";
+import { createPayBatch } from "./settlement.pay-batch.js";
 import { createPaySettlement } from "./settlement.pay.js";
 import { defaultPayoutProvider, type PayoutProvider } from "./settlement.payout.js";
 import * as repo from "./settlement.repo.js";
@@ -38,7 +39,9 @@ export function createSettlementService(
 ) {
   const { db, now } = deps;
   const payouts = parts.payouts ?? defaultPayoutProvider();
-  const paySettlement = createPaySettlement(deps, { contracts: parts.contracts, ledger: parts.ledger, payouts, afterBankCall: parts.afterBankCall });
+  const payParts = { contracts: parts.contracts, ledger: parts.ledger, payouts, afterBankCall: parts.afterBankCall };
+  const single = createPaySettlement(deps, payParts);
+  const paySettlement = single.paySettlement;
 
   function refuse(code: "PRECONDITION_FAILED" | "CONFLICT", reasons: { code: string; message: string }[]): never {
     throw new AppError(code, reasons.map((r) => r.message).join("；"), reasons);
@@ -219,6 +222,8 @@ export function createSettlementService(
 
     /** Pays a confirmed settlement, safe to repeat and to run at once (settlement.pay.ts). */
     paySettlement,
+    /** 批量代发: pays many confirmed settlements as one run, each outcome its own (settlement.pay-batch.ts). */
+    paySettlements: createPayBatch(deps, payParts, single),
 
     getSettlement: async (caller: Caller, id: string) => (await readable(caller, id)).settlement,
 
