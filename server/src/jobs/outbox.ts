@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { insertJsonRows } from "../db/json-rows.js";
 import { outbox } from "../db/schema/index.js";
 import type { EventName, EventPayloads } from "./events.js";
 
@@ -25,7 +26,7 @@ export async function emitEvent<E extends EventName>(
 
 /** Several events of one kind in one statement (a batch of payouts), in the transaction of their state change. */
 export async function emitEvents<E extends EventName>(tx: DbOrTx, name: E, events: { id: string; payload: EventPayloads[E] }[]): Promise<void> {
-  if (events.length) await tx.insert(outbox).values(events.map((e) => ({ id: e.id, name, payload: e.payload, runAt: null })));
+  await insertJsonRows(tx, outbox, events.map((e) => ({ id: e.id, name, payload: e.payload as Record<string, unknown>, runAt: null })));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../../db/client.js";
+import { insertJsonRows } from "../../db/json-rows.js";
 import { auditLog } from "../../db/schema/index.js";
 
 export type AuditEntry = typeof auditLog.$inferInsert;
@@ -8,5 +9,5 @@ export async function insertAuditEntry(tx: DbOrTx, entry: AuditEntry): Promise<v
 }
 
 export async function insertAuditEntries(tx: DbOrTx, entries: AuditEntry[]): Promise<void> {
-  if (entries.length) await tx.insert(auditLog).values(entries);
+  await insertJsonRows(tx, auditLog, entries);
 }

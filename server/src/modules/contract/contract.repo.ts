@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { inJsonIds } from "../../db/json-rows.js";
 import { contracts, contractSignatures, users } from "../../db/schema/index.js";
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -100,7 +101,7 @@ export async function completeSignedContracts(tx: DbOrTx, ids: string[], at: Dat
   const rows = await tx
     .update(contracts)
     .set({ status: "COMPLETED", endedAt: at, updatedAt: at })
-    .where(and(inArray(contracts.id, ids), eq(contracts.status, "SIGNED")))
+    .where(and(inJsonIds(contracts.id, ids), eq(contracts.status, "SIGNED")))
     .returning({ id: contracts.id });
   return rows.length;
 }

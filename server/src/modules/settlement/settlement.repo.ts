@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { inJsonIds, insertJsonRows } from "../../db/json-rows.js";
 import { placements, settlements } from "../../db/schema/index.js";
 
 export type SettlementRow = typeof settlements.$inferSelect;
@@ -60,7 +61,7 @@ export async function insertPlacement(tx: DbOrTx, row: typeof placements.$inferI
 
 /** Placements of a batch of payouts, none for an engagement that has one; the ids inserted. */
 export async function insertPlacements(tx: DbOrTx, rows: (typeof placements.$inferInsert)[]): Promise<{ id: string }[]> {
-  return rows.length ? tx.insert(placements).values(rows).onConflictDoNothing({ target: placements.engagementId }).returning({ id: placements.id }) : [];
+  return insertJsonRows<typeof placements, { id: string }>(tx, placements, rows, sql`on conflict (engagement_id) do nothing returning id`);
 }
 
 export async function findPlacement(db: DbOrTx, engagementId: string): Promise<PlacementRow | null> {
@@ -97,7 +98,7 @@ export async function rosterFactsOf(db: DbOrTx, engagementIds: string[]): Promis
     from engagements e join tasks t on t.id = e.task_id left join contracts c on c.engagement_id = e.id
     join worker_profiles wp on wp.user_id = e.worker_id join users u on u.id = e.worker_id
     join employer_profiles ep on ep.user_id = t.employer_id
-    where e.id in ${engagementIds}`);
+    where ${inJsonIds(sql`e.id`, engagementIds)}`);
   return new Map([...rows].map((r) => [r.engagementId, r]));
 }
 
@@ -108,11 +109,11 @@ export async function rosterFacts(db: DbOrTx, engagementId: string): Promise<Ros
 
 /** Locks settlements in id order (one order for every batch, so two batches never deadlock). */
 export async function lockSettlements(tx: DbOrTx, ids: string[]): Promise<{ id: string }[]> {
-  return ids.length ? tx.select({ id: settlements.id }).from(settlements).where(inArray(settlements.id, ids)).orderBy(asc(settlements.id)).for("update") : [];
+  return ids.length ? tx.select({ id: settlements.id }).from(settlements).where(inJsonIds(settlements.id, ids)).orderBy(asc(settlements.id)).for("update") : [];
 }
 
 export async function findSettlements(db: DbOrTx, ids: string[]): Promise<SettlementRow[]> {
-  return ids.length ? db.select().from(settlements).where(inArray(settlements.id, ids)) : [];
+  return ids.length ? db.select().from(settlements).where(inJsonIds(settlements.id, ids)) : [];
 }
 
 /** Opens the next attempt of each CONFIRMED settlement not at the bank, among `ids` (locked first by the caller). */
@@ -121,7 +122,7 @@ export async function startPayoutAttempts(tx: DbOrTx, ids: string[], at: Date): 
   return tx
     .update(settlements)
     .set({ payoutStatus: "PENDING", payoutAttempt: sql`${settlements.payoutAttempt} + 1`, updatedAt: at })
-    .where(and(inArray(settlements.id, ids), eq(settlements.status, "CONFIRMED"), ne(settlements.payoutStatus, "PENDING")))
+    .where(and(inJsonIds(settlements.id, ids), eq(settlements.status, "CONFIRMED"), ne(settlements.payoutStatus, "PENDING")))
     .returning();
 }
 
