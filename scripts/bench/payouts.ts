@@ -21,21 +21,23 @@ import { splitDatabaseUrl } from "../lib/postgres.js";
 
 const HELP = `Usage: pnpm bench:payouts [options]
 
-Creates two scratch databases on the PostgreSQL of DATABASE_URL: qz_bench_payouts (migrated; N confirmed
-settlements with drafted contracts and funded escrow are prepared first, not timed) and qz_pgbench (pgbench -i
+Creates two scratch databases on the PostgreSQL of DATABASE_URL: <db>_bench_payouts (migrated; N confirmed
+settlements with drafted contracts and funded escrow are prepared first, not timed) and <db>_pgbench (pgbench -i
 -s 1). Then, one after the other so they never compete: pays every settlement through the settlement service
 with the mock bank, --concurrency at a time (escrow → worker wallet → clearing → bank, PAID, one placement,
 placement.recorded), and runs pgbench's TPC-B-like script with 8 clients for --duration seconds. Prints payouts/s,
 pgbench tps and the ratio (target ≥ 0.5). Both databases are dropped at the end (--keep keeps them).
 
   --count N         settlements to pay (default 600)
-  --concurrency N   payouts in flight at once (default 8)
+  --concurrency N   payout calls in flight at once (default 8)
+  --batch N         settlements per call: 1 pays each through paySettlement, more through the batch payer
+                    paySettlements (批量代发; default 1, at most 200)
   --duration S      pgbench seconds (default 15)
   --keep            keep the scratch databases
   --help`;
 
 const { values: args } = parseArgs({
-  options: { count: { type: "string", default: "600" }, concurrency: { type: "string", default: "8" }, duration: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+  options: { batch: { type: "string", default: "1" }, count: { type: "string", default: "600" }, concurrency: { type: "string", default: "8" }, duration: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
 });
 if (args.help) {
   console.log(HELP);
@@ -44,7 +46,8 @@ if (args.help) {
 const count = Number(args.count);
 const concurrency = Number(args.concurrency);
 const duration = Number(args.duration);
-for (const [name, v, max] of [["count", count, 100_000], ["concurrency", concurrency, 64], ["duration", duration, 600]] as const) {
+const batch = Number(args.batch);
+for (const [name, v, max] of [["count", count, 100_000], ["concurrency", concurrency, 64], ["duration", duration, 600], ["batch", batch, 200]] as const) {
   if (!Number.isSafeInteger(v) || v < 1 || v > max) {
     console.error(`payouts bench: --${name} must be an integer in 1..${max}`);
     process.exit(2);
@@ -54,8 +57,10 @@ for (const [name, v, max] of [["count", count, 100_000], ["concurrency", concurr
 const log = (line: string) => console.log(`[bench:payouts] ${line}`);
 const base = loadConfig();
 const { adminUrl } = splitDatabaseUrl(base.databaseUrl);
-const APP_DB = "qz_bench_payouts";
-const PGBENCH_DB = "qz_pgbench";
+// Named after DATABASE_URL's database, so engineers sharing the server never drop each other's scratch copies.
+const stem = new URL(base.databaseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "") || "qz";
+const APP_DB = `${stem}_bench_payouts`;
+const PGBENCH_DB = `${stem}_pgbench`;
 const dbUrl = (name: string) => {
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
@@ -133,10 +138,16 @@ try {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) {
+      for (let ids = queue.splice(0, batch); ids.length; ids = queue.splice(0, batch)) {
         const t = performance.now();
-        const paid = await settlement.paySettlement(system, id);
-        if (paid.status !== "PAID") throw new Error(`settlement ${id} ended ${paid.status}/${paid.payoutStatus}`);
+        if (batch === 1) {
+          const paid = await settlement.paySettlement(system, ids[0]!);
+          if (paid.status !== "PAID") throw new Error(`settlement ${ids[0]} ended ${paid.status}/${paid.payoutStatus}`);
+        } else {
+          for (const [id, outcome] of await settlement.paySettlements(system, ids)) {
+            if (!outcome.ok || outcome.settlement.status !== "PAID") throw new Error(`settlement ${id} ended ${outcome.ok ? outcome.settlement.status : String(outcome.error)}`);
+          }
+        }
         latencies.push(performance.now() - t);
       }
     }),
@@ -158,7 +169,8 @@ try {
   if (health.sumFen !== 0 || health.drifted.length || health.negative.length || check!.placements !== count || check!.paid !== count || check!.events !== count || bankPaid !== count * totalFen) {
     throw new Error(`payouts bench: inconsistent result ${JSON.stringify({ health, check, bankPaid })}`);
   }
-  log(`payouts: ${count} in ${seconds.toFixed(2)} s with ${concurrency} in flight → ${payoutsPerSecond.toFixed(1)} payouts/s (p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, ${queriesPerPayout.toFixed(0)} SQL statements each); ledger sums to 0, ${count} placements, bank paid ${bankPaid} fen once each`);
+  log(`payouts ran from ${started.toFixed(0)} to ${(started + seconds * 1000).toFixed(0)} ms after start (for --cpu-prof: cpuprofile.ts --from-ms/--to-ms)`);
+  log(`payouts: ${count} in ${seconds.toFixed(2)} s with ${concurrency} calls of ${batch} in flight → ${payoutsPerSecond.toFixed(1)} payouts/s (per call p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms; ${queriesPerPayout.toFixed(1)} SQL statements per payout); ledger sums to 0, ${count} placements, bank paid ${bankPaid} fen once each`);
 
   // ---- pgbench TPC-B-like, 8 clients, same server ----
   await recreate(PGBENCH_DB);

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { insertJsonRows } from "../db/json-rows.js";
 import { outbox } from "../db/schema/index.js";
 import type { EventName, EventPayloads } from "./events.js";
 
@@ -21,6 +22,11 @@ export async function emitEvent<E extends EventName>(
     .returning({ id: outbox.id });
   // A fixed id (a schedule's slot) that already exists means this event was emitted before.
   return row?.id ?? options.id!;
+}
+
+/** Several events of one kind in one statement (a batch of payouts), in the transaction of their state change. */
+export async function emitEvents<E extends EventName>(tx: DbOrTx, name: E, events: { id: string; payload: EventPayloads[E] }[]): Promise<void> {
+  await insertJsonRows(tx, outbox, events.map((e) => ({ id: e.id, name, payload: e.payload as Record<string, unknown>, runAt: null })));
 }
 
 /**

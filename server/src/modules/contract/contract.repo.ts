@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { inJsonIds } from "../../db/json-rows.js";
 import { contracts, contractSignatures, users } from "../../db/schema/index.js";
 
 export type ContractRow = typeof contracts.$inferSelect;
@@ -83,6 +84,26 @@ export async function getContractForUpdate(tx: DbOrTx, id: string): Promise<Cont
 export async function updateContract(tx: DbOrTx, id: string, patch: Partial<typeof contracts.$inferInsert>): Promise<ContractRow> {
   const [row] = await tx.update(contracts).set(patch).where(eq(contracts.id, id)).returning();
   return row!;
+}
+
+/** Updates the contract only while it is in `status`; false when it was not. */
+export async function updateContractIf(tx: DbOrTx, id: string, status: ContractRow["status"], patch: Partial<typeof contracts.$inferInsert>): Promise<boolean> {
+  const rows = await tx
+    .update(contracts)
+    .set(patch)
+    .where(and(eq(contracts.id, id), eq(contracts.status, status)))
+    .returning({ id: contracts.id });
+  return rows.length > 0;
+}
+
+/** SIGNED → COMPLETED for each of the contracts still SIGNED; how many moved. */
+export async function completeSignedContracts(tx: DbOrTx, ids: string[], at: Date): Promise<number> {
+  const rows = await tx
+    .update(contracts)
+    .set({ status: "COMPLETED", endedAt: at, updatedAt: at })
+    .where(and(inJsonIds(contracts.id, ids), eq(contracts.status, "SIGNED")))
+    .returning({ id: contracts.id });
+  return rows.length;
 }
 
 /** The task's contracts not yet signed by both (to void when the task is cancelled). */

@@ -21,7 +21,7 @@ import { AppError, badInput, notFound } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import { requireActor, type Actor, type Caller } from "../../access/actor.js";
 import { assertRegionInScope } from "../../access/scope.js";
-import { recordAudit } from "../audit/audit.js";
+import { recordAudit, recordAudits } from "../audit/audit.js";
 import type { ReferenceService } from "../reference/reference.service.js";
 import { invalidSmsCode, type SmsService } from "../sms/sms.service.js";
 import { shanghaiDate } from "../dispatch/task.service.js";
@@ -306,6 +306,34 @@ export function createContractService(deps: Deps, parts: { sms: SmsService; refe
       const at = now();
       await repo.updateContract(tx, c.id, { status: "COMPLETED", endedAt: at, updatedAt: at });
       await recordAudit(tx, caller, { action: "contract.complete", entityType: "contract", entityId: c.id, before: { status: c.status }, after: { status: "COMPLETED" } });
+    },
+
+    /**
+     * For the payout (inside its transaction, contract read as SIGNED there): COMPLETED and audited in one
+     * round trip; throws (rolling the payout back for a retry) if the contract changed meanwhile.
+     */
+    async completeSigned(caller: Caller, contractId: string, tx: DbOrTx) {
+      const at = now();
+      const [updated] = await Promise.all([
+        repo.updateContractIf(tx, contractId, "SIGNED", { status: "COMPLETED", endedAt: at, updatedAt: at }),
+        recordAudit(tx, caller, { action: "contract.complete", entityType: "contract", entityId: contractId, before: { status: "SIGNED" }, after: { status: "COMPLETED" } }),
+      ]);
+      if (!updated) throw new Error(`contract ${contractId} left SIGNED during its payout`);
+    },
+
+    /** completeSigned for a batch of payouts: one update and one audit statement, pipelined. */
+    async completeSignedMany(caller: Caller, contractIds: string[], tx: DbOrTx) {
+      if (!contractIds.length) return;
+      const at = now();
+      const [updated] = await Promise.all([
+        repo.completeSignedContracts(tx, contractIds, at),
+        recordAudits(
+          tx,
+          caller,
+          contractIds.map((id) => ({ action: "contract.complete" as const, entityType: "contract" as const, entityId: id, before: { status: "SIGNED" }, after: { status: "COMPLETED" } })),
+        ),
+      ]);
+      if (updated !== contractIds.length) throw new Error("a contract left SIGNED during its payout");
     },
 
     /** For settlement (inside its transaction): the engagement's contract row. */

@@ -1,5 +1,5 @@
-import type { LedgerAccountKind } from "@qz/shared";
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { LedgerAccountKind, LedgerTransferKind } from "@qz/shared";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { ledgerAccounts, ledgerEntries, ledgerTransfers } from "../../db/schema/index.js";
 
@@ -14,17 +14,96 @@ export async function findAccount(db: DbOrTx, kind: LedgerAccountKind, ownerId: 
   return row ?? null;
 }
 
-/** The account, created on first use (concurrent first uses make one row). */
-export async function ensureAccount(tx: DbOrTx, kind: LedgerAccountKind, ownerId: string | null, mayGoNegative: boolean): Promise<AccountRow> {
-  const existing = await findAccount(tx, kind, ownerId);
-  if (existing) return existing;
-  await tx.insert(ledgerAccounts).values({ kind, ownerId, mayGoNegative }).onConflictDoNothing();
-  return (await findAccount(tx, kind, ownerId))!;
+/** Creates the accounts that do not exist yet (concurrent first uses make one row each). */
+export async function ensureAccounts(tx: DbOrTx, refs: { kind: LedgerAccountKind; ownerId: string | null; mayGoNegative: boolean }[]): Promise<void> {
+  await tx
+    .insert(ledgerAccounts)
+    .values(refs.map((r) => ({ kind: r.kind, ownerId: r.ownerId, mayGoNegative: r.mayGoNegative })))
+    .onConflictDoNothing();
 }
 
-/** Locks the accounts in id order (one lock order for every transfer, so two transfers never deadlock). */
-export async function lockAccounts(tx: DbOrTx, ids: string[]): Promise<AccountRow[]> {
-  return tx.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, ids)).orderBy(asc(ledgerAccounts.id)).for("update");
+export interface PostedTransfer {
+  key: string;
+  bodyHash: string;
+  kind: LedgerTransferKind;
+  amountFen: number;
+  refs: Record<string, string>;
+  memo: string | null;
+  createdBy: string | null;
+  from: { kind: LedgerAccountKind; ownerId: string | null };
+  to: { kind: LedgerAccountKind; ownerId: string | null };
+}
+
+/**
+ * Posts transfers in ONE statement (the payout hot path, DESIGN §3): accounts resolved by (kind, owner) in
+ * the statement, each transfer inserted unless its key exists (a concurrent holder of the key makes this
+ * wait for its commit), and its two legs inserted with it. The entries go in ordered by account, credits
+ * first, so the balance trigger locks accounts in one order everywhere (no deadlock) and a wallet credited
+ * and debited in one batch never dips below zero in between; ledger_accounts_not_negative is the balance
+ * check. `ready` is false (and nothing is written) when an account does not exist yet.
+ */
+export async function postTransfers(tx: DbOrTx, rows: PostedTransfer[], at: Date): Promise<{ ready: boolean; created: TransferRow[] }> {
+  const input = rows.map((r, ord) => ({
+    ord,
+    key: r.key,
+    body_hash: r.bodyHash,
+    kind: r.kind,
+    amount_fen: r.amountFen,
+    refs: r.refs,
+    memo: r.memo,
+    created_by: r.createdBy,
+    from_kind: r.from.kind,
+    from_owner: r.from.ownerId,
+    to_kind: r.to.kind,
+    to_owner: r.to.ownerId,
+  }));
+  const result = await tx.execute<{
+    ready: boolean;
+    id: string | null;
+    idempotencyKey: string;
+    bodyHash: string;
+    kind: LedgerTransferKind;
+    amountFen: string;
+    refs: Record<string, string>;
+    memo: string | null;
+    createdBy: string | null;
+    createdAt: Date | string;
+  }>(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(ord int, key text, body_hash text, kind ledger_transfer_kind,
+        amount_fen bigint, refs jsonb, memo text, created_by uuid, from_kind ledger_account_kind, from_owner uuid, to_kind ledger_account_kind, to_owner uuid)
+    ),
+    legs as (
+      select key, from_kind as kind, from_owner as owner, -amount_fen as amount_fen from input
+      union all select key, to_kind, to_owner, amount_fen from input
+    ),
+    acc as (
+      select l.key, l.amount_fen, a.id as account_id from legs l join ledger_accounts a on a.kind = l.kind and a.owner_id = l.owner
+      union all
+      select l.key, l.amount_fen, a.id from legs l join ledger_accounts a on a.kind = l.kind and a.owner_id is null where l.owner is null
+    ),
+    ready as (select (select count(*) from acc) = (select count(*) from legs) as ok),
+    t as (
+      insert into ledger_transfers (idempotency_key, body_hash, kind, amount_fen, refs, memo, created_by, created_at)
+      select i.key, i.body_hash, i.kind, i.amount_fen, i.refs, i.memo, i.created_by, ${at.toISOString()}::timestamptz from input i, ready where ready.ok order by i.ord
+      on conflict (idempotency_key) do nothing
+      returning *
+    ),
+    e as (
+      insert into ledger_entries (transfer_id, account_id, amount_fen, created_at)
+      select t.id, acc.account_id, acc.amount_fen, ${at.toISOString()}::timestamptz from t join acc on acc.key = t.idempotency_key order by acc.account_id, acc.amount_fen desc
+      returning 1
+    )
+    select ready.ok as ready, t.id, t.idempotency_key as "idempotencyKey", t.body_hash as "bodyHash", t.kind, t.amount_fen::text as "amountFen",
+           t.refs, t.memo, t.created_by as "createdBy", t.created_at as "createdAt", (select count(*) from e) as entries
+    from ready left join t on true`);
+  const list = [...result];
+  return {
+    ready: list[0]?.ready ?? false,
+    created: list
+      .filter((r) => r.id)
+      .map((r) => ({ id: r.id!, idempotencyKey: r.idempotencyKey, bodyHash: r.bodyHash, kind: r.kind, amountFen: Number(r.amountFen), refs: r.refs, memo: r.memo, createdBy: r.createdBy, createdAt: new Date(r.createdAt) })),
+  };
 }
 
 export async function findTransferByKey(db: DbOrTx, key: string): Promise<TransferRow | null> {
@@ -32,14 +111,8 @@ export async function findTransferByKey(db: DbOrTx, key: string): Promise<Transf
   return row ?? null;
 }
 
-/** Inserts the transfer unless its key exists (a concurrent holder of the key makes this wait for its commit); null then. */
-export async function insertTransfer(tx: DbOrTx, row: typeof ledgerTransfers.$inferInsert): Promise<TransferRow | null> {
-  const [created] = await tx.insert(ledgerTransfers).values(row).onConflictDoNothing({ target: ledgerTransfers.idempotencyKey }).returning();
-  return created ?? null;
-}
-
-export async function insertEntries(tx: DbOrTx, rows: (typeof ledgerEntries.$inferInsert)[]): Promise<void> {
-  await tx.insert(ledgerEntries).values(rows);
+export async function findTransfersByKeys(db: DbOrTx, keys: string[]): Promise<TransferRow[]> {
+  return keys.length ? db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.idempotencyKey, keys)) : [];
 }
 
 /** An account's latest entries with their transfer's kind. */

@@ -2,7 +2,7 @@
 // transaction under an idempotency key; balances are derived from the entries (the database moves them)
 // and no wallet or escrow goes below zero, however many transfers run at once.
 import { createHash } from "node:crypto";
-import { canonicalJson, checkAmountFen, checkLegs, legsOf, MAY_GO_NEGATIVE, TRANSFER_ROUTES, wouldOverdraw, type LedgerAccountKind, type LedgerTransferKind } from "@qz/shared";
+import { canonicalJson, checkAmountFen, checkLegs, legsOf, MAY_GO_NEGATIVE, TRANSFER_ROUTES, type LedgerAccountKind, type LedgerTransferKind } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput } from "../../errors.js";
@@ -41,7 +41,31 @@ export const escrowOf = (taskId: string): AccountRef => ({ kind: "TASK_ESCROW", 
 export const CLEARING: AccountRef = { kind: "PLATFORM_CLEARING", ownerId: null };
 export const BANK: AccountRef = { kind: "BANK", ownerId: null };
 
+/**
+ * Payout lanes (hot-spot splitting): every payout credits clearing and then the bank, so one clearing row and
+ * one bank row would make all payouts queue on their locks. A payout uses the clearing and bank accounts of
+ * its settlement's lane instead; the platform's clearing position is the sum over the lanes (and CLEARING).
+ */
+export const PAYOUT_LANES = 16;
+const laneOwner = (lane: number) => `00000000-0000-4000-8000-${lane.toString(16).padStart(12, "0")}`;
+/** The lane of a settlement (its id's last hex digits; uuids are uniform there). */
+export const payoutLane = (settlementId: string) => parseInt(settlementId.slice(-4), 16) % PAYOUT_LANES;
+export const clearingLane = (settlementId: string): AccountRef => ({ kind: "PLATFORM_CLEARING", ownerId: laneOwner(payoutLane(settlementId)) });
+export const bankLane = (settlementId: string): AccountRef => ({ kind: "BANK", ownerId: laneOwner(payoutLane(settlementId)) });
+
 export const INSUFFICIENT_FUNDS = "余额不足";
+const ACCOUNT_LABEL: Partial<Record<LedgerAccountKind, string>> = { TASK_ESCROW: "岗位托管资金", EMPLOYER_WALLET: "用工主体钱包", WORKER_WALLET: "零工钱包", PLATFORM_CLEARING: "平台清算户" };
+const refKey = (a: AccountRef) => `${a.kind}:${a.ownerId ?? ""}`;
+
+/** The database's refusal of an overdraft (ledger_accounts_not_negative) as a typed error naming the account. */
+function overdraftError(err: unknown, rows: repo.PostedTransfer[]): AppError | null {
+  const cause = (err as { cause?: { constraint_name?: string; detail?: string } }).cause ?? (err as { constraint_name?: string; detail?: string });
+  if (cause?.constraint_name !== "ledger_accounts_not_negative") return null;
+  // The failing row's kind is in the detail; the amount is the batch's (one transfer in every caller but payouts).
+  const kind = (Object.keys(ACCOUNT_LABEL) as LedgerAccountKind[]).find((k) => cause.detail?.includes(`, ${k},`));
+  const amountFen = rows.length === 1 ? rows[0]!.amountFen : rows.reduce((sum, r) => sum + r.amountFen, 0);
+  return new AppError("PRECONDITION_FAILED", `${INSUFFICIENT_FUNDS}：${(kind && ACCOUNT_LABEL[kind]) ?? "账户"}余额不足以支付 ${amountFen} 分`, [{ code: "INSUFFICIENT_FUNDS", message: INSUFFICIENT_FUNDS }]);
+}
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,100}$/;
 
 /** A client's idempotency key, scoped to the user so one user's key can never collide with another's. */
@@ -61,51 +85,61 @@ export type LedgerService = ReturnType<typeof createLedgerService>;
 export function createLedgerService(deps: Deps, parts: { dispatch: DispatchService }) {
   const { db, config } = deps;
 
-  /**
-   * Moves money once per key, in `tx` (or its own transaction). The transfer row is inserted first, so
-   * concurrent holders of one key queue on its unique index and see the first one's result; then the
-   * accounts are locked in id order, checked, and the entries written (the trigger moves the balances).
-   */
-  async function transfer(cmd: TransferCommand, tx?: DbOrTx, audit?: (tx: DbOrTx, t: repo.TransferRow) => Promise<void>): Promise<TransferResult> {
+  /** Checks a command and binds its key to its body (kind, accounts, amount, refs). */
+  function prepare(cmd: TransferCommand): repo.PostedTransfer {
     const route = TRANSFER_ROUTES[cmd.kind];
     if (!route || route[0] !== cmd.from.kind || route[1] !== cmd.to.kind) throw new Error(`ledger: ${cmd.kind} does not move ${cmd.from.kind} → ${cmd.to.kind}`);
     const amountFen = checkedAmount(cmd.amountFen);
+    const legs = checkLegs(legsOf(refKey(cmd.from), refKey(cmd.to), amountFen));
+    if (!legs.ok) badInput("amountFen", legs.reasons);
     const refs = cmd.refs ?? {};
     const bodyHash = createHash("sha256").update(canonicalJson({ kind: cmd.kind, from: cmd.from, to: cmd.to, amountFen, refs })).digest("hex");
-    const replay = (existing: repo.TransferRow): TransferResult => {
-      if (existing.bodyHash !== bodyHash) {
+    return { key: cmd.key, bodyHash, kind: cmd.kind, amountFen, refs, memo: cmd.memo ?? null, createdBy: cmd.createdBy ?? null, from: cmd.from, to: cmd.to };
+  }
+
+  /**
+   * Moves money once per key, several transfers in one statement (in `tx`, or on its own: one statement is
+   * atomic). A key already used with the same body returns the first transfer; with another body, CONFLICT.
+   * An overdraft is refused by the database's check on the account (INSUFFICIENT_FUNDS) and moves nothing.
+   */
+  async function transferMany(cmds: TransferCommand[], tx?: DbOrTx): Promise<TransferResult[]> {
+    const rows = cmds.map(prepare);
+    if (new Set(rows.map((r) => r.key)).size !== rows.length) throw new Error("ledger: one idempotency key twice in one batch");
+    const t = tx ?? db;
+    let posted: Awaited<ReturnType<typeof repo.postTransfers>>;
+    try {
+      posted = await repo.postTransfers(t, rows, deps.now());
+      if (!posted.ready) {
+        // First use of an account: create it, then post (rare; the hot path is the one statement above).
+        await repo.ensureAccounts(t, rows.flatMap((r) => [r.from, r.to]).map((a) => ({ ...a, mayGoNegative: MAY_GO_NEGATIVE[a.kind] })));
+        posted = await repo.postTransfers(t, rows, deps.now());
+        if (!posted.ready) throw new Error("ledger: accounts missing after creation");
+      }
+    } catch (err) {
+      throw overdraftError(err, rows) ?? err;
+    }
+    const created = new Map(posted.created.map((c) => [c.idempotencyKey, c]));
+    const missing = rows.filter((r) => !created.has(r.key)).map((r) => r.key);
+    const existing = new Map((await repo.findTransfersByKeys(t, missing)).map((e) => [e.idempotencyKey, e]));
+    return rows.map((r) => {
+      const mine = created.get(r.key);
+      if (mine) return { transfer: mine, replayed: false };
+      const first = existing.get(r.key);
+      if (!first) throw new Error(`ledger: transfer ${r.key} neither posted nor found`);
+      if (first.bodyHash !== r.bodyHash) {
         throw new AppError("CONFLICT", "该幂等键已用于另一笔不同的转账", [{ code: "IDEMPOTENCY_KEY_REUSED", message: "同一幂等键对应的转账内容不同" }]);
       }
-      return { transfer: existing, replayed: true };
-    };
-    const run = async (t: DbOrTx): Promise<TransferResult> => {
-      const existing = await repo.findTransferByKey(t, cmd.key);
-      if (existing) return replay(existing);
-      const created = await repo.insertTransfer(t, { idempotencyKey: cmd.key, bodyHash, kind: cmd.kind, amountFen, refs, memo: cmd.memo ?? null, createdBy: cmd.createdBy ?? null, createdAt: deps.now() });
-      if (!created) return replay((await repo.findTransferByKey(t, cmd.key))!);
-      // Created in one order by every transfer, so two first uses of the same accounts cannot deadlock.
-      const refKey = (a: AccountRef) => `${a.kind}:${a.ownerId ?? ""}`;
-      const ids = new Map<string, string>();
-      for (const a of [cmd.from, cmd.to].sort((x, y) => (refKey(x) < refKey(y) ? -1 : 1))) ids.set(refKey(a), (await repo.ensureAccount(t, a.kind, a.ownerId, MAY_GO_NEGATIVE[a.kind])).id);
-      const from = { id: ids.get(refKey(cmd.from))! };
-      const to = { id: ids.get(refKey(cmd.to))! };
-      const legs = checkLegs(legsOf(from!.id, to!.id, amountFen));
-      if (!legs.ok) badInput("amountFen", legs.reasons);
-      const locked = new Map((await repo.lockAccounts(t, [from!.id, to!.id])).map((a) => [a.id, a]));
-      const overdrawn = wouldOverdraw(legs.value, (id) => locked.get(id)!.balanceFen, (id) => locked.get(id)!.mayGoNegative);
-      if (overdrawn) {
-        const kind = locked.get(overdrawn)!.kind;
-        throw new AppError("PRECONDITION_FAILED", `${INSUFFICIENT_FUNDS}：${kind === "TASK_ESCROW" ? "岗位托管资金" : kind === "EMPLOYER_WALLET" ? "用工主体钱包" : "账户"}余额不足以支付 ${amountFen} 分`, [
-          { code: "INSUFFICIENT_FUNDS", message: INSUFFICIENT_FUNDS },
-        ]);
-      }
-      const at = deps.now();
-      await repo.insertEntries(
-        t,
-        [...legs.value].sort((a, b) => (a.account < b.account ? -1 : 1)).map((l) => ({ transferId: created.id, accountId: l.account, amountFen: l.amountFen, createdAt: at })),
-      );
-      if (audit) await audit(t, created);
-      return { transfer: created, replayed: false };
+      return { transfer: first, replayed: true };
+    });
+  }
+
+  /** One transfer (see transferMany); `audit` is written in the same transaction when it moved money. */
+  async function transfer(cmd: TransferCommand, tx?: DbOrTx, audit?: (tx: DbOrTx, t: repo.TransferRow) => Promise<void>): Promise<TransferResult> {
+    if (!audit) return (await transferMany([cmd], tx))[0]!;
+    const run = async (t: DbOrTx) => {
+      const [result] = await transferMany([cmd], t);
+      if (!result!.replayed) await audit(t, result!.transfer);
+      return result!;
     };
     return tx ? run(tx) : db.transaction(run);
   }
@@ -121,6 +155,7 @@ export function createLedgerService(deps: Deps, parts: { dispatch: DispatchServi
 
   return {
     transfer,
+    transferMany,
     balanceOf,
     /** Escrow held for a task. */
     escrowBalance: (taskId: string, tx?: DbOrTx) => balanceOf(escrowOf(taskId), tx),

@@ -2,8 +2,7 @@
 // SUBMITTED by the employer, CONFIRMED by the worker (or by itself after 24 h), then PAID: escrow → worker
 // wallet → clearing → bank through the payout adapter, each step a keyed ledger transfer, and exactly one
 // placement per engagement. A payout survives a crash or a lost bank answer without paying twice.
-import { ageOn, ATTENDANCE_RULES, computeWage, isOlderWorker, SETTLEMENT_LIFECYCLE, shanghaiDate, type PayUnit } from "@qz/shared";
-import { maskMiddle } from "@qz/shared/identity/mask";
+import { ATTENDANCE_RULES, computeWage, SETTLEMENT_LIFECYCLE, type PayUnit } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput, notFound } from "../../errors.js";
 import { cancelEvent, emitEvent } from "../../jobs/outbox.js";
@@ -13,8 +12,10 @@ import { recordAudit } from "../audit/audit.js";
 import type { AttendanceService } from "../attendance/attendance.service.js";
 import type { ComplaintService } from "../complaint/complaint.service.js";
 import type { ContractService } from "../contract/contract.service.js";
-import { BANK, CLEARING, escrowOf, wallet, type LedgerService } from "../ledger/ledger.service.js";
-import { defaultPayoutProvider, type PayoutAnswer, type PayoutProvider } from "./settlement.payout.js";
+import type { LedgerService } from "../ledger/ledger.service.js";
+import { createPayBatch } from "./settlement.pay-batch.js";
+import { createPaySettlement } from "./settlement.pay.js";
+import { defaultPayoutProvider, type PayoutProvider } from "./settlement.payout.js";
 import * as repo from "./settlement.repo.js";
 
 interface Terms {
@@ -38,6 +39,9 @@ export function createSettlementService(
 ) {
   const { db, now } = deps;
   const payouts = parts.payouts ?? defaultPayoutProvider();
+  const payParts = { contracts: parts.contracts, ledger: parts.ledger, payouts, afterBankCall: parts.afterBankCall };
+  const single = createPaySettlement(deps, payParts);
+  const paySettlement = single.paySettlement;
 
   function refuse(code: "PRECONDITION_FAILED" | "CONFLICT", reasons: { code: string; message: string }[]): never {
     throw new AppError(code, reasons.map((r) => r.message).join("；"), reasons);
@@ -216,92 +220,10 @@ export function createSettlementService(
       return transition(caller, id, "CONFIRM", { auto: true });
     },
 
-    /**
-     * Pays a confirmed settlement; safe to call any number of times, at once or after a crash. Phase 1 (one
-     * transaction, the row locked): escrow → worker wallet once, wallet → clearing for this attempt, payout
-     * PENDING. Phase 2: the bank, by `${id}:${attempt}` (it pays an id once). Phase 3 (locked again):
-     * clearing → bank, PAID, the placement and placement.recorded, or on a decline the money back to the wallet.
-     * A lost answer (timeout) throws; the retry finds PENDING and asks the bank again with the same id.
-     */
-    async paySettlement(caller: Caller, id: string) {
-      const phase1 = await db.transaction(async (tx) => {
-        const s = await repo.lockSettlement(tx, id);
-        if (!s) throw notFound("结算单", id);
-        if (s.status === "PAID") return { done: s };
-        if (s.status !== "CONFIRMED") refuse("PRECONDITION_FAILED", [{ code: "SETTLEMENT_NOT_CONFIRMED", message: "结算单尚未确认，不能支付" }]);
-        if (s.payoutStatus === "PENDING") return { s };
-        const attempt = s.payoutAttempt + 1;
-        const refs = { settlementId: id, engagementId: s.engagementId };
-        await parts.ledger.transfer({ key: `settlement:${id}:wage`, kind: "PAY_WAGE", from: escrowOf(s.taskId), to: wallet("WORKER_WALLET", s.workerId), amountFen: s.totalFen, refs }, tx);
-        await parts.ledger.transfer({ key: `settlement:${id}:payout:${attempt}`, kind: "PAYOUT", from: wallet("WORKER_WALLET", s.workerId), to: CLEARING, amountFen: s.totalFen, refs }, tx);
-        return { s: await repo.updateSettlement(tx, id, { payoutStatus: "PENDING", payoutAttempt: attempt, updatedAt: now() }) };
-      });
-      if ("done" in phase1) return phase1.done!;
-      const s = phase1.s;
-      const answer: PayoutAnswer = await payouts.pay({ requestId: `${id}:${s.payoutAttempt}`, amountFen: s.totalFen, workerId: s.workerId });
-      parts.afterBankCall?.(id);
-      return db.transaction(async (tx) => {
-        const locked = (await repo.lockSettlement(tx, id))!;
-        if (locked.status === "PAID" || locked.payoutStatus !== "PENDING" || locked.payoutAttempt !== s.payoutAttempt) return locked;
-        const at = now();
-        const refs = { settlementId: id, engagementId: s.engagementId };
-        if (answer.status === "FAILED") {
-          await parts.ledger.transfer({ key: `settlement:${id}:returned:${s.payoutAttempt}`, kind: "PAYOUT_RETURNED", from: CLEARING, to: wallet("WORKER_WALLET", s.workerId), amountFen: s.totalFen, refs }, tx);
-          const failed = await repo.updateSettlement(tx, id, { payoutStatus: "FAILED", updatedAt: at });
-          await recordAudit(tx, caller, { action: "settlement.payout-failed", entityType: "settlement", entityId: id, after: { attempt: s.payoutAttempt, reason: answer.reason } });
-          return failed;
-        }
-        const paid = await repo.updateSettlement(tx, id, { status: "PAID", paidAt: at, payoutStatus: "SETTLED", providerRef: answer.providerRef, updatedAt: at });
-        const roster = await repo.rosterFacts(tx, s.engagementId);
-        const contract = (await parts.contracts.contractOfEngagementRow(s.engagementId, tx))!;
-        const workDate = shanghaiDate(new Date((contract.terms as unknown as Terms).window.startsAt));
-        const labels = roster
-          ? [isOlderWorker(roster.gender, roster.birthDate, workDate) && "大龄", roster.hardToEmploy && "就业困难人员", roster.zeroEmploymentFamily && "零就业家庭"].filter((x): x is string => !!x)
-          : [];
-        const placement = await repo.insertPlacement(tx, {
-          engagementId: s.engagementId,
-          settlementId: id,
-          venueId: s.venueId,
-          regionCode: s.regionCode,
-          taskId: s.taskId,
-          workerId: s.workerId,
-          employerId: s.employerId,
-          source: roster?.source ?? "OFFER",
-          workerName: roster?.workerName ?? "",
-          gender: roster?.gender === "FEMALE" ? "女" : "男",
-          ageOnWorkDay: roster ? ageOn(roster.birthDate, workDate) : 0,
-          idNumberMasked: roster?.idNumberMasked ?? "",
-          phoneMasked: roster ? maskMiddle(roster.phone, 3, 4) : "",
-          priorityGroup: labels.length > 0,
-          priorityLabels: labels.join("、"),
-          employerName: roster?.employerName ?? "",
-          taskTitle: roster?.taskTitle ?? "",
-          skillCode: roster?.skillCode ?? "",
-          workDate,
-          wageFen: s.totalFen,
-          paidAt: at,
-          createdAt: at,
-        });
-        if (placement) {
-          await emitEvent(tx, "placement.recorded", {
-            placementId: placement.id,
-            venueId: placement.venueId,
-            engagementId: placement.engagementId,
-            taskId: placement.taskId,
-            workerId: placement.workerId,
-            employerId: placement.employerId,
-            source: placement.source,
-            priorityGroup: placement.priorityGroup,
-            paidAt: at.toISOString(),
-          });
-        }
-        await parts.contracts.complete(caller, s.engagementId, tx);
-        // Last: clearing and the bank are rows every payout locks, so they are held only until the commit.
-        await parts.ledger.transfer({ key: `settlement:${id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED", from: CLEARING, to: BANK, amountFen: s.totalFen, refs }, tx);
-        await recordAudit(tx, caller, { action: "settlement.pay", entityType: "settlement", entityId: id, before: { status: locked.status }, after: { status: "PAID", totalFen: s.totalFen, providerRef: answer.providerRef, attempt: s.payoutAttempt } });
-        return paid;
-      });
-    },
+    /** Pays a confirmed settlement, safe to repeat and to run at once (settlement.pay.ts). */
+    paySettlement,
+    /** 批量代发: pays many confirmed settlements as one run, each outcome its own (settlement.pay-batch.ts). */
+    paySettlements: createPayBatch(deps, payParts, single),
 
     getSettlement: async (caller: Caller, id: string) => (await readable(caller, id)).settlement,
 
