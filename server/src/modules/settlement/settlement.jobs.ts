@@ -5,9 +5,9 @@ export const autoConfirmSettlement: JobHandler<"settlement.auto-confirm"> = asyn
   await services.settlement.autoConfirm(caller, settlementId);
 };
 
-/** A confirmed settlement is paid (a retry after a crash or a lost bank answer resumes without paying twice). */
+/** A confirmed settlement is paid, with any others waiting as one batch (a retry after a crash or a lost bank answer resumes without paying twice). */
 export const paySettlement: JobHandler<"settlement.pay"> = async ({ services, caller }, { settlementId }) => {
-  await services.settlement.paySettlement(caller, settlementId);
+  await services.settlement.payDue(caller, settlementId);
 };
 
 /** 日结, 24 h after the work ended: no settlement submitted → a wage-arrears alert to the employer and the venue's staff. */

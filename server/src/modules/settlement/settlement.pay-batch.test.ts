@@ -103,12 +103,35 @@ describe("batch payouts (批量代发)", () => {
     const second = await svc.paySettlements(system, sorted);
     expect(second.get(sorted[0]!)).toMatchObject({ ok: true, settlement: { status: "CONFIRMED", payoutStatus: "FAILED" } });
     expect(second.get(sorted[1]!)?.ok).toBe(false);
-    expect((await svc.getSettlement(other.e.worker, sorted[1]!)).payoutStatus).toBe("PENDING");
+    const timedOut = [flaky, other].find((x) => x.id === sorted[1])!;
+    expect((await svc.getSettlement(timedOut.e.worker, timedOut.id)).payoutStatus).toBe("PENDING");
     const third = await svc.paySettlements(system, sorted);
     expect([...third.values()].map((o) => o.ok && o.settlement.status)).toEqual(["PAID", "PAID"]);
     expect(bank.paidFor(flaky.id)).toBe(9375);
     expect(bank.paidFor(other.id)).toBe(9375);
     expect(await placementCount([ok.e.engagementId, flaky.e.engagementId, other.e.engagementId, short.e.engagementId])).toBe(3);
+    expect(await h.services.ledger.ledgerHealth()).toMatchObject({ sumFen: 0, drifted: [], negative: [] });
+  }, 120_000);
+
+  it("the payout job pays the settlements waiting with its own; their own jobs then move nothing", async () => {
+    const bank = new MockPayoutProvider();
+    const svc = createSettlementService(h.deps, { contracts: h.services.contracts, attendance: h.services.attendance, ledger: h.services.ledger, payouts: bank });
+    const items: { e: Engaged; id: string }[] = [];
+    for (let i = 0; i < 3; i++) items.push(await submitted(svc));
+    await confirmAll(svc, items);
+    const own = await svc.payDue(system, items[0]!.id);
+    expect(own.status).toBe("PAID");
+    for (const x of items) {
+      expect((await svc.getSettlement(x.e.worker, x.id)).status).toBe("PAID");
+      expect(bank.paidFor(x.id)).toBe(9375);
+    }
+    const calls = bank.calls;
+    const transfers = (await h.deps.db.select({ n: count() }).from(ledgerTransfers))[0]!.n;
+    const again = await Promise.all([svc.payDue(system, items[1]!.id), svc.payDue(system, items[2]!.id)]);
+    expect(again.map((s) => s.status)).toEqual(["PAID", "PAID"]);
+    expect(bank.calls).toBe(calls);
+    expect((await h.deps.db.select({ n: count() }).from(ledgerTransfers))[0]!.n).toBe(transfers);
+    expect(await placementCount(items.map((x) => x.e.engagementId))).toBe(3);
     expect(await h.services.ledger.ledgerHealth()).toMatchObject({ sumFen: 0, drifted: [], negative: [] });
   }, 120_000);
 });

@@ -116,6 +116,17 @@ export async function findSettlements(db: DbOrTx, ids: string[]): Promise<Settle
   return ids.length ? db.select().from(settlements).where(inJsonIds(settlements.id, ids)) : [];
 }
 
+/** Confirmed settlements not at the bank, oldest first, but `exceptId`: what a payout job pays along with its own (批量代发). */
+export async function findPayableIds(db: DbOrTx, limit: number, exceptId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: settlements.id })
+    .from(settlements)
+    .where(and(eq(settlements.status, "CONFIRMED"), ne(settlements.payoutStatus, "PENDING"), ne(settlements.id, exceptId)))
+    .orderBy(asc(settlements.submittedAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
 /** Opens the next attempt of each CONFIRMED settlement not at the bank, among `ids` (locked first by the caller). */
 export async function startPayoutAttempts(tx: DbOrTx, ids: string[], at: Date): Promise<SettlementRow[]> {
   if (!ids.length) return [];

@@ -13,7 +13,7 @@ import type { AttendanceService } from "../attendance/attendance.service.js";
 import type { ComplaintService } from "../complaint/complaint.service.js";
 import type { ContractService } from "../contract/contract.service.js";
 import type { LedgerService } from "../ledger/ledger.service.js";
-import { createPayBatch } from "./settlement.pay-batch.js";
+import { createPayBatch, PAY_BATCH_MAX } from "./settlement.pay-batch.js";
 import { createPaySettlement } from "./settlement.pay.js";
 import { defaultPayoutProvider, type PayoutProvider } from "./settlement.payout.js";
 import * as repo from "./settlement.repo.js";
@@ -42,6 +42,7 @@ export function createSettlementService(
   const payParts = { contracts: parts.contracts, ledger: parts.ledger, payouts, afterBankCall: parts.afterBankCall };
   const single = createPaySettlement(deps, payParts);
   const paySettlement = single.paySettlement;
+  const paySettlements = createPayBatch(deps, payParts, single);
 
   function refuse(code: "PRECONDITION_FAILED" | "CONFLICT", reasons: { code: string; message: string }[]): never {
     throw new AppError(code, reasons.map((r) => r.message).join("；"), reasons);
@@ -223,7 +224,21 @@ export function createSettlementService(
     /** Pays a confirmed settlement, safe to repeat and to run at once (settlement.pay.ts). */
     paySettlement,
     /** 批量代发: pays many confirmed settlements as one run, each outcome its own (settlement.pay-batch.ts). */
-    paySettlements: createPayBatch(deps, payParts, single),
+    paySettlements,
+
+    /**
+     * The payout job's entry: its own settlement and up to PAY_BATCH_MAX − 1 others waiting, paid as one batch,
+     * so under load a payout costs a fraction of a round trip. The job answers only for its own settlement
+     * (throws to be retried); the others' own jobs then find them PAID and move nothing.
+     */
+    async payDue(caller: Caller, id: string) {
+      const others = await repo.findPayableIds(db, PAY_BATCH_MAX - 1, id);
+      if (!others.length) return paySettlement(caller, id);
+      const own = (await paySettlements(caller, [id, ...others])).get(id);
+      if (!own) throw new Error(`payout batch: no outcome for settlement ${id}`);
+      if (!own.ok) throw own.error;
+      return own.settlement;
+    },
 
     getSettlement: async (caller: Caller, id: string) => (await readable(caller, id)).settlement,
 
