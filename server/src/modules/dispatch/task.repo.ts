@@ -155,6 +155,7 @@ export interface NearbyQuery {
 export interface NearbyRow {
   taskId: string;
   travelMinutes: number;
+  /** Whole metres, rounded in SQL (GraphQL Int refuses a fraction); travel minutes use the exact distance. */
   distanceMeters: number;
   employerName: string;
   employerLateCancelCount: number;
@@ -180,7 +181,7 @@ export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<Nearb
   const speedMpm = (s[me.mode] * 1000) / 60;
   const rows = await db.execute(sql`
     select * from (
-      select t.id as "taskId", (t.earth <-> ${centre}) as "distanceMeters",
+      select t.id as "taskId", round(t.earth <-> ${centre})::int as "distanceMeters",
              ceil((t.earth <-> ${centre}) * ${reach.detourFactor}::float8 / ${speedMpm}::float8 - 1e-9)::int as "travelMinutes",
              ep.name as "employerName", ep.late_cancel_count as "employerLateCancelCount"
         from tasks t
