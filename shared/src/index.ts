@@ -21,6 +21,7 @@ export * from "./dispatch/reach.js";
 export * from "./dispatch/ranking.js";
 export * from "./dispatch/task-rules.js";
 export * from "./dispatch/offer-rules.js";
+export * from "./dispatch/reconfirm.js";
 export * from "./money.js";
 export * from "./settlement/ledger-rules.js";
 export * from "./complaint/complaint-lifecycle.js";

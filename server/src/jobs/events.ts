@@ -19,6 +19,10 @@ export const EVENTS = {
   "offer.declined": z.object({ offerId: uuid, taskId: uuid }),
   "engagement.created": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid }),
   "engagement.withdrawn": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid, late: z.boolean() }),
+  /** 到岗确认: scheduled before the start; an engagement still unconfirmed then is reminded. */
+  "engagement.reconfirm-reminder-due": z.object({ engagementId: uuid }),
+  /** 到岗确认: scheduled at the deadline; an engagement still unconfirmed then is released and its seat backfilled. */
+  "engagement.reconfirm-deadline-due": z.object({ engagementId: uuid }),
   /** A contract was drafted for an engagement: both parties are asked to sign. */
   "contract.drafted": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
   /** Both parties signed: work may start. */
@@ -104,6 +108,8 @@ export const CONSUMERS = {
   "dispatch.publish-wave": { event: "task.wave-sent", queue: "notify" },
   "notify.engagement-created": { event: "engagement.created", queue: "notify" },
   "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },
+  "notify.remind-reconfirm": { event: "engagement.reconfirm-reminder-due", queue: "notify" },
+  "dispatch.release-unconfirmed": { event: "engagement.reconfirm-deadline-due", queue: "dispatch" },
   "contract.draft": { event: "engagement.created", queue: "settlement" },
   "contract.void-for-task": { event: "task.cancelled", queue: "settlement" },
   "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },

@@ -52,3 +52,13 @@ export const notifyTaskCancelled: JobHandler<"notify.task-cancelled"> = async ({
     body: late ? "开工前24小时内取消，按规定可获得取消补偿，将在结算时发放。" : `取消原因：${task?.cancelReason ?? "未说明"}`,
   });
 };
+
+/** 到岗确认: the reminder came due → a notice to a worker who has not confirmed yet. */
+export const remindReconfirm: JobHandler<"notify.remind-reconfirm"> = async ({ services, eventId }, { engagementId }) => {
+  await services.dispatch.remindReconfirm(engagementId, eventId);
+};
+
+/** 到岗确认: the deadline came due → an unconfirmed engagement is released and its seat backfilled. */
+export const releaseUnconfirmed: JobHandler<"dispatch.release-unconfirmed"> = async ({ services, caller, eventId }, { engagementId }) => {
+  await services.dispatch.releaseUnconfirmed(caller, engagementId, eventId);
+};
