@@ -14,6 +14,8 @@ export const EVENTS = {
   /** A wave of offers was stored; live updates go out after the commit. */
   "task.wave-sent": z.object({ taskId: uuid, wave: z.number().int(), offerIds: z.array(uuid) }),
   "task.cancelled": z.object({ taskId: uuid, late: z.boolean(), workerIds: z.array(uuid) }),
+  /** An edit changed the terms or added seats of an open task: a wave for what outstanding offers do not cover. */
+  "task.edited": z.object({ taskId: uuid }),
   /** Scheduled at a wave's expiry time (one event per wave). */
   "offer.expiry-due": z.object({ taskId: uuid, wave: z.number().int() }),
   "offer.declined": z.object({ offerId: uuid, taskId: uuid }),
@@ -105,6 +107,7 @@ export const CONSUMERS = {
   "dispatch.expire-offers": { event: "offer.expiry-due", queue: "dispatch" },
   "dispatch.send-next-wave": { event: "offer.declined", queue: "dispatch" },
   "dispatch.backfill-seat": { event: "engagement.withdrawn", queue: "dispatch" },
+  "dispatch.send-wave-after-edit": { event: "task.edited", queue: "dispatch" },
   "dispatch.publish-wave": { event: "task.wave-sent", queue: "notify" },
   "notify.engagement-created": { event: "engagement.created", queue: "notify" },
   "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },

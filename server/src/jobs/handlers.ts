@@ -8,6 +8,7 @@ import {
   remindReconfirm,
   sendFirstWave,
   sendNextWave,
+  sendWaveAfterEdit,
 } from "../modules/dispatch/dispatch.jobs.js";
 import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
@@ -43,6 +44,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "dispatch.expire-offers": expireOffers,
   "dispatch.send-next-wave": sendNextWave,
   "dispatch.backfill-seat": backfillSeat,
+  "dispatch.send-wave-after-edit": sendWaveAfterEdit,
   "dispatch.publish-wave": publishWave,
   "notify.engagement-created": notifyEngagementCreated,
   "notify.task-cancelled": notifyTaskCancelled,

@@ -20,6 +20,11 @@ export const backfillSeat: JobHandler<"dispatch.backfill-seat"> = async ({ servi
   await services.dispatch.sendWave(taskId, eventId);
 };
 
+/** An edit changed the terms or added seats → a wave (new terms start from wave 1). */
+export const sendWaveAfterEdit: JobHandler<"dispatch.send-wave-after-edit"> = async ({ services, eventId }, { taskId }) => {
+  await services.dispatch.sendWave(taskId, eventId);
+};
+
 /**
  * Live updates for a stored wave. This runs after the wave's transaction committed (the relay only sees
  * committed events), so a subscriber who reloads the offer always finds it; a retry may publish twice,

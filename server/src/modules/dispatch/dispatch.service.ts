@@ -8,6 +8,7 @@ import { settingsFromConfig, type DispatchSettingsAll } from "./dispatch.setting
 import { createLivePublisher } from "./live.js";
 import { createOfferService } from "./offer.service.js";
 import { createReconfirmService } from "./reconfirm.service.js";
+import { createTaskEditService } from "./task-edit.service.js";
 import { createTaskService, type CanPost } from "./task.service.js";
 import { createWaveService } from "./wave.service.js";
 import { venuePostingStats } from "./venue-stats.repo.js";
@@ -25,6 +26,7 @@ export function createDispatchService(
     settings,
     live,
     ...createTaskService(deps, { reference: parts.reference, live, settings, canPost: parts.canPost }),
+    ...createTaskEditService(deps, { reference: parts.reference, live }),
     ...createWaveService(deps, { notifications: parts.notifications, settings }),
     ...createOfferService(deps, { sms: parts.sms, live, settings }),
     ...createBrowseService(deps, { settings }),

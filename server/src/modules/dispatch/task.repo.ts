@@ -63,10 +63,10 @@ export async function freeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<Ta
   return task ?? null;
 }
 
-/** A live task of the employer with the same skill, within 100 m, whose window overlaps: a double posting. */
+/** A live task of the employer with the same skill, within 100 m, whose window overlaps: a double posting (an edit excludes itself). */
 export async function findDuplicateTask(
   db: DbOrTx,
-  d: { employerId: string; skillCode: string; lat: number; lng: number; startsAt: Date; endsAt: Date },
+  d: { employerId: string; skillCode: string; lat: number; lng: number; startsAt: Date; endsAt: Date; excludeId?: string },
 ): Promise<TaskRow | null> {
   const [task] = await db
     .select()
@@ -76,6 +76,7 @@ export async function findDuplicateTask(
         eq(tasks.employerId, d.employerId),
         eq(tasks.skillCode, d.skillCode),
         sql`${tasks.status} <> 'CANCELLED'`,
+        d.excludeId ? sql`${tasks.id} <> ${d.excludeId}` : undefined,
         sql`${tasks.startsAt} < ${d.endsAt.toISOString()}::timestamptz and ${tasks.endsAt} > ${d.startsAt.toISOString()}::timestamptz`,
         sql`earth_distance(${tasks.earth}::earth, ll_to_earth(${d.lat}, ${d.lng})) <= 100`,
       ),
