@@ -71,7 +71,8 @@ const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date
 /** Plans an edit of `current` (with its status and seats taken) at `now`; every refusal names its field. */
 export function planTaskEdit(current: EditableTask & { status: TaskStatus; filledCount: number }, patch: TaskPatch, now: Date): Result<TaskEditPlan> {
   if ((current.status !== "OPEN" && current.status !== "FILLED") || current.startsAt.getTime() <= now.getTime()) {
-    return fail({ field: "id", code: "TASK_NOT_EDITABLE", message: "只能修改尚未开始的招工中或已满员岗位" });
+    const reason: FieldReason = { field: "id", code: "TASK_NOT_EDITABLE", message: "只能修改尚未开始的招工中或已满员岗位" };
+    return fail(reason);
   }
   const fields = Object.keys(FIELD_LABELS) as TaskEditField[];
   // Only the editable fields: the caller writes `next` back as it is.
