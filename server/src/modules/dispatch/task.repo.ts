@@ -206,10 +206,6 @@ export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<Nearb
     .limit(q.limit);
 }
 
-export async function listTasksByIds(db: DbOrTx, ids: readonly string[]): Promise<TaskRow[]> {
-  return ids.length ? db.select().from(tasks).where(inArray(tasks.id, [...ids])) : [];
-}
-
 /** Whether the worker holds an offer or an engagement of the task. */
 export async function isWorkerLinked(db: DbOrTx, taskId: string, workerId: string): Promise<boolean> {
   const rows = await db.execute(sql`
