@@ -41,7 +41,9 @@ export async function seedDispatch(
       const skillCode = isDemoRegion && k === 0 ? "PORTER" : rng.pick(d.skills.filter((s) => d.profiles.find((p) => p.userId === s.workerId && metres(region.centre, { lat: p.homeLat, lng: p.homeLng }) < 10_000))).skillCode;
       const place = isDemoRegion && k === 0 ? d.profiles.find((p) => p.userId === d.demoWorkerId)! : null;
       const at = place ? jitter(rng, { lat: place.homeLat, lng: place.homeLng }, 1) : jitter(rng, region.centre, 3);
-      const startsAt = day(2 + k, 8);
+      // The demo worker's offer (鲤城区, k = 0) starts on day 3 at 14:00, 54–78 h ahead: clear of his signed job
+      // (seed-settlement, 32–36 h ahead) and of the filled tasks (day 4), so he can accept it whatever the hour.
+      const startsAt = isDemoRegion && k === 0 ? day(3, 14) : day(2 + k, 8);
       const headcount = filled ? 2 : 3;
       // Nearest eligible workers within their own reach, as the wave would find them (verified, available, the skill).
       const pool = d.profiles

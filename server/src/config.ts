@@ -64,6 +64,9 @@ const schema = z.object({
   DISPATCH_MAX_WAVES: z.coerce.number().int().min(1).max(20).default(3),
   DISPATCH_MAX_OUTSTANDING_OFFERS: z.coerce.number().int().min(1).max(50).default(3),
   DISPATCH_CANDIDATE_POOL: z.coerce.number().int().min(20).max(2000).default(200),
+  // 到岗确认: the worker confirms by this many hours before the start; the reminder goes out earlier still.
+  DISPATCH_RECONFIRM_HOURS: z.coerce.number().int().min(1).max(48).default(2),
+  DISPATCH_RECONFIRM_REMINDER_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   ADMIN_DIST: z.string().default(""),
   // stringbool: "false" and "0" mean false (z.coerce.boolean would read any non-empty string as true).
   TRUST_PROXY: z.stringbool().default(false),
@@ -131,7 +134,7 @@ export type Config = Readonly<{
   loginRateWindowSeconds: number;
   writeRateLimit: number;
   outboxPollMs: number;
-  dispatch: { offerTtlMinutes: number; maxWaves: number; maxOutstandingOffers: number; candidatePool: number };
+  dispatch: { offerTtlMinutes: number; maxWaves: number; maxOutstandingOffers: number; candidatePool: number; reconfirmHours: number; reconfirmReminderHours: number };
   adminDist: string;
   trustProxy: boolean;
   smsProvider: "log";
@@ -166,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (devDefaults.length) throw new ConfigError(`Set real secrets in production: ${devDefaults.join(", ")}`);
     if (e.LEDGER_MOCK_TOP_UP) throw new ConfigError("LEDGER_MOCK_TOP_UP credits wallets from nowhere: never in production");
   }
+  if (e.DISPATCH_RECONFIRM_REMINDER_HOURS <= e.DISPATCH_RECONFIRM_HOURS) {
+    throw new ConfigError("DISPATCH_RECONFIRM_REMINDER_HOURS must be more than DISPATCH_RECONFIRM_HOURS: the reminder comes before the deadline");
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     isProduction,
@@ -198,6 +204,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxWaves: e.DISPATCH_MAX_WAVES,
       maxOutstandingOffers: e.DISPATCH_MAX_OUTSTANDING_OFFERS,
       candidatePool: e.DISPATCH_CANDIDATE_POOL,
+      reconfirmHours: e.DISPATCH_RECONFIRM_HOURS,
+      reconfirmReminderHours: e.DISPATCH_RECONFIRM_REMINDER_HOURS,
     },
     adminDist: e.ADMIN_DIST,
     trustProxy: e.TRUST_PROXY,

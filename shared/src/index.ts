@@ -22,6 +22,8 @@ export * from "./dispatch/reach.js";
 export * from "./dispatch/ranking.js";
 export * from "./dispatch/task-rules.js";
 export * from "./dispatch/offer-rules.js";
+export * from "./dispatch/reconfirm.js";
+export * from "./dispatch/task-edit.js";
 export * from "./money.js";
 export * from "./settlement/ledger-rules.js";
 export * from "./complaint/complaint-lifecycle.js";

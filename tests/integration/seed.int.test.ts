@@ -110,6 +110,20 @@ describe("demo seed", () => {
     expect(myWallet.balanceFen).toBeGreaterThan(0);
   });
 
+  it("no outstanding offer clashes with its worker's own jobs: the demo worker accepts his seeded offer through the API", async () => {
+    const clashes = await t.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n
+        from offers o join tasks t on t.id = o.task_id
+        join engagements e on e.worker_id = o.worker_id and e.status in ('ACTIVE', 'CONFIRMED')
+       where o.status = 'OFFERED' and tstzrange(t.starts_at, t.ends_at) && tstzrange(e.starts_at, e.ends_at)`);
+    expect(clashes[0]!.n).toBe(0);
+    const { login } = await t.ok(`mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { accessToken } }`, { p: "13900000004", w: DEMO_LOGINS[0].password });
+    const { myOffers } = await t.ok(`{ myOffers(status: OFFERED, limit: 20) { id } }`, {}, login.accessToken);
+    expect(myOffers.length).toBeGreaterThanOrEqual(1);
+    const { acceptOffer } = await t.ok(`mutation($id: UUID!) { acceptOffer(id: $id) { status } }`, { id: myOffers[0].id }, login.accessToken);
+    expect(acceptOffer.status).toBe("ACTIVE");
+  });
+
   it.each(DEMO_LOGINS.map((l) => [l.role, l] as const))("the printed %s login works through the API", async (role, login) => {
     const data = await t.ok(`mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { accessToken } }`, { p: login.phone, w: login.password });
     const { me } = await t.ok(`{ me { role } }`, {}, data.login.accessToken);

@@ -33,7 +33,7 @@ export const M_OFFERS = graphql(`
 export const M_NEARBY = graphql(`
   query MobileNearby($first: Int!) {
     nearbyTasks(first: $first) {
-      items { cursor travelMinutes employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }
+      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }
     }
   }
 `);

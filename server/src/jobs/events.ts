@@ -14,11 +14,17 @@ export const EVENTS = {
   /** A wave of offers was stored; live updates go out after the commit. */
   "task.wave-sent": z.object({ taskId: uuid, wave: z.number().int(), offerIds: z.array(uuid) }),
   "task.cancelled": z.object({ taskId: uuid, late: z.boolean(), workerIds: z.array(uuid) }),
+  /** An edit changed the terms or added seats of an open task: a wave for what outstanding offers do not cover. */
+  "task.edited": z.object({ taskId: uuid }),
   /** Scheduled at a wave's expiry time (one event per wave). */
   "offer.expiry-due": z.object({ taskId: uuid, wave: z.number().int() }),
   "offer.declined": z.object({ offerId: uuid, taskId: uuid }),
   "engagement.created": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid }),
   "engagement.withdrawn": z.object({ engagementId: uuid, taskId: uuid, workerId: uuid, late: z.boolean() }),
+  /** 到岗确认: scheduled before the start; an engagement still unconfirmed then is reminded. */
+  "engagement.reconfirm-reminder-due": z.object({ engagementId: uuid }),
+  /** 到岗确认: scheduled at the deadline; an engagement still unconfirmed then is released and its seat backfilled. */
+  "engagement.reconfirm-deadline-due": z.object({ engagementId: uuid }),
   /** A contract was drafted for an engagement: both parties are asked to sign. */
   "contract.drafted": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
   /** Both parties signed: work may start. */
@@ -101,9 +107,12 @@ export const CONSUMERS = {
   "dispatch.expire-offers": { event: "offer.expiry-due", queue: "dispatch" },
   "dispatch.send-next-wave": { event: "offer.declined", queue: "dispatch" },
   "dispatch.backfill-seat": { event: "engagement.withdrawn", queue: "dispatch" },
+  "dispatch.send-wave-after-edit": { event: "task.edited", queue: "dispatch" },
   "dispatch.publish-wave": { event: "task.wave-sent", queue: "notify" },
   "notify.engagement-created": { event: "engagement.created", queue: "notify" },
   "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },
+  "notify.remind-reconfirm": { event: "engagement.reconfirm-reminder-due", queue: "notify" },
+  "dispatch.release-unconfirmed": { event: "engagement.reconfirm-deadline-due", queue: "dispatch" },
   "contract.draft": { event: "engagement.created", queue: "settlement" },
   "contract.void-for-task": { event: "task.cancelled", queue: "settlement" },
   "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },

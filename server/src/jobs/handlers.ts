@@ -1,4 +1,15 @@
-import { backfillSeat, expireOffers, notifyEngagementCreated, notifyTaskCancelled, publishWave, sendFirstWave, sendNextWave } from "../modules/dispatch/dispatch.jobs.js";
+import {
+  backfillSeat,
+  expireOffers,
+  notifyEngagementCreated,
+  notifyTaskCancelled,
+  publishWave,
+  releaseUnconfirmed,
+  remindReconfirm,
+  sendFirstWave,
+  sendNextWave,
+  sendWaveAfterEdit,
+} from "../modules/dispatch/dispatch.jobs.js";
 import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
 import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
@@ -33,9 +44,12 @@ export const JOB_HANDLERS: JobHandlers = {
   "dispatch.expire-offers": expireOffers,
   "dispatch.send-next-wave": sendNextWave,
   "dispatch.backfill-seat": backfillSeat,
+  "dispatch.send-wave-after-edit": sendWaveAfterEdit,
   "dispatch.publish-wave": publishWave,
   "notify.engagement-created": notifyEngagementCreated,
   "notify.task-cancelled": notifyTaskCancelled,
+  "notify.remind-reconfirm": remindReconfirm,
+  "dispatch.release-unconfirmed": releaseUnconfirmed,
   "contract.draft": draftContract,
   "contract.void-for-task": voidContractsOfTask,
   "contract.void-for-withdrawal": voidContractOfWithdrawal,

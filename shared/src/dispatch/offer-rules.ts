@@ -26,8 +26,10 @@ export interface DispatchSettings {
   maxWaveSize: number;
   /** A cancellation or withdrawal this close to the start counts as late. */
   lateHours: number;
-  /** The worker confirms again this many hours before the start. */
+  /** The worker confirms again (到岗确认) by this many hours before the start. */
   reconfirmHours: number;
+  /** The reconfirmation reminder goes out this many hours before the start. */
+  reconfirmReminderHours: number;
 }
 
 export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
@@ -38,4 +40,5 @@ export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
   maxWaveSize: 20,
   lateHours: 24,
   reconfirmHours: 2,
+  reconfirmReminderHours: 12,
 };

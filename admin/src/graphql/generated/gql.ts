@@ -96,7 +96,7 @@ type Documents = {
     "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": typeof types.MobileRegisterWorkerDocument,
     "\n  query MobileVenuePage($id: UUID!) { venuePublicPage(id: $id) { id name address hotline type } }\n": typeof types.MobileVenuePageDocument,
     "\n  query MobileOffers {\n    myOffers(status: OFFERED, limit: 20) {\n      id expiresAt travelMinutes distanceMeters\n      why { factor label part weight }\n      task { id title address startsAt endsAt payRateFen payUnit skillCode }\n    }\n  }\n": typeof types.MobileOffersDocument,
-    "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n": typeof types.MobileNearbyDocument,
+    "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n": typeof types.MobileNearbyDocument,
     "mutation MobileAccept($id: UUID!) { acceptOffer(id: $id) { id status } }": typeof types.MobileAcceptDocument,
     "mutation MobileDecline($id: UUID!) { declineOffer(id: $id) { id status } }": typeof types.MobileDeclineDocument,
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": typeof types.MobileTakeDocument,
@@ -194,7 +194,7 @@ const documents: Documents = {
     "\n  mutation MobileRegisterWorker($input: RegisterWorkerInput!, $smsCode: String!) {\n    registerWorker(input: $input, smsCode: $smsCode) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }\n  }\n": types.MobileRegisterWorkerDocument,
     "\n  query MobileVenuePage($id: UUID!) { venuePublicPage(id: $id) { id name address hotline type } }\n": types.MobileVenuePageDocument,
     "\n  query MobileOffers {\n    myOffers(status: OFFERED, limit: 20) {\n      id expiresAt travelMinutes distanceMeters\n      why { factor label part weight }\n      task { id title address startsAt endsAt payRateFen payUnit skillCode }\n    }\n  }\n": types.MobileOffersDocument,
-    "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n": types.MobileNearbyDocument,
+    "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n": types.MobileNearbyDocument,
     "mutation MobileAccept($id: UUID!) { acceptOffer(id: $id) { id status } }": types.MobileAcceptDocument,
     "mutation MobileDecline($id: UUID!) { declineOffer(id: $id) { id status } }": types.MobileDeclineDocument,
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": types.MobileTakeDocument,
@@ -555,7 +555,7 @@ export function graphql(source: "\n  query MobileOffers {\n    myOffers(status: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n"): (typeof documents)["\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n"];
+export function graphql(source: "\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n"): (typeof documents)["\n  query MobileNearby($first: Int!) {\n    nearbyTasks(first: $first) {\n      items { cursor travelMinutes distanceMeters employerName employerLateCancelCount task { id title address startsAt endsAt payRateFen payUnit headcount filledCount } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,8 +31,11 @@ export interface AuditActions {
   "task.post": { entity: "task"; after: Snapshot };
   "task.post-by-proxy": { entity: "task"; after: Snapshot };
   "task.cancel": { entity: "task"; before: Snapshot; after: Snapshot };
+  "task.edit": { entity: "task"; before: Snapshot; after: Snapshot };
   "engagement.accept-by-proxy": { entity: "engagement"; after: { taskId: string; workerId: string; source: string; proxyBy: string | null } };
   "engagement.withdraw": { entity: "engagement"; before: { status: string }; after: { status: string; late: boolean; reason: string | null } };
+  "engagement.reconfirm": { entity: "engagement"; before: { status: string }; after: { status: string; confirmedAt: Date } };
+  "engagement.release-unconfirmed": { entity: "engagement"; before: { status: string }; after: { status: string; late: boolean; reason: string } };
   "complaint.file": { entity: "complaint"; after: Snapshot };
   "complaint.file-by-proxy": { entity: "complaint"; after: Snapshot };
   "complaint.transition": { entity: "complaint"; before: { status: string }; after: { status: string; action: string; note: string | null; proxy?: boolean } };
@@ -103,8 +106,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "task.post": "发布岗位",
   "task.post-by-proxy": "工作人员代发岗位",
   "task.cancel": "取消岗位",
+  "task.edit": "修改岗位",
   "engagement.accept-by-proxy": "工作人员代为接单",
   "engagement.withdraw": "零工退出岗位",
+  "engagement.reconfirm": "零工确认到岗",
+  "engagement.release-unconfirmed": "未确认到岗，释放名额",
   "complaint.file": "提交投诉",
   "complaint.file-by-proxy": "工作人员代为登记投诉",
   "complaint.transition": "处理投诉",

@@ -28,6 +28,8 @@ export async function engagedWorker(h: ServiceHarness, opts: { task?: Partial<Po
   const task = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { headcount: 1, ...opts.task }));
   const worker = callerOf(await insertWorker(db, { at: { lat: task.lat, lng: task.lng }, ...opts.worker }), "WORKER");
   const engagement = await h.services.dispatch.takeTask(worker, task.id);
+  // 到岗确认 up front, so tests that move the clock to the work keep the seat past the reconfirmation deadline.
+  if (engagement.status === "ACTIVE") await h.services.dispatch.confirmEngagement(worker, engagement.id);
   await h.deliverDueEvents();
   const contract = await h.services.contracts.contractOfEngagement(worker, engagement.id);
   if (!contract) throw new Error("fixture: no contract drafted");

@@ -53,9 +53,7 @@ export function createBrowseService({ db, readDb, now }: Deps, { settings }: { s
         limit: first + 1,
         reach: settings.reach,
       });
-      const page = rows.slice(0, first);
-      const byId = new Map((await repo.listTasksByIds(db, page.map((r) => r.taskId))).map((t) => [t.id, t]));
-      const items = page.map((r) => ({ ...r, task: byId.get(r.taskId)!, cursor: encodeCursor(r.travelMinutes, r.taskId) }));
+      const items = rows.slice(0, first).map((r) => ({ ...r, cursor: encodeCursor(r.travelMinutes, r.task.id) }));
       return { items, endCursor: items.at(-1)?.cursor ?? null, hasNextPage: rows.length > first };
     },
 

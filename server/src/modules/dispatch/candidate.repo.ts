@@ -39,10 +39,15 @@ export interface CandidateQuery {
   reach?: ReachConfig;
 }
 
+/** The configured speed (km/h) of a travel mode, per row. */
+export function speedSql(mode: SQL, reach: ReachConfig = DEFAULT_REACH): SQL {
+  const s = reach.speedKmh;
+  return sql`(case ${mode} when 'WALK' then ${s.WALK}::float8 when 'BICYCLE' then ${s.BICYCLE}::float8 when 'EBIKE' then ${s.EBIKE}::float8 when 'TRANSIT' then ${s.TRANSIT}::float8 else ${s.CAR}::float8 end)`;
+}
+
 /** Metres a worker covers, per row: CASE over the configured speeds, times min(worker minutes, task minutes). */
 export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach: ReachConfig = DEFAULT_REACH): SQL {
-  const s = reach.speedKmh;
-  const speed = sql`(case ${mode} when 'WALK' then ${s.WALK}::float8 when 'BICYCLE' then ${s.BICYCLE}::float8 when 'EBIKE' then ${s.EBIKE}::float8 when 'TRANSIT' then ${s.TRANSIT}::float8 else ${s.CAR}::float8 end)`;
+  const speed = speedSql(mode, reach);
   return sql`(least(${workerMinutes}, ${taskMinutes})::float8 / 60 * ${speed} * 1000 / ${reach.detourFactor}::float8)`;
 }
 

@@ -119,17 +119,22 @@ describe("dispatch over the API, with the worker process", () => {
     await insertWorkers(a.database.db, [{ at: LICHENG, skills: [["SEWING", 3]], phone: "13911110004" }]);
     for (let i = 0; i < 5; i++) await a.ok(POST, { input: taskInput("SEWING", 120 + i * 24, { ...north(LICHENG, 1000 + i * 1500) }) }, employerToken);
     const token = await login(a, "13911110004");
-    const q = `query($after: String) { nearbyTasks(filter: { skillCode: "SEWING" }, first: 2, after: $after) { items { travelMinutes employerName employerLateCancelCount task { id payRateFen } } endCursor hasNextPage } }`;
+    const q = `query($after: String) { nearbyTasks(filter: { skillCode: "SEWING" }, first: 2, after: $after) { items { travelMinutes distanceMeters employerName employerLateCancelCount task { id payRateFen } } endCursor hasNextPage } }`;
     const seen: number[] = [];
+    const metres: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 3; page++) {
       const data: any = await a.ok(q, { after }, token);
       seen.push(...data.nearbyTasks.items.map((i: { travelMinutes: number }) => i.travelMinutes));
+      metres.push(...data.nearbyTasks.items.map((i: { distanceMeters: number }) => i.distanceMeters));
       after = data.nearbyTasks.endCursor;
       if (!data.nearbyTasks.hasNextPage) break;
     }
     expect(seen).toHaveLength(5);
     expect([...seen].sort((x, y) => x - y)).toEqual(seen);
+    // Int on the wire: whole metres (it used to be the raw float distance, which GraphQL refused as INTERNAL).
+    expect(metres.every((m) => Number.isInteger(m))).toBe(true);
+    expect(metres.map((m) => Math.round(m / 100) * 100)).toEqual([1000, 2500, 4000, 5500, 7000]);
     const bad = await a.gql(`{ nearbyTasks(first: 2, after: "bm9wZQ") { hasNextPage } }`, {}, token);
     expect(bad.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const badPost = await a.gql(POST, { input: taskInput("SEWING", 200, { headcount: 0 }) }, employerToken);

@@ -20,6 +20,11 @@ export const backfillSeat: JobHandler<"dispatch.backfill-seat"> = async ({ servi
   await services.dispatch.sendWave(taskId, eventId);
 };
 
+/** An edit changed the terms or added seats → a wave (new terms start from wave 1). */
+export const sendWaveAfterEdit: JobHandler<"dispatch.send-wave-after-edit"> = async ({ services, eventId }, { taskId }) => {
+  await services.dispatch.sendWave(taskId, eventId);
+};
+
 /**
  * Live updates for a stored wave. This runs after the wave's transaction committed (the relay only sees
  * committed events), so a subscriber who reloads the offer always finds it; a retry may publish twice,
@@ -51,4 +56,14 @@ export const notifyTaskCancelled: JobHandler<"notify.task-cancelled"> = async ({
     title: `岗位“${task?.title ?? ""}”已被用工方取消`,
     body: late ? "开工前24小时内取消，按规定可获得取消补偿，将在结算时发放。" : `取消原因：${task?.cancelReason ?? "未说明"}`,
   });
+};
+
+/** 到岗确认: the reminder came due → a notice to a worker who has not confirmed yet. */
+export const remindReconfirm: JobHandler<"notify.remind-reconfirm"> = async ({ services, eventId }, { engagementId }) => {
+  await services.dispatch.remindReconfirm(engagementId, eventId);
+};
+
+/** 到岗确认: the deadline came due → an unconfirmed engagement is released and its seat backfilled. */
+export const releaseUnconfirmed: JobHandler<"dispatch.release-unconfirmed"> = async ({ services, caller, eventId }, { engagementId }) => {
+  await services.dispatch.releaseUnconfirmed(caller, engagementId, eventId);
 };

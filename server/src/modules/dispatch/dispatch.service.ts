@@ -7,6 +7,8 @@ import { createBrowseService } from "./browse.service.js";
 import { settingsFromConfig, type DispatchSettingsAll } from "./dispatch.settings.js";
 import { createLivePublisher } from "./live.js";
 import { createOfferService } from "./offer.service.js";
+import { createReconfirmService } from "./reconfirm.service.js";
+import { createTaskEditService } from "./task-edit.service.js";
 import { createTaskService, type CanPost } from "./task.service.js";
 import { createWaveService } from "./wave.service.js";
 import { venuePostingStats } from "./venue-stats.repo.js";
@@ -24,9 +26,11 @@ export function createDispatchService(
     settings,
     live,
     ...createTaskService(deps, { reference: parts.reference, live, settings, canPost: parts.canPost }),
+    ...createTaskEditService(deps, { reference: parts.reference, live }),
     ...createWaveService(deps, { notifications: parts.notifications, settings }),
     ...createOfferService(deps, { sms: parts.sms, live, settings }),
     ...createBrowseService(deps, { settings }),
+    ...createReconfirmService(deps, { notifications: parts.notifications, live, settings }),
     /** A venue's postings and engagements in [from, to), for its yearly score (A4, B2, B3). */
     venuePostingStats: (venueId: string, from: Date, to: Date, tx: DbOrTx = deps.db) => venuePostingStats(tx, venueId, from, to, deps.now()),
   };

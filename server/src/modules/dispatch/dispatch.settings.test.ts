@@ -15,6 +15,12 @@ describe("dispatch settings from the environment", () => {
     expect(s.candidatePool).toBe(60);
     expect(() => loadConfig({ DISPATCH_CANDIDATE_POOL: "10" })).toThrow(ConfigError);
     expect(() => loadConfig({ DISPATCH_OFFER_TTL_MINUTES: "0" })).toThrow(ConfigError);
+    // 到岗确认: deadline 2 h and reminder 12 h before the start by default; the reminder must come first.
+    expect(DEFAULT_SETTINGS.dispatch).toMatchObject({ reconfirmHours: 2, reconfirmReminderHours: 12 });
+    const r = settingsFromConfig(loadConfig({ DISPATCH_RECONFIRM_HOURS: "3", DISPATCH_RECONFIRM_REMINDER_HOURS: "24" }).dispatch);
+    expect(r.dispatch).toMatchObject({ reconfirmHours: 3, reconfirmReminderHours: 24 });
+    expect(() => loadConfig({ DISPATCH_RECONFIRM_HOURS: "6", DISPATCH_RECONFIRM_REMINDER_HOURS: "6" })).toThrow(ConfigError);
+    expect(() => loadConfig({ DISPATCH_RECONFIRM_HOURS: "0" })).toThrow(ConfigError);
   });
 
   describe("in a running service", () => {

@@ -190,6 +190,9 @@ export class Engagement {
   @Field(() => DateTime)
   acceptedAt: Date;
 
+  @Field(() => DateTime, { nullable: true, description: "When the worker confirmed again before the start (到岗确认)" })
+  confirmedAt: Date | null;
+
   @Field(() => Boolean)
   late: boolean;
 }

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root, 
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { pageComplexity } from "../../graphql/pagination.js";
-import { UUID } from "../../graphql/scalars.js";
+import { DateTime, UUID } from "../../graphql/scalars.js";
 import { SmsCodeRequest } from "../sms/sms.types.js";
 import { Engagement, MyOffersArgs, Offer, ProxyAcceptArgs, ScoreFactor, Task, WithdrawEngagementArgs } from "./dispatch.types.js";
 import { LIVE_TOPICS, type OfferEvent, type TaskEvent } from "./live.js";
@@ -71,6 +71,12 @@ export class OfferResolver {
   }
 
   @Allow("WORKER")
+  @Mutation(() => Engagement, { description: "到岗确认: the worker confirms again before the start (by confirmBy); a second call changes nothing" })
+  confirmEngagement(@Arg("id", () => UUID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.confirmEngagement(ctx.caller, id);
+  }
+
+  @Allow("WORKER")
   @Query(() => [Engagement], { complexity: pageComplexity })
   myEngagements(@Args(() => MyOffersArgs) { limit }: MyOffersArgs, @Ctx() ctx: Context) {
     return ctx.services.dispatch.myEngagements(ctx.caller, limit);
@@ -135,6 +141,11 @@ export class EngagementResolver {
   @FieldResolver(() => String, { nullable: true, description: "The worker's name masked (张**); whoever sees the engagement sees this" })
   workerName(@Root() engagement: EngagementRow, @Ctx() ctx: Context) {
     return maskedWorkerName(ctx, engagement.workerId);
+  }
+
+  @FieldResolver(() => DateTime, { description: "到岗确认 deadline: unconfirmed by then, the seat is released and counted against reliability" })
+  confirmBy(@Root() engagement: EngagementRow, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.confirmByOf(engagement);
   }
 
   @FieldResolver(() => Task)

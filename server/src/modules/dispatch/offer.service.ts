@@ -1,5 +1,6 @@
 // Answering offers and holding seats (DESIGN §4.3–4.7): accept, grab and proxy accept share one path whose
 // conditional seat update can never overfill; declines and withdrawals hand the seat back to the waves.
+import { reconfirmSchedule } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import { isExclusionViolation, isUniqueViolation } from "../../db/errors.js";
 import type { Deps } from "../../deps.js";
@@ -14,6 +15,7 @@ import { assertCanSeeEngagement, assertCanSeeOffer, assertCanSeeTask, canSeeScor
 import type { DispatchSettingsAll } from "./dispatch.settings.js";
 import type { LivePublisher } from "./live.js";
 import * as repo from "./offer.repo.js";
+import { scheduleReconfirm } from "./reconfirm.service.js";
 import * as tasks from "./task.repo.js";
 
 export const TASK_FULL_MESSAGE = "岗位已满员或已关闭";
@@ -55,17 +57,22 @@ export function createOfferService({ db, now }: Deps, { sms, live, settings }: O
         if (!task) throw new AppError("CONFLICT", TASK_FULL_MESSAGE, [{ code: "TASK_FULL_OR_CLOSED", message: TASK_FULL_MESSAGE }]);
         const offer = cmd.offerId ? await repo.answerOffer(tx, cmd.offerId, cmd.workerId, "ACCEPTED", at) : await repo.acceptOpenOfferOf(tx, cmd.taskId, cmd.workerId, at);
         if (cmd.offerId && !offer) throw new AppError("CONFLICT", "派单已答复、撤回或过期", [{ code: "OFFER_NOT_OUTSTANDING", message: "派单已答复、撤回或过期" }]);
+        // 到岗确认: accepted at or after the reconfirmation deadline, the accept itself is the confirmation.
+        const plan = reconfirmSchedule(task.startsAt, at, settings.dispatch);
         const engagement = await repo.insertEngagement(tx, {
           taskId: task.id,
           workerId: cmd.workerId,
           offerId: offer?.id ?? null,
           source: cmd.source,
           proxyBy: cmd.proxyBy ?? null,
+          status: plan.confirmedOnAccept ? "CONFIRMED" : "ACTIVE",
+          confirmedAt: plan.confirmedOnAccept ? at : null,
           startsAt: task.startsAt,
           endsAt: task.endsAt,
           acceptedAt: at,
           createdAt: at,
         });
+        if (!plan.confirmedOnAccept) await scheduleReconfirm(tx, engagement.id, plan);
         if (offer?.expiryEventId && !(await repo.waveHasOutstanding(tx, task.id, offer.wave))) await cancelEvent(tx, offer.expiryEventId, at);
         const withdrawn = task.status === "FILLED" ? await repo.withdrawOffers(tx, task.id, at) : [];
         await cancelEvents(tx, withdrawn.map((o) => o.expiryEventId), at);

@@ -1,9 +1,10 @@
 import { DEFAULT_REACH, type ReachConfig } from "@qz/shared";
-import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import { employerProfiles, tasks, users } from "../../db/schema/index.js";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { employerProfiles, tasks, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
-import { reachSql } from "./candidate.repo.js";
+import { reachSql, speedSql } from "./candidate.repo.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskStatusValue = TaskRow["status"];
@@ -63,10 +64,10 @@ export async function freeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<Ta
   return task ?? null;
 }
 
-/** A live task of the employer with the same skill, within 100 m, whose window overlaps: a double posting. */
+/** A live task of the employer with the same skill, within 100 m, whose window overlaps: a double posting (an edit excludes itself). */
 export async function findDuplicateTask(
   db: DbOrTx,
-  d: { employerId: string; skillCode: string; lat: number; lng: number; startsAt: Date; endsAt: Date },
+  d: { employerId: string; skillCode: string; lat: number; lng: number; startsAt: Date; endsAt: Date; excludeId?: string },
 ): Promise<TaskRow | null> {
   const [task] = await db
     .select()
@@ -76,6 +77,7 @@ export async function findDuplicateTask(
         eq(tasks.employerId, d.employerId),
         eq(tasks.skillCode, d.skillCode),
         sql`${tasks.status} <> 'CANCELLED'`,
+        d.excludeId ? sql`${tasks.id} <> ${d.excludeId}` : undefined,
         sql`${tasks.startsAt} < ${d.endsAt.toISOString()}::timestamptz and ${tasks.endsAt} > ${d.startsAt.toISOString()}::timestamptz`,
         sql`earth_distance(${tasks.earth}::earth, ll_to_earth(${d.lat}, ${d.lng})) <= 100`,
       ),
@@ -153,8 +155,9 @@ export interface NearbyQuery {
 }
 
 export interface NearbyRow {
-  taskId: string;
+  task: TaskRow;
   travelMinutes: number;
+  /** Whole metres, rounded in SQL (GraphQL Int refuses a fraction); travel minutes use the exact distance. */
   distanceMeters: number;
   employerName: string;
   employerLateCancelCount: number;
@@ -163,47 +166,44 @@ export interface NearbyRow {
 /**
  * Open tasks inside the worker's reach (min of their own and each task's travel minutes) that ask for a
  * skill they hold at the level asked, nearest in travel time first, keyset-paged on (travel minutes, id).
- * The tasks' GiST index on earth serves the earth_box pre-filter.
+ * One statement for the page: the worker's home, mode and minutes are scalar subqueries (run once each, by
+ * primary key) and the task rows come back whole. The tasks' GiST index on earth serves the earth_box pre-filter.
  */
 export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<NearbyRow[]> {
   const reach = q.reach ?? DEFAULT_REACH;
-  const s = reach.speedKmh;
-  const [me] = (await db.execute(sql`
-    select home_earth::text as earth, travel_mode as mode, travel_minutes as minutes from worker_profiles where user_id = ${q.workerId}`)) as unknown as {
-    earth: string;
-    mode: keyof typeof s;
-    minutes: number;
-  }[];
-  if (!me) return [];
-  const centre = sql`${me.earth}::cube`;
-  const ownReach = ((me.minutes / 60) * s[me.mode] * 1000) / reach.detourFactor;
-  const speedMpm = (s[me.mode] * 1000) / 60;
-  const rows = await db.execute(sql`
-    select * from (
-      select t.id as "taskId", (t.earth <-> ${centre}) as "distanceMeters",
-             ceil((t.earth <-> ${centre}) * ${reach.detourFactor}::float8 / ${speedMpm}::float8 - 1e-9)::int as "travelMinutes",
-             ep.name as "employerName", ep.late_cancel_count as "employerLateCancelCount"
-        from tasks t
-        join employer_profiles ep on ep.user_id = t.employer_id
-        join worker_skills ws on ws.worker_id = ${q.workerId} and ws.skill_code = t.skill_code and ws.level >= t.required_level
-       where t.status = 'OPEN' and t.starts_at > ${q.now.toISOString()}::timestamptz
-         and earth_box(${centre}::earth, ${ownReach}::float8) @> t.earth
-         and (t.earth <-> ${centre}) <= ${reachSql(sql`${me.mode}`, sql`${me.minutes}`, sql`t.max_travel_minutes`, reach)}
-         and not exists (select 1 from user_blocks b
-                          where (b.blocker_id = t.employer_id and b.blocked_id = ${q.workerId})
-                             or (b.blocker_id = ${q.workerId} and b.blocked_id = t.employer_id))
-         ${q.skillCode ? sql`and t.skill_code = ${q.skillCode}` : sql``}
-         ${q.date ? sql`and (t.starts_at at time zone 'Asia/Shanghai')::date = ${q.date}::date` : sql``}
-         ${q.minPayFen !== undefined ? sql`and t.pay_rate_fen >= ${q.minPayFen}` : sql``}
-    ) nearby
-    ${q.after ? sql`where ("travelMinutes", "taskId") > (${q.after.travelMinutes}, ${q.after.taskId}::uuid)` : sql``}
-    order by "travelMinutes", "taskId"
-    limit ${q.limit}`);
-  return rows as unknown as NearbyRow[];
-}
-
-export async function listTasksByIds(db: DbOrTx, ids: readonly string[]): Promise<TaskRow[]> {
-  return ids.length ? db.select().from(tasks).where(inArray(tasks.id, [...ids])) : [];
+  const mine = (column: SQL | AnyPgColumn) => sql`(select ${column} from ${workerProfiles} where ${workerProfiles.userId} = ${q.workerId})`;
+  const centre = mine(workerProfiles.homeEarth);
+  const mode = mine(workerProfiles.travelMode);
+  const minutes = mine(workerProfiles.travelMinutes);
+  const distance = sql`(${tasks.earth} <-> ${centre})`;
+  const travel = sql<number>`ceil(${distance} * ${reach.detourFactor}::float8 / (${speedSql(mode, reach)} * 1000 / 60) - 1e-9)::int`;
+  const where: (SQL | undefined)[] = [
+    eq(tasks.status, "OPEN"),
+    sql`${tasks.startsAt} > ${q.now.toISOString()}::timestamptz`,
+    sql`earth_box(${centre}::earth, ${reachSql(mode, minutes, minutes, reach)}) @> ${tasks.earth}`,
+    sql`${distance} <= ${reachSql(mode, minutes, sql`${tasks.maxTravelMinutes}`, reach)}`,
+    sql`not exists (select 1 from user_blocks b
+                     where (b.blocker_id = ${tasks.employerId} and b.blocked_id = ${q.workerId})
+                        or (b.blocker_id = ${q.workerId} and b.blocked_id = ${tasks.employerId}))`,
+    q.skillCode ? eq(tasks.skillCode, q.skillCode) : undefined,
+    q.date ? sql`(${tasks.startsAt} at time zone 'Asia/Shanghai')::date = ${q.date}::date` : undefined,
+    q.minPayFen !== undefined ? sql`${tasks.payRateFen} >= ${q.minPayFen}` : undefined,
+    q.after ? sql`(${travel}, ${tasks.id}) > (${q.after.travelMinutes}, ${q.after.taskId}::uuid)` : undefined,
+  ];
+  return db
+    .select({
+      task: getTableColumns(tasks),
+      distanceMeters: sql<number>`round(${distance})::int`,
+      travelMinutes: travel,
+      employerName: employerProfiles.name,
+      employerLateCancelCount: employerProfiles.lateCancelCount,
+    })
+    .from(tasks)
+    .innerJoin(employerProfiles, eq(employerProfiles.userId, tasks.employerId))
+    .innerJoin(workerSkills, and(eq(workerSkills.workerId, q.workerId), eq(workerSkills.skillCode, tasks.skillCode), sql`${workerSkills.level} >= ${tasks.requiredLevel}`))
+    .where(and(...where))
+    .orderBy(travel, tasks.id)
+    .limit(q.limit);
 }
 
 /** Whether the worker holds an offer or an engagement of the task. */

@@ -16,6 +16,7 @@ import {
   TaskListArgs,
   TaskPage,
 } from "./dispatch.types.js";
+import { EditTaskInput } from "./task-edit.types.js";
 import type { TaskRow } from "./task.repo.js";
 
 import { PublicNearbyArgs } from "../venue/finder.types.js";
@@ -35,6 +36,12 @@ export class TaskResolver {
   @Mutation(() => Task)
   cancelTask(@Args(() => CancelTaskArgs) { id, reason }: CancelTaskArgs, @Ctx() ctx: Context) {
     return ctx.services.dispatch.cancelTask(ctx.caller, id, reason);
+  }
+
+  @Allow("EMPLOYER", "VENUE_STAFF")
+  @Mutation(() => Task, { description: "Edit a task before its start with the rules (see EditTaskInput); audited, and watchers get taskUpdated" })
+  editTask(@Arg("id", () => UUID) id: string, @Arg("input", () => EditTaskInput) input: EditTaskInput, @Ctx() ctx: Context) {
+    return ctx.services.dispatch.editTask(ctx.caller, id, input);
   }
 
   @Allow()

@@ -41,6 +41,9 @@ export const canPostToday: CanPost = async () => ({ ok: true });
 /** The Asia/Shanghai calendar date of an instant (China has no daylight saving). */
 export const shanghaiDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
+/** "2026-12-01 09:00" in Asia/Shanghai, for messages. */
+export const shanghaiTime = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+
 function refuse(reasons: ErrorReason[]): never {
   throw new AppError("BAD_USER_INPUT", reasons.map((r) => r.message).join("；"), reasons);
 }
