@@ -1,5 +1,6 @@
 // The worker process killed abruptly (SIGKILL) while roll-up jobs are active, then restarted: the venue-year
 // counts every placement exactly once — nothing lost, nothing doubled — and the reconcile finds no drift.
+// Placement jobs only write facts and the dirty mark; the batched apply jobs move the counters.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
@@ -77,6 +78,15 @@ describe("roll-up survives a killed worker", () => {
     worker = startWorker(env);
     // Jobs the killed worker held come back once BullMQ finds them stalled (lock expiry), so this can take a while.
     await until(async () => (await processed()) >= N, 200_000);
+    // Placements reach the counters through the batched apply: wait until no venue-year is dirty and every
+    // apply event was handled, then the counts must be exact (nothing lost, nothing doubled).
+    await until(async () => {
+      const [r] = await env.database.db.execute<{ pending: number; unapplied: number }>(sql`
+        select (select count(*) from venue_year_pending)::int as pending,
+          (select count(*) from outbox o where o.name = 'venue-year.placements-pending' and not exists
+            (select 1 from processed_events p where p.event_id = o.id and p.consumer = 'performance.apply-placements'))::int as unapplied`);
+      return r!.pending === 0 && r!.unapplied === 0;
+    }, 60_000);
 
     const [m] = await env.database.db.select().from(venueYearMetrics).where(and(eq(venueYearMetrics.venueId, venue.id), eq(venueYearMetrics.year, 2026)));
     expect(m).toMatchObject({ placements: N, onlinePlacements: N, settledEngagements: N });

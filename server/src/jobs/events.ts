@@ -56,6 +56,8 @@ export const EVENTS = {
   // Venue performance and subsidies (issue 9).
   /** Staff recorded services (A3), a recruitment event (A5) or referrals (A6) with evidence. */
   "venue.activity-recorded": z.object({ activityId: uuid, venueId: uuid, year: z.number().int(), kind: z.enum(["SERVICE", "RECRUITMENT_EVENT", "GUIDANCE_REFERRAL"]), quantity: z.number().int().positive() }),
+  /** A venue-year got placement facts its counters have not taken in (one event per dirty spell, see venue_year_pending). */
+  "venue-year.placements-pending": z.object({ venueId: uuid, year: z.number().int() }),
   /** A venue-year's inputs changed outside the counters (on-site assessment, postings): recompute its projection. */
   "venue-year.changed": z.object({ venueId: uuid, year: z.number().int() }),
   /** Scheduled at the end of a subsidy application's public notice (公示): approve unless an objection stands. */
@@ -89,6 +91,7 @@ export const CONSUMERS = {
   "notify.venue-status-changed": { event: "venue.status-changed", queue: "notify" },
   "housekeeping.purge-expired": { event: "clock.nightly", queue: "housekeeping" },
   "performance.record-placement": { event: "placement.recorded", queue: "performance" },
+  "performance.apply-placements": { event: "venue-year.placements-pending", queue: "performance" },
   "performance.record-rating": { event: "rating.recorded", queue: "performance" },
   "performance.record-complaint": { event: "complaint.closed", queue: "performance" },
   "performance.record-activity": { event: "venue.activity-recorded", queue: "performance" },

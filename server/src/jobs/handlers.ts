@@ -5,7 +5,7 @@ import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpai
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
-import { annualClose, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
+import { annualClose, applyPlacements, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
 import { endNotice } from "../modules/subsidy/subsidy.jobs.js";
 import type { JobHandlers } from "./job-context.js";
 
@@ -15,6 +15,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.venue-status-changed": venueStatusChanged,
   "housekeeping.purge-expired": purgeExpired,
   "performance.record-placement": recordPlacement,
+  "performance.apply-placements": applyPlacements,
   "performance.record-rating": recordRating,
   "performance.record-complaint": recordComplaint,
   "performance.record-activity": recordActivity,

@@ -119,6 +119,22 @@ export const venueYearMetrics = pgTable(
   (t) => [primaryKey({ columns: [t.venueId, t.year] })],
 );
 
+/**
+ * Venue-years holding placement facts the counters have not taken in yet (the roll-up's dirty mark). The
+ * record-placement job writes it last in its transaction and holds its row lock to the commit; whoever
+ * creates it emits the one apply event, and the apply job deletes it before recounting. So however many
+ * placements arrive meanwhile, one job applies them all, and none can commit unseen by an apply.
+ */
+export const venueYearPending = pgTable(
+  "venue_year_pending",
+  {
+    venueId: uuid("venue_id").notNull().references(() => venues.id),
+    year: smallint("year").notNull(),
+    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.year] })],
+);
+
 /** The county officer's on-site check (C1, C2, D1, D3, vetoes) or the venue's self-assessment (附件6). */
 export const venueAssessments = pgTable(
   "venue_assessments",

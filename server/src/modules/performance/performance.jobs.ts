@@ -1,9 +1,14 @@
 import { shanghaiDate } from "@qz/shared";
 import type { JobHandler } from "../../jobs/job-context.js";
 
-/** placement.recorded → counters and projection, in the job's transaction (a redelivery counts nothing). */
+/** placement.recorded → the placement fact and the venue-year's dirty mark, in the job's transaction (a redelivery counts nothing). */
 export const recordPlacement: JobHandler<"performance.record-placement"> = async ({ tx, services }, payload) => {
   await services.performance.recordPlacement(tx, payload);
+};
+
+/** One venue-year's pending placements, all at once: counters recounted from the facts, then the projection. */
+export const applyPlacements: JobHandler<"performance.apply-placements"> = async ({ tx, services }, { venueId, year }) => {
+  await services.performance.applyPlacements(tx, venueId, year);
 };
 
 export const recordRating: JobHandler<"performance.record-rating"> = async ({ tx, services }, payload) => {
