@@ -93,6 +93,8 @@ export const CONSUMERS = {
   "performance.record-placement": { event: "placement.recorded", queue: "performance" },
   "performance.apply-placements": { event: "venue-year.placements-pending", queue: "performance" },
   "performance.record-rating": { event: "rating.recorded", queue: "performance" },
+  "performance.count-walk-in": { event: "user.registered", queue: "performance" },
+  "performance.contract-signed": { event: "contract.signed", queue: "performance" },
   "performance.record-complaint": { event: "complaint.closed", queue: "performance" },
   "performance.record-activity": { event: "venue.activity-recorded", queue: "performance" },
   "performance.recompute-venue-year": { event: "venue-year.changed", queue: "performance" },

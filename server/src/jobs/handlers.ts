@@ -5,7 +5,7 @@ import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpai
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
-import { annualClose, applyPlacements, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
+import { annualClose, applyPlacements, countWalkIn, recomputeOnContractSigned, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
 import { endNotice } from "../modules/subsidy/subsidy.jobs.js";
 import type { JobHandlers } from "./job-context.js";
 
@@ -17,6 +17,8 @@ export const JOB_HANDLERS: JobHandlers = {
   "performance.record-placement": recordPlacement,
   "performance.apply-placements": applyPlacements,
   "performance.record-rating": recordRating,
+  "performance.count-walk-in": countWalkIn,
+  "performance.contract-signed": recomputeOnContractSigned,
   "performance.record-complaint": recordComplaint,
   "performance.record-activity": recordActivity,
   "performance.recompute-venue-year": recomputeVenueYear,

@@ -5,6 +5,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, p
 import { createdAt } from "./columns.js";
 import { users } from "./identity.js";
 import { regions } from "./region.js";
+import { placements } from "./settlement.js";
 import { venues, venueType } from "./venue.js";
 
 export const activityKind = pgEnum("activity_kind", ACTIVITY_KIND.values);
@@ -133,6 +134,22 @@ export const venueYearPending = pgTable(
     since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.venueId, t.year] })],
+);
+
+/**
+ * 回访 of a placement: venue staff called the worker (or employer) after the job. D2 (complete ledgers) counts
+ * placements with a dispatch record, a signed contract and one of these.
+ */
+export const placementFollowUps = pgTable(
+  "placement_follow_ups",
+  {
+    placementId: uuid("placement_id").primaryKey().references(() => placements.id),
+    venueId: uuid("venue_id").notNull().references(() => venues.id),
+    note: text("note").notNull(),
+    calledBy: uuid("called_by").notNull().references(() => users.id),
+    calledAt: timestamp("called_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("placement_follow_ups_venue_idx").on(t.venueId, t.calledAt)],
 );
 
 /** The county officer's on-site check (C1, C2, D1, D3, vetoes) or the venue's self-assessment (附件6). */

@@ -44,3 +44,13 @@ export const annualClose: JobHandler<"performance.annual-close"> = async ({ tx, 
 export const recomputeOnVenueStatus: JobHandler<"performance.venue-status-changed"> = async ({ tx, services }, { venueId }) => {
   await services.performance.venueStatusChanged(tx, venueId);
 };
+
+/** user.registered → a walk-in registration (现场登记) counts in its venue's A3. */
+export const countWalkIn: JobHandler<"performance.count-walk-in"> = async ({ tx, services }, { userId, role }) => {
+  if (role === "WORKER") await services.performance.walkInRegistered(tx, userId);
+};
+
+/** contract.signed → B2 (e-contract rate) of the contract's venue. */
+export const recomputeOnContractSigned: JobHandler<"performance.contract-signed"> = async ({ tx, services }, { contractId }) => {
+  await services.performance.contractSigned(tx, contractId);
+};

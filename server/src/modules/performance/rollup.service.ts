@@ -24,6 +24,7 @@ import type { EventPayloads } from "../../jobs/events.js";
 import { emitEvent } from "../../jobs/outbox.js";
 import type { DispatchService } from "../dispatch/dispatch.service.js";
 import type { VenueService } from "../venue/venue.service.js";
+import * as sources from "./follow-up.repo.js";
 import * as repo from "./performance.repo.js";
 
 export interface RollupParts {
@@ -46,7 +47,10 @@ interface SlowContext {
   venue: Awaited<ReturnType<VenueService["getVenueRecord"]>>;
   periods: { startsOn: string; endsOn: string }[];
   onsite: repo.AssessmentRow | null;
-  stats: { validPostings: number; engagements: number; completedEngagements: number };
+  stats: { validPostings: number; engagements: number; signedContracts: number; completedEngagements: number };
+  /** D2's numerator and A3's walk-in registrations, read from their source rows. */
+  ledgerComplete: number;
+  walkIns: number;
   policy: SubsidyPolicy;
 }
 const CONTEXT_TTL_MS = 5_000;
@@ -69,7 +73,9 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
     const stats = await dispatch.venuePostingStats(venueId, shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1)), tx);
     const onsite = await repo.findAssessment(tx, venueId, year, "ONSITE");
     const periods = await venues.listServicePurchasePeriods(venueId, tx);
-    return { venue, periods, onsite, stats, policy };
+    const ledgerComplete = await sources.countLedgerCompletePlacements(tx, venueId, year);
+    const walkIns = await sources.countWalkInRegistrations(tx, venueId, shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1)));
+    return { venue, periods, onsite, stats, ledgerComplete, walkIns, policy };
   }
 
   function cachedContext(tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> {
@@ -85,22 +91,23 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
   }
 
   /** Everything the rubric measures for a venue-year, from the counters and the dispatch figures. */
-  function metricsOf(c: repo.Counters, stats: SlowContext["stats"]): VenueYearMetrics {
+  function metricsOf(c: repo.Counters, { stats, ledgerComplete, walkIns }: SlowContext): VenueYearMetrics {
     return {
       placements: c.placements,
       priorityPlacements: c.priorityPlacements,
       onlinePlacements: c.onlinePlacements,
-      services: c.services,
+      // A3 counts time-stamped registrations at the venue: staff's walk-in registrations beside the recorded services.
+      services: c.services + walkIns,
       validPostings: stats.validPostings,
       recruitmentEvents: c.recruitmentEvents,
       guidanceReferrals: c.guidanceReferrals,
       engagements: stats.engagements,
-      // Contracts (B2) and follow-up calls (D2) are not reported to the roll-up yet: shown as not measured.
-      signedContracts: null,
+      signedContracts: stats.signedContracts,
       // A paid placement is a completed engagement even before the settlement side marks it COMPLETED.
       completedEngagements: Math.max(stats.completedEngagements, c.settledEngagements),
       settledEngagements: c.settledEngagements,
-      ledgerCompletePlacements: null,
+      // Never above A1's count (the denominator), even while a recount is pending.
+      ledgerCompletePlacements: Math.min(ledgerComplete, c.placements),
       ratings: c.ratings,
       goodRatings: c.goodRatings,
       complaintsClosed: c.complaintsClosed,
@@ -117,7 +124,7 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
     if (!opts.cached) contexts.delete(`${config.databaseUrl}|${venueId}|${year}`);
     const { venue, policy, onsite, periods } = ctx;
     const counters = opts.counters ?? (await repo.findCounters(tx, venueId, year)) ?? { ...repo.ZERO_COUNTERS };
-    const metrics = metricsOf(counters, ctx.stats);
+    const metrics = metricsOf(counters, ctx);
     const evaluation = evaluateVenueYear(policy, {
       venueType: venue.type,
       year,
