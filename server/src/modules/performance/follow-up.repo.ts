@@ -47,10 +47,12 @@ export async function countWalkInRegistrations(db: DbOrTx, venueId: string, from
   return row!.n;
 }
 
-/** The venue whose staff registered this worker in person, or null for a self-registration. */
-export async function findWalkInVenue(db: DbOrTx, userId: string): Promise<string | null> {
-  const [row] = await db.execute<{ venue_id: string | null }>(sql`select home_venue_id as venue_id from worker_profiles where user_id = ${userId} and registered_by is not null`);
-  return row?.venue_id ?? null;
+/** The venue whose staff registered this worker in person, and when; null for a self-registration. */
+export async function findWalkIn(db: DbOrTx, userId: string): Promise<{ venueId: string; registeredAt: Date } | null> {
+  const [row] = await db.execute<{ venue_id: string | null; created_at: string }>(
+    sql`select home_venue_id as venue_id, created_at from worker_profiles where user_id = ${userId} and registered_by is not null`,
+  );
+  return row?.venue_id ? { venueId: row.venue_id, registeredAt: new Date(row.created_at) } : null;
 }
 
 /** The venue of a contract's task (B2 moves when a contract is fully signed). */

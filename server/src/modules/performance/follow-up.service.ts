@@ -39,8 +39,8 @@ export function createFollowUpService({ db, now }: Deps, rollup: RollupService) 
 
     /** user.registered: a worker registered by venue staff in person counts in the venue's A3. */
     async walkInRegistered(tx: DbOrTx, userId: string) {
-      const venueId = await sources.findWalkInVenue(tx, userId);
-      if (venueId) await sourceChanged(tx, venueId, assessmentYearOf(shanghaiDate(now())));
+      const walkIn = await sources.findWalkIn(tx, userId);
+      if (walkIn) await sourceChanged(tx, walkIn.venueId, assessmentYearOf(shanghaiDate(walkIn.registeredAt)));
     },
 
     /** contract.signed: B2's numerator moved for the contract's venue. */
