@@ -73,6 +73,8 @@ export const EVENTS = {
   "complaint.status-changed": z.object({ complaintId: uuid, action: z.string().max(40), from: z.string().nullable(), to: z.string() }),
   /** Scheduled at a complaint's next deadline; the consumer re-derives it from the history before acting. */
   "complaint.deadline-due": z.object({ complaintId: uuid, kind: z.enum(["ACCEPT", "RESOLVE", "AUTO_CLOSE"]) }),
+  /** Scheduled at the end of the follow-up call's (回访) 2 working days after closing; the consumer checks it is still missing. */
+  "complaint.follow-up-due": z.object({ complaintId: uuid }),
   /** Scheduled 3 working days after a wage-arrears complaint: unpaid by then → labour inspection. */
   "complaint.referral-due": z.object({ complaintId: uuid }),
   /** A repeatable schedule's slot came due (see schedules.ts); `slot` is the ISO time it stands for. */
@@ -122,6 +124,7 @@ export const CONSUMERS = {
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },
+  "complaints.remind-follow-up": { event: "complaint.follow-up-due", queue: "complaints" },
   "complaints.resolve-paid-wage-arrears": { event: "placement.recorded", queue: "complaints" },
   "notify.complaint-status-changed": { event: "complaint.status-changed", queue: "notify" },
   "notify.rating-recorded": { event: "rating.recorded", queue: "notify" },

@@ -23,6 +23,19 @@ export const resolvePaidWageArrears: JobHandler<"complaints.resolve-paid-wage-ar
   await services.complaints.resolvePaidWageArrears(caller, engagementId);
 };
 
+/** 回访 due and still not recorded: the venue's staff, who make the call, are reminded (once per closing). */
+export const remindFollowUp: JobHandler<"complaints.remind-follow-up"> = async ({ services, eventId }, { complaintId }) => {
+  const ctx = await services.complaints.noticeContext(complaintId);
+  if (!ctx || ctx.complaint.status !== "CLOSED" || ctx.complaint.followUpAt) return;
+  const { complaint: c, shortId } = ctx;
+  const message = {
+    kind: "COMPLAINT_FOLLOW_UP_DUE",
+    title: `投诉“${c.title}”（编号 ${shortId}）回访已到期`,
+    body: "投诉办结后应在 2 个工作日内回访，请尽快联系投诉人并登记回访记录。",
+  };
+  await services.notifications.notifyVenueStaff(eventId, c.venueId, message);
+};
+
 type Message = { title: string; body: string };
 
 /**
