@@ -93,7 +93,7 @@ export const CONSUMERS = {
   "notify.venue-status-changed": { event: "venue.status-changed", queue: "notify" },
   "housekeeping.purge-expired": { event: "clock.nightly", queue: "housekeeping" },
   "performance.record-placement": { event: "placement.recorded", queue: "performance" },
-  "performance.apply-placements": { event: "venue-year.placements-pending", queue: "performance" },
+  "performance.apply-placements": { event: "venue-year.placements-pending", queue: "rollup" },
   "performance.record-rating": { event: "rating.recorded", queue: "performance" },
   "performance.count-walk-in": { event: "user.registered", queue: "performance" },
   "performance.contract-signed": { event: "contract.signed", queue: "performance" },
