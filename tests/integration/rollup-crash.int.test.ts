@@ -78,7 +78,9 @@ describe("roll-up survives a killed worker", () => {
 
     worker = startWorker(env);
     // Jobs the killed worker held come back once BullMQ finds them stalled (lock expiry), so this can take a while.
-    await until(async () => (await processed()) >= N, 200_000);
+    await until(async () => (await processed()) >= N, 200_000).catch(async (err: Error) => {
+      throw new Error(`${err.message}: ${await processed()} of ${N} placement jobs processed after the restart`);
+    });
     // Placements reach the counters through the batched apply: wait until no venue-year is dirty and every
     // apply event was handled, then the counts must be exact (nothing lost, nothing doubled).
     await until(async () => {
