@@ -62,6 +62,8 @@ export const EVENTS = {
   // Venue performance and subsidies (issue 9).
   /** Staff recorded services (A3), a recruitment event (A5) or referrals (A6) with evidence. */
   "venue.activity-recorded": z.object({ activityId: uuid, venueId: uuid, year: z.number().int(), kind: z.enum(["SERVICE", "RECRUITMENT_EVENT", "GUIDANCE_REFERRAL"]), quantity: z.number().int().positive() }),
+  /** A venue-year got placement facts its counters have not taken in (one event per dirty spell, see venue_year_pending). */
+  "venue-year.placements-pending": z.object({ venueId: uuid, year: z.number().int() }),
   /** A venue-year's inputs changed outside the counters (on-site assessment, postings): recompute its projection. */
   "venue-year.changed": z.object({ venueId: uuid, year: z.number().int() }),
   /** Scheduled at the end of a subsidy application's public notice (公示): approve unless an objection stands. */
@@ -77,6 +79,8 @@ export const EVENTS = {
   "complaint.status-changed": z.object({ complaintId: uuid, action: z.string().max(40), from: z.string().nullable(), to: z.string() }),
   /** Scheduled at a complaint's next deadline; the consumer re-derives it from the history before acting. */
   "complaint.deadline-due": z.object({ complaintId: uuid, kind: z.enum(["ACCEPT", "RESOLVE", "AUTO_CLOSE"]) }),
+  /** Scheduled at the end of the follow-up call's (回访) 2 working days after closing; the consumer checks it is still missing. */
+  "complaint.follow-up-due": z.object({ complaintId: uuid }),
   /** Scheduled 3 working days after a wage-arrears complaint: unpaid by then → labour inspection. */
   "complaint.referral-due": z.object({ complaintId: uuid }),
   /** A repeatable schedule's slot came due (see schedules.ts); `slot` is the ISO time it stands for. */
@@ -95,7 +99,10 @@ export const CONSUMERS = {
   "notify.venue-status-changed": { event: "venue.status-changed", queue: "notify" },
   "housekeeping.purge-expired": { event: "clock.nightly", queue: "housekeeping" },
   "performance.record-placement": { event: "placement.recorded", queue: "performance" },
+  "performance.apply-placements": { event: "venue-year.placements-pending", queue: "rollup" },
   "performance.record-rating": { event: "rating.recorded", queue: "performance" },
+  "performance.count-walk-in": { event: "user.registered", queue: "performance" },
+  "performance.contract-signed": { event: "contract.signed", queue: "performance" },
   "performance.record-complaint": { event: "complaint.closed", queue: "performance" },
   "performance.record-activity": { event: "venue.activity-recorded", queue: "performance" },
   "performance.recompute-venue-year": { event: "venue-year.changed", queue: "performance" },
@@ -126,6 +133,7 @@ export const CONSUMERS = {
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },
+  "complaints.remind-follow-up": { event: "complaint.follow-up-due", queue: "complaints" },
   "complaints.resolve-paid-wage-arrears": { event: "placement.recorded", queue: "complaints" },
   "notify.complaint-status-changed": { event: "complaint.status-changed", queue: "notify" },
   "notify.rating-recorded": { event: "rating.recorded", queue: "notify" },

@@ -14,9 +14,9 @@ import { draftContract, notifyContractDrafted, notifyContractSigned, voidContrac
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
 import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
-import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
+import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, remindFollowUp, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
-import { annualClose, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
+import { annualClose, applyPlacements, countWalkIn, recomputeOnContractSigned, reconcileVenueYears, recomputeVenueYear, recordActivity, recordComplaint, recomputeOnVenueStatus, recordPlacement, recordRating } from "../modules/performance/performance.jobs.js";
 import { endNotice } from "../modules/subsidy/subsidy.jobs.js";
 import type { JobHandlers } from "./job-context.js";
 
@@ -26,7 +26,10 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.venue-status-changed": venueStatusChanged,
   "housekeeping.purge-expired": purgeExpired,
   "performance.record-placement": recordPlacement,
+  "performance.apply-placements": applyPlacements,
   "performance.record-rating": recordRating,
+  "performance.count-walk-in": countWalkIn,
+  "performance.contract-signed": recomputeOnContractSigned,
   "performance.record-complaint": recordComplaint,
   "performance.record-activity": recordActivity,
   "performance.recompute-venue-year": recomputeVenueYear,
@@ -37,6 +40,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "complaints.open-wage-complaint": openWageComplaint,
   "complaints.check-deadline": checkDeadline,
   "complaints.refer-wage-arrears": referWageArrears,
+  "complaints.remind-follow-up": remindFollowUp,
   "complaints.resolve-paid-wage-arrears": resolvePaidWageArrears,
   "notify.complaint-status-changed": notifyComplaintStatusChanged,
   "notify.rating-recorded": notifyRatingRecorded,

@@ -2,7 +2,8 @@
  * Queues by workload (DESIGN §2) and the options every job gets. Queue keys live under the hash-tagged
  * prefix ({qz}), so BullMQ runs unchanged on Redis Cluster.
  */
-export const QUEUE_NAMES = ["dispatch", "settlement", "performance", "complaints", "subsidy", "notify", "housekeeping"] as const;
+// "rollup" carries only the batched placement applies, so they never queue behind a backlog of placement jobs.
+export const QUEUE_NAMES = ["dispatch", "settlement", "performance", "rollup", "complaints", "subsidy", "notify", "housekeeping"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**

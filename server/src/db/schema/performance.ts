@@ -5,6 +5,7 @@ import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, p
 import { createdAt } from "./columns.js";
 import { users } from "./identity.js";
 import { regions } from "./region.js";
+import { placements } from "./settlement.js";
 import { venues, venueType } from "./venue.js";
 
 export const activityKind = pgEnum("activity_kind", ACTIVITY_KIND.values);
@@ -117,6 +118,38 @@ export const venueYearMetrics = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.venueId, t.year] })],
+);
+
+/**
+ * Venue-years holding placement facts the counters have not taken in yet (the roll-up's dirty mark). The
+ * record-placement job writes it last in its transaction and holds its row lock to the commit; whoever
+ * creates it emits the one apply event, and the apply job deletes it before recounting. So however many
+ * placements arrive meanwhile, one job applies them all, and none can commit unseen by an apply.
+ */
+export const venueYearPending = pgTable(
+  "venue_year_pending",
+  {
+    venueId: uuid("venue_id").notNull().references(() => venues.id),
+    year: smallint("year").notNull(),
+    since: timestamp("since", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.venueId, t.year] })],
+);
+
+/**
+ * 回访 of a placement: venue staff called the worker (or employer) after the job. D2 (complete ledgers) counts
+ * placements with a dispatch record, a signed contract and one of these.
+ */
+export const placementFollowUps = pgTable(
+  "placement_follow_ups",
+  {
+    placementId: uuid("placement_id").primaryKey().references(() => placements.id),
+    venueId: uuid("venue_id").notNull().references(() => venues.id),
+    note: text("note").notNull(),
+    calledBy: uuid("called_by").notNull().references(() => users.id),
+    calledAt: timestamp("called_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("placement_follow_ups_venue_idx").on(t.venueId, t.calledAt)],
 );
 
 /** The county officer's on-site check (C1, C2, D1, D3, vetoes) or the venue's self-assessment (附件6). */

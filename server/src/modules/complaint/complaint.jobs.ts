@@ -1,5 +1,6 @@
 import { COMPLAINT_CATEGORY } from "@qz/shared";
 import type { JobHandler } from "../../jobs/job-context.js";
+import { sendNoticeOnce } from "../sms/sms-notice.js";
 import { publishComplaintUpdated } from "./complaint.live.js";
 
 /** settlement.disputed → a wage-arrears complaint (once per settlement). */
@@ -22,11 +23,25 @@ export const resolvePaidWageArrears: JobHandler<"complaints.resolve-paid-wage-ar
   await services.complaints.resolvePaidWageArrears(caller, engagementId);
 };
 
+/** 回访 due and still not recorded: the venue's staff, who make the call, are reminded (once per closing). */
+export const remindFollowUp: JobHandler<"complaints.remind-follow-up"> = async ({ services, eventId }, { complaintId }) => {
+  const ctx = await services.complaints.noticeContext(complaintId);
+  if (!ctx || ctx.complaint.status !== "CLOSED" || ctx.complaint.followUpAt) return;
+  const { complaint: c, shortId } = ctx;
+  const message = {
+    kind: "COMPLAINT_FOLLOW_UP_DUE",
+    title: `投诉“${c.title}”（编号 ${shortId}）回访已到期`,
+    body: "投诉办结后应在 2 个工作日内回访，请尽快联系投诉人并登记回访记录。",
+  };
+  await services.notifications.notifyVenueStaff(eventId, c.venueId, message);
+};
+
 type Message = { title: string; body: string };
 
 /**
  * Every step of a complaint reaches the people it concerns: in-app (and live) for parties and handlers as
- * the step requires, and an SMS to the complainant (the person most likely to be off-line).
+ * the step requires, and an SMS to the complainant (the person most likely to be off-line), sent once per
+ * event and phone even when the job is retried after the text went out.
  */
 export const notifyComplaintStatusChanged: JobHandler<"notify.complaint-status-changed"> = async ({ services, deps, eventId }, { complaintId, action }) => {
   const ctx = await services.complaints.noticeContext(complaintId);
@@ -68,7 +83,7 @@ export const notifyComplaintStatusChanged: JobHandler<"notify.complaint-status-c
   if (complainantMessage) {
     await services.notifications.notifyUsers(eventId, [c.complainantId], { kind, ...complainantMessage });
     const [phone] = await services.complaints.phonesOf([c.complainantId]);
-    if (phone) await deps.sms.send(phone.phone, `【泉州零工】${complainantMessage.title}。${complainantMessage.body}`);
+    if (phone) await sendNoticeOnce(deps.db, deps.sms, deps.logger, { eventId, phone: phone.phone, text: `【泉州零工】${complainantMessage.title}。${complainantMessage.body}` });
   }
   const handlerMessage = toHandlers[action];
   if (handlerMessage) {
@@ -81,7 +96,7 @@ export const notifyComplaintStatusChanged: JobHandler<"notify.complaint-status-c
     await services.notifications.notifyUsers(eventId, [c.respondentUserId], { kind, ...respondentMessage });
     if (action === "REFER_TO_INSPECTION") {
       const [phone] = await services.complaints.phonesOf([c.respondentUserId]);
-      if (phone) await deps.sms.send(phone.phone, `【泉州零工】${respondentMessage.title}。${respondentMessage.body}`);
+      if (phone) await sendNoticeOnce(deps.db, deps.sms, deps.logger, { eventId, phone: phone.phone, text: `【泉州零工】${respondentMessage.title}。${respondentMessage.body}` });
     }
   }
   await publishComplaintUpdated(deps.redis, deps.logger, { complaintId, action });

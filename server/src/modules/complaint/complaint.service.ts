@@ -127,6 +127,8 @@ export function createComplaintService({ db, now }: Deps, { reference, policy = 
       await emitEvent(tx, "complaint.status-changed", { complaintId: id, action, from: before.status, to: c.status });
       if (c.status === "CLOSED") {
         await emitEvent(tx, "complaint.closed", { complaintId: id, venueId: c.venueId, onTime: clock.onTime, closedAt: stamp.toISOString() });
+        // 回访 is due 2 working days after closing: remind the handlers then if it is still not recorded.
+        if (clock.followUpDueAt) await emitEvent(tx, "complaint.follow-up-due", { complaintId: id }, { runAt: clock.followUpDueAt });
       }
       return c;
     });

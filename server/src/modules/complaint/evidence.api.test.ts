@@ -26,13 +26,15 @@ describe("complaint evidence and complaints over the API", () => {
   let otherStaffToken: string;
   let complaintId: string;
   let venueId: string;
+  // The API's clock runs with real time, shifted by this much (to step past a link's expiry).
+  let clockOffsetMs = 0;
 
   const upload = (id: string, body: Buffer | string, token?: string, contentType = "application/octet-stream") =>
     fetch(`${t.url}/complaints/${id}/evidence`, { method: "POST", headers: { "content-type": contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === "string" ? body : new Uint8Array(body) });
 
   beforeAll(async () => {
     uploadDir = join(tmpdir(), `qz-evidence-${process.pid}-${Date.now()}`);
-    t = await startTestApi({ UPLOAD_DIR: uploadDir, EVIDENCE_MAX_BYTES: "4096" });
+    t = await startTestApi({ UPLOAD_DIR: uploadDir, EVIDENCE_MAX_BYTES: "4096" }, { now: () => new Date(Date.now() + clockOffsetMs) });
     const venue = await insertRecognizedVenue(t.database.db, { regionCode: "350502", contactPhone: "0595-22880000" });
     venueId = venue.id;
     const employer = await insertEmployer(t.database.db);
@@ -118,6 +120,22 @@ describe("complaint evidence and complaints over the API", () => {
       expect(r.errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
       expect(r.data?.complaint ?? null).toBeNull();
     }
+  });
+
+  it("a signed link is refused once the API's clock passes its expiry, and served again before it", async () => {
+    const data = await t.ok<{ complaint: { evidence: { link: { url: string; expiresAt: string } }[] } }>(READ, { id: complaintId }, workerToken);
+    const { url, expiresAt } = data.complaint.evidence[0]!.link;
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(300_000 + 5_000); // EVIDENCE_LINK_TTL_SECONDS
+    expect((await fetch(`${t.url}${url}`)).status).toBe(200);
+    try {
+      clockOffsetMs = new Date(expiresAt).getTime() - Date.now() + 1_000;
+      const expired = await fetch(`${t.url}${url}`);
+      expect(expired.status).toBe(404);
+      expect(((await expired.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe("链接无效或已过期");
+    } finally {
+      clockOffsetMs = 0;
+    }
+    expect((await fetch(`${t.url}${url}`)).status).toBe(200);
   });
 
   it("staff accept over GraphQL; the public venue page shows the hotline and the complaint link to anyone", async () => {

@@ -1,9 +1,14 @@
 import { shanghaiDate } from "@qz/shared";
 import type { JobHandler } from "../../jobs/job-context.js";
 
-/** placement.recorded → counters and projection, in the job's transaction (a redelivery counts nothing). */
+/** placement.recorded → the placement fact and the venue-year's dirty mark, in the job's transaction (a redelivery counts nothing). */
 export const recordPlacement: JobHandler<"performance.record-placement"> = async ({ tx, services }, payload) => {
   await services.performance.recordPlacement(tx, payload);
+};
+
+/** One venue-year's pending placements, all at once: counters recounted from the facts, then the projection. */
+export const applyPlacements: JobHandler<"performance.apply-placements"> = async ({ tx, services }, { venueId, year }) => {
+  await services.performance.applyPlacements(tx, venueId, year);
 };
 
 export const recordRating: JobHandler<"performance.record-rating"> = async ({ tx, services }, payload) => {
@@ -38,4 +43,14 @@ export const annualClose: JobHandler<"performance.annual-close"> = async ({ tx, 
 /** venue.status-changed → a fresh recompute of the venue's current year (eligibility follows the status). */
 export const recomputeOnVenueStatus: JobHandler<"performance.venue-status-changed"> = async ({ tx, services }, { venueId }) => {
   await services.performance.venueStatusChanged(tx, venueId);
+};
+
+/** user.registered → a walk-in registration (现场登记) counts in its venue's A3. */
+export const countWalkIn: JobHandler<"performance.count-walk-in"> = async ({ tx, services }, { userId, role }) => {
+  if (role === "WORKER") await services.performance.walkInRegistered(tx, userId);
+};
+
+/** contract.signed → B2 (e-contract rate) of the contract's venue. */
+export const recomputeOnContractSigned: JobHandler<"performance.contract-signed"> = async ({ tx, services }, { contractId }) => {
+  await services.performance.contractSigned(tx, contractId);
 };

@@ -12,6 +12,7 @@ import {
   venueAssessments,
   venues,
   venueYearMetrics,
+  venueYearPending,
   venueYearResults,
   workerProfiles,
 } from "../../db/schema/index.js";
@@ -66,6 +67,62 @@ export async function bumpCounters(tx: DbOrTx, venueId: string, year: number, de
     set[k] = sql`${col} + ${v}`;
   }
   const [row] = await tx.insert(venueYearMetrics).values({ venueId, year, ...deltas }).onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set }).returning();
+  return row!;
+}
+
+/**
+ * Marks a venue-year as holding placements the counters have not taken in (the dirty mark), holding the
+ * mark's row lock until the transaction ends; true when this call created it (then emit the apply event).
+ * Call it last in the transaction: the lock makes a concurrent apply wait for this commit before recounting.
+ */
+export async function markPlacementsPending(tx: DbOrTx, venueId: string, year: number): Promise<boolean> {
+  const [row] = await tx
+    .insert(venueYearPending)
+    .values({ venueId, year })
+    .onConflictDoUpdate({ target: [venueYearPending.venueId, venueYearPending.year], set: { since: sql`${venueYearPending.since}` } })
+    .returning({ created: sql<boolean>`xmax = 0` });
+  return row!.created;
+}
+
+/** Takes the dirty mark off a venue-year (waiting for any transaction that holds it); false when none was set. */
+export async function clearPlacementsPending(tx: DbOrTx, venueId: string, year: number): Promise<boolean> {
+  const rows = await tx.delete(venueYearPending).where(and(eq(venueYearPending.venueId, venueId), eq(venueYearPending.year, year))).returning({ year: venueYearPending.year });
+  return rows.length > 0;
+}
+
+export async function listPendingVenueYears(db: DbOrTx): Promise<{ venueId: string; year: number }[]> {
+  return db.select({ venueId: venueYearPending.venueId, year: venueYearPending.year }).from(venueYearPending);
+}
+
+/** The placement counters of one venue-year straight from its fact rows (the reconcile's formula, one venue-year). */
+export async function countPlacementFacts(db: DbOrTx, venueId: string, year: number): Promise<Pick<Counters, "placements" | "priorityPlacements" | "onlinePlacements" | "settledEngagements">> {
+  const [row] = await db
+    .select({
+      placements: sql<number>`count(*) filter (where ${performancePlacements.counted})::int`,
+      priorityPlacements: sql<number>`count(*) filter (where ${performancePlacements.counted} and ${performancePlacements.priorityGroup})::int`,
+      onlinePlacements: sql<number>`count(*) filter (where ${performancePlacements.counted} and ${performancePlacements.source} in ('OFFER', 'GRAB', 'PROXY'))::int`,
+      settledEngagements: sql<number>`count(*)::int`,
+    })
+    .from(performancePlacements)
+    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year)));
+  return row!;
+}
+
+/** Locks a venue-year's counter row (creating it), so applies of one venue-year run one after another. */
+export async function lockCounters(tx: DbOrTx, venueId: string, year: number): Promise<void> {
+  await tx
+    .insert(venueYearMetrics)
+    .values({ venueId, year })
+    .onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set: { updatedAt: sql`now()` } });
+}
+
+/** Overwrites some counters of a venue-year (the row must exist) and returns all of them. */
+export async function updateCounters(tx: DbOrTx, venueId: string, year: number, set: Partial<Counters>): Promise<Counters> {
+  const [row] = await tx
+    .update(venueYearMetrics)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(and(eq(venueYearMetrics.venueId, venueId), eq(venueYearMetrics.year, year)))
+    .returning();
   return row!;
 }
 

@@ -18,6 +18,7 @@ import {
   VenuePerformance,
   VenueYearArgs,
 } from "./performance.types.js";
+import { PlacementFollowUp, RecordPlacementFollowUpInput } from "./follow-up.types.js";
 
 const STAFF_AND_OFFICERS = ["VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;
 const OFFICERS = ["COUNTY_OFFICER", "CITY_OFFICER"] as const;
@@ -28,6 +29,12 @@ export class PerformanceResolver {
   @Query(() => VenuePerformance, { description: "Live projection (or frozen result): items, score, star, grant, next-star gap, eligibility" })
   venuePerformance(@Args(() => VenueYearArgs) { venueId, year }: VenueYearArgs, @Ctx() ctx: Context) {
     return ctx.services.performance.venueYear(ctx.caller, venueId, year);
+  }
+
+  @Allow("VENUE_STAFF")
+  @Mutation(() => PlacementFollowUp, { description: "回访: staff record the follow-up call of one of their venue's placements (once each)" })
+  recordPlacementFollowUp(@Arg("input", () => RecordPlacementFollowUpInput) input: RecordPlacementFollowUpInput, @Ctx() ctx: Context) {
+    return ctx.services.performance.recordPlacementFollowUp(ctx.caller, input);
   }
 
   @Allow(...OFFICERS)

@@ -22,6 +22,7 @@ import { recordAudit } from "../audit/audit.js";
 import * as repo from "./performance.repo.js";
 import { CONTEXT_REFRESH_MS, createRollupService, type RollupParts } from "./rollup.service.js";
 import { toAssessment, toVenuePerformance } from "./performance.view.js";
+import { createFollowUpService } from "./follow-up.service.js";
 
 export interface RecordActivityCommand {
   venueId?: string | null;
@@ -146,6 +147,7 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
 
   return {
     ...rollup,
+    ...createFollowUpService(deps, rollup),
     currentYear,
 
     /** Staff record services (A3), a recruitment event (A5) or referrals (A6) with evidence; the roll-up counts it. */

@@ -1,13 +1,14 @@
 import { DEFAULT_POLICY, evaluateVenueYear } from "@qz/shared";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, performancePlacements, venueYearMetrics, venueYearResults } from "../../db/schema/index.js";
+import { auditLog, performancePlacements, venueYearMetrics, venueYearPending, venueYearResults } from "../../db/schema/index.js";
 import { jobIdFor, type EventPayloads } from "../../jobs/events.js";
 import { JOB_HANDLERS } from "../../jobs/handlers.js";
 import { runJob } from "../../jobs/job-runner.js";
 import { insertUser, insertVenue } from "../../testing/factories.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import { emitComplaintClosed, emitPlacement, emitRating } from "./performance.fixtures.js";
+import * as repo from "./performance.repo.js";
 
 describe("venue-year roll-up", () => {
   let h: ServiceHarness;
@@ -43,6 +44,45 @@ describe("venue-year roll-up", () => {
     expect(twice!.scoreTenths).toBe(once!.scoreTenths);
     // The stored score is the pure evaluation of the stored metrics.
     expect(twice!.scoreTenths).toBe(evaluateVenueYear(DEFAULT_POLICY, { venueType: "MARKET", year: 2026, metrics: twice!.metrics, onsite: null, vetoes: [], unremediedComplaints: 0 }).scoreTenths);
+  });
+
+  it("placements arriving while a venue-year is dirty share one apply job, which recounts them all", async () => {
+    const venue = await market();
+    for (let i = 0; i < 20; i++) await emitPlacement(h.deps.db, { venueId: venue.id, workerId: (await insertUser(h.deps.db, "WORKER")).id, employerId: employer, priorityGroup: i % 4 === 0 });
+    const ran = await h.deliverDueEvents();
+    expect(ran.filter((r) => r.consumer === "performance.record-placement")).toHaveLength(20);
+    // The first placement marked the venue-year dirty and emitted the apply; the other 19 found the mark.
+    expect(ran.filter((r) => r.consumer === "performance.apply-placements").map((r) => r.outcome)).toEqual(["done"]);
+    expect((await result(venue.id))!.metrics).toMatchObject({ placements: 20, priorityPlacements: 5, settledEngagements: 20 });
+    expect(await h.deps.db.select().from(venueYearPending).where(eq(venueYearPending.venueId, venue.id))).toEqual([]);
+  });
+
+  it("an apply that starts while a placement is still uncommitted waits for it and counts it (nothing left behind)", async () => {
+    const venue = await market();
+    const { payload: first } = await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: "2026-04-01T04:00:00.000Z" });
+    await h.deps.db.transaction((tx) => h.services.performance.recordPlacement(tx, first));
+    const { payload: second } = await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: "2026-04-02T04:00:00.000Z" });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let marked!: () => void;
+    const recorded = new Promise<void>((r) => (marked = r));
+    // The second placement's transaction holds the dirty mark while the apply begins.
+    const slow = h.deps.db.transaction(async (tx) => {
+      await h.services.performance.recordPlacement(tx, second);
+      marked();
+      await held;
+    });
+    await recorded;
+    const apply = h.deps.db.transaction((tx) => h.services.performance.applyPlacements(tx, venue.id, 2026));
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await slow;
+    const projection = await apply;
+    expect(projection!.metrics).toMatchObject({ placements: 2, settledEngagements: 2 });
+    expect(await h.deps.db.select().from(venueYearPending).where(eq(venueYearPending.venueId, venue.id))).toEqual([]);
+    const recount = await repo.countPlacementFacts(h.deps.db, venue.id, 2026);
+    expect(recount).toMatchObject({ placements: 2, settledEngagements: 2 });
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where sent_at is null`);
   });
 
   it("one worker × employer × day counts once in A1, while every paid engagement counts for B3", async () => {
