@@ -30,10 +30,10 @@ export function createServices(deps: Deps) {
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
   const contracts = createContractService(deps, { sms, reference });
-  const attendance = createAttendanceService(deps, { contracts, reference });
   const complaints = createComplaintService(deps, { reference });
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
+  const attendance = createAttendanceService(deps, { contracts, reference, dispatch });
   const ledger = createLedgerService(deps, { dispatch });
   const performance = createPerformanceService(deps, { venues, dispatch });
   const subsidy = createSubsidyService(deps, { venues, performance, reference });

@@ -36,3 +36,4 @@ export * from "./subsidy/application.js";
 export * from "./contract/contract-rules.js";
 export * from "./settlement/wage-rules.js";
 export * from "./settlement/daily-pay.js";
+export * from "./settlement/check-in-code.js";
