@@ -6,6 +6,7 @@ import { createEvidenceService } from "./modules/complaint/evidence.service.js";
 import { createRatingService } from "./modules/complaint/rating.service.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createContractService } from "./modules/contract/contract.service.js";
+import { createInsuranceService } from "./modules/insurance/insurance.service.js";
 import { createAttendanceService } from "./modules/attendance/attendance.service.js";
 import { createSettlementService } from "./modules/settlement/settlement.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
@@ -53,6 +54,7 @@ export function createServices(deps: Deps) {
     ledger,
     contracts,
     attendance,
+    insurance: createInsuranceService(deps),
     settlement: createSettlementService(deps, { contracts, attendance, ledger, complaints }),
     queues: createQueueDashboardService(deps),
     performance,

@@ -105,6 +105,8 @@ export const CONSUMERS = {
   "notify.engagement-created": { event: "engagement.created", queue: "notify" },
   "notify.task-cancelled": { event: "task.cancelled", queue: "notify" },
   "contract.draft": { event: "engagement.created", queue: "settlement" },
+  "insurance.record-taken": { event: "engagement.created", queue: "settlement" },
+  "insurance.record-paid": { event: "placement.recorded", queue: "settlement" },
   "contract.void-for-task": { event: "task.cancelled", queue: "settlement" },
   "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },
   "notify.contract-drafted": { event: "contract.drafted", queue: "notify" },

@@ -1,6 +1,7 @@
 import { backfillSeat, expireOffers, notifyEngagementCreated, notifyTaskCancelled, publishWave, sendFirstWave, sendNextWave } from "../modules/dispatch/dispatch.jobs.js";
 import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
+import { recordInsurancePaid, recordInsuranceTaken } from "../modules/insurance/insurance.jobs.js";
 import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
@@ -37,6 +38,8 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.engagement-created": notifyEngagementCreated,
   "notify.task-cancelled": notifyTaskCancelled,
   "contract.draft": draftContract,
+  "insurance.record-taken": recordInsuranceTaken,
+  "insurance.record-paid": recordInsurancePaid,
   "contract.void-for-task": voidContractsOfTask,
   "contract.void-for-withdrawal": voidContractOfWithdrawal,
   "notify.contract-drafted": notifyContractDrafted,
