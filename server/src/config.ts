@@ -72,6 +72,8 @@ const schema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Where SMS codes go: `log` prints them in the API log (development; withheld in production). The only one until a gateway adapter exists. */
   SMS_PROVIDER: z.enum(["log"]).default("log"),
+  /** The insurer behind 零工保 evidence: `mock` issues deterministic policy references (the only one until an insurer adapter exists). */
+  INSURANCE_PROVIDER: z.enum(["mock"]).default("mock"),
   /** Seconds before one phone may ask for another code (0 turns the cooldown off, for tests). */
   SMS_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
   SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
@@ -138,6 +140,7 @@ export type Config = Readonly<{
   adminDist: string;
   trustProxy: boolean;
   smsProvider: "log";
+  insuranceProvider: "mock";
   smsResendSeconds: number;
   smsDailyLimitPerPhone: number;
   smsHourlyLimitPerIp: number;
@@ -210,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminDist: e.ADMIN_DIST,
     trustProxy: e.TRUST_PROXY,
     smsProvider: e.SMS_PROVIDER,
+    insuranceProvider: e.INSURANCE_PROVIDER,
     smsResendSeconds: e.SMS_RESEND_SECONDS,
     smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
     smsHourlyLimitPerIp: e.SMS_HOURLY_LIMIT_PER_IP,

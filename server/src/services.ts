@@ -6,6 +6,7 @@ import { createEvidenceService } from "./modules/complaint/evidence.service.js";
 import { createRatingService } from "./modules/complaint/rating.service.js";
 import { createDispatchService } from "./modules/dispatch/dispatch.service.js";
 import { createContractService } from "./modules/contract/contract.service.js";
+import { createInsuranceService } from "./modules/insurance/insurance.service.js";
 import { createAttendanceService } from "./modules/attendance/attendance.service.js";
 import { createSettlementService } from "./modules/settlement/settlement.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
@@ -33,10 +34,10 @@ export function createServices(deps: Deps) {
   const notifications = createNotificationService(deps);
   const reference = createReferenceService(deps);
   const contracts = createContractService(deps, { sms, reference });
-  const attendance = createAttendanceService(deps, { contracts, reference });
   const complaints = createComplaintService(deps, { reference });
   // A standing wage-arrears complaint stops the employer posting (DESIGN §3).
   const dispatch = createDispatchService(deps, { sms, notifications, reference, canPost: complaints.canPost });
+  const attendance = createAttendanceService(deps, { contracts, reference, dispatch });
   const ledger = createLedgerService(deps, { dispatch });
   const performance = createPerformanceService(deps, { venues, dispatch });
   const subsidy = createSubsidyService(deps, { venues, performance, reference });
@@ -58,6 +59,7 @@ export function createServices(deps: Deps) {
     ledger,
     contracts,
     attendance,
+    insurance: createInsuranceService(deps),
     settlement: createSettlementService(deps, { contracts, attendance, ledger, complaints }),
     queues: createQueueDashboardService(deps),
     performance,

@@ -39,3 +39,5 @@ export * from "./subsidy/application.js";
 export * from "./contract/contract-rules.js";
 export * from "./settlement/wage-rules.js";
 export * from "./settlement/daily-pay.js";
+export * from "./settlement/check-in-code.js";
+export * from "./insurance/coverage.js";

@@ -8,6 +8,7 @@ import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.res
 import { TaskResolver } from "../modules/dispatch/task.resolver.js";
 import { IdentityResolver, WorkerProfileResolver } from "../modules/identity/identity.resolver.js";
 import { AttendanceResolver } from "../modules/attendance/attendance.resolver.js";
+import { InsuranceResolver } from "../modules/insurance/insurance.resolver.js";
 import { SettlementResolver } from "../modules/settlement/settlement.resolver.js";
 import { ContractResolver } from "../modules/contract/contract.resolver.js";
 import { LedgerResolver } from "../modules/ledger/ledger.resolver.js";
@@ -20,7 +21,7 @@ import { SubsidyResolver } from "../modules/subsidy/subsidy.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, AttendanceResolver, SettlementResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, SubsidyResolver, ReportResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, AttendanceResolver, InsuranceResolver, SettlementResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, SubsidyResolver, ReportResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -121,6 +121,8 @@ export const CONSUMERS = {
   "notify.remind-reconfirm": { event: "engagement.reconfirm-reminder-due", queue: "notify" },
   "dispatch.release-unconfirmed": { event: "engagement.reconfirm-deadline-due", queue: "dispatch" },
   "contract.draft": { event: "engagement.created", queue: "settlement" },
+  "insurance.record-taken": { event: "engagement.created", queue: "settlement" },
+  "insurance.record-paid": { event: "placement.recorded", queue: "settlement" },
   "contract.void-for-task": { event: "task.cancelled", queue: "settlement" },
   "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },
   "notify.contract-drafted": { event: "contract.drafted", queue: "notify" },

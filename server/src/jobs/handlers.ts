@@ -12,6 +12,7 @@ import {
 } from "../modules/dispatch/dispatch.jobs.js";
 import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
 import { approveHours } from "../modules/attendance/attendance.jobs.js";
+import { recordInsurancePaid, recordInsuranceTaken } from "../modules/insurance/insurance.jobs.js";
 import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, remindFollowUp, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
@@ -55,6 +56,8 @@ export const JOB_HANDLERS: JobHandlers = {
   "notify.remind-reconfirm": remindReconfirm,
   "dispatch.release-unconfirmed": releaseUnconfirmed,
   "contract.draft": draftContract,
+  "insurance.record-taken": recordInsuranceTaken,
+  "insurance.record-paid": recordInsurancePaid,
   "contract.void-for-task": voidContractsOfTask,
   "contract.void-for-withdrawal": voidContractOfWithdrawal,
   "notify.contract-drafted": notifyContractDrafted,

@@ -239,8 +239,8 @@ export type ContractParty = EnumValue<typeof CONTRACT_PARTY>;
 export const ATTENDANCE_STATUS = defineEnum({ CHECKED_IN: "已签到", CHECKED_OUT: "已签退", APPROVED: "工时已确认", DISPUTED: "工时有异议" });
 export type AttendanceStatus = EnumValue<typeof ATTENDANCE_STATUS>;
 
-/** How a check-in or check-out was made: on site inside the geofence, or confirmed by venue staff. */
-export const ATTENDANCE_METHOD = defineEnum({ GEOFENCE: "定位签到", STAFF: "工作人员确认" });
+/** How a check-in or check-out was made: on site inside the geofence, by the employer's rotating QR code, or confirmed by venue staff. */
+export const ATTENDANCE_METHOD = defineEnum({ GEOFENCE: "定位签到", STAFF: "工作人员确认", QR: "扫码签到" });
 export type AttendanceMethod = EnumValue<typeof ATTENDANCE_METHOD>;
 
 /** 工资结算 (DESIGN §3). */

@@ -15,3 +15,4 @@ export * from "./subsidy.js";
 export * from "./contract.js";
 export * from "./attendance.js";
 export * from "./settlement.js";
+export * from "./insurance.js";

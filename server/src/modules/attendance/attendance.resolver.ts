@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { UUID } from "../../graphql/scalars.js";
-import { AnswerHoursInput, Attendance, CheckInInput, StaffAttendanceInput } from "./attendance.types.js";
+import { AnswerHoursInput, Attendance, CheckInCode, CheckInInput, CodeCheckInInput, StaffAttendanceInput } from "./attendance.types.js";
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
@@ -22,6 +22,24 @@ export class AttendanceResolver {
   @Mutation(() => Attendance, { description: "Check out within 500 m; hours undisputed for 24 h are approved" })
   checkOut(@Arg("input", () => CheckInInput) input: CheckInInput, @Ctx() ctx: Context) {
     return ctx.services.attendance.checkOut(ctx.caller, input);
+  }
+
+  @Allow("EMPLOYER", "VENUE_STAFF")
+  @Query(() => CheckInCode, { description: "扫码签到: the task's current rotating code for the employer's page (or the brokering venue's staff)" })
+  checkInCode(@Arg("taskId", () => UUID) taskId: string, @Ctx() ctx: Context) {
+    return ctx.services.attendance.checkInCode(ctx.caller, taskId);
+  }
+
+  @Allow("WORKER")
+  @Mutation(() => Attendance, { description: "Check in by scanning the employer's current code (no location); the contract must be SIGNED" })
+  checkInByCode(@Arg("input", () => CodeCheckInInput) input: CodeCheckInInput, @Ctx() ctx: Context) {
+    return ctx.services.attendance.checkInByCode(ctx.caller, input);
+  }
+
+  @Allow("WORKER")
+  @Mutation(() => Attendance, { description: "Check out by scanning the employer's current code" })
+  checkOutByCode(@Arg("input", () => CodeCheckInInput) input: CodeCheckInInput, @Ctx() ctx: Context) {
+    return ctx.services.attendance.checkOutByCode(ctx.caller, input);
   }
 
   @Allow("VENUE_STAFF")

@@ -1,7 +1,7 @@
-// 考勤 (issue 7): check-in and check-out on site (inside the geofence, check-in at most 30 minutes early) or
-// confirmed by the venue's staff; minutes inside the window in 15-minute units; hours the employer does not
+// 考勤 (issue 7): check-in and check-out on site (inside the geofence, check-in at most 30 minutes early), by
+// scanning the employer's rotating code (扫码签到, no location needed), or confirmed by the venue's staff; minutes inside the window in 15-minute units; hours the employer does not
 // dispute within 24 hours of check-out are approved by a scheduled event. No check-in before the contract is SIGNED.
-import { ATTENDANCE_RULES, billableMinutes, checkCheckInTime, dailyPayDeadlines } from "@qz/shared";
+import { ATTENDANCE_RULES, billableMinutes, CHECK_IN_CODE, checkCheckInTime, checkCodeShowable, checkCodeSlot, codeSlot, dailyPayDeadlines, slotEndsAt } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput, notFound } from "../../errors.js";
@@ -11,7 +11,9 @@ import { checkText } from "../../access/input-checks.js";
 import { recordAudit } from "../audit/audit.js";
 import type { ContractService } from "../contract/contract.service.js";
 import type { ReferenceService } from "../reference/reference.service.js";
+import type { DispatchService } from "../dispatch/dispatch.service.js";
 import * as repo from "./attendance.repo.js";
+import { codeSvg, createCheckInCodeKey } from "./attendance.code.js";
 
 interface Terms {
   window: { startsAt: string; endsAt: string };
@@ -26,8 +28,15 @@ function checkPoint(lat: number, lng: number) {
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
 
-export function createAttendanceService(deps: Deps, parts: { contracts: ContractService; reference?: ReferenceService }) {
+const proofAudit = (p: Proof) => (p.method === "GEOFENCE" ? { method: p.method, distanceM: p.distance } : { method: p.method, codeSlot: p.slot });
+
+type Place = { lat: number; lng: number };
+/** Where a check-in or check-out was made: a point inside the fence, or the employer's code. */
+type Proof = { method: "GEOFENCE"; lat: number; lng: number; distance: number } | { method: "QR"; slot: number };
+
+export function createAttendanceService(deps: Deps, parts: { contracts: ContractService; reference?: ReferenceService; dispatch?: DispatchService }) {
   const { db, now } = deps;
+  const codeKey = createCheckInCodeKey(deps.config.jwtSecret);
 
   /** The signed contract of the caller's own engagement (work may start only under it). */
   async function signedContractOf(engagementId: string, tx: DbOrTx = db) {
@@ -71,52 +80,94 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
     await emitEvent(tx, "settlement.payment-due", { engagementId }, { runAt: referAt });
   }
 
-  return {
-    async checkIn(caller: Caller, input: { engagementId: string; lat: number; lng: number }) {
-      const actor = await ownContract(caller, input.engagementId);
-      const { contract, window, place } = await signedContractOf(input.engagementId);
-      const at = now();
-      const time = checkCheckInTime(at, window);
-      if (!time.ok) throw new AppError("PRECONDITION_FAILED", time.reasons.map((r) => r.message).join("；"), time.reasons);
-      const distance = await fence(input, place);
-      return db.transaction(async (tx) => {
-        const row = await repo.insertRecord(tx, {
-          engagementId: input.engagementId,
-          contractId: contract.id,
-          taskId: contract.taskId,
-          workerId: actor.userId,
-          status: "CHECKED_IN",
-          checkInAt: at,
-          checkInMethod: "GEOFENCE",
-          checkInLat: input.lat,
-          checkInLng: input.lng,
-          checkInDistanceM: distance,
-          createdAt: at,
-          updatedAt: at,
-        });
-        if (!row) throw new AppError("CONFLICT", "已签到", [{ code: "ALREADY_CHECKED_IN", message: "已签到" }]);
-        await recordAudit(tx, caller, { action: "attendance.check-in", entityType: "attendance", entityId: row.id, after: { engagementId: input.engagementId, method: "GEOFENCE", distanceM: distance } });
-        return row;
-      });
-    },
+  /** A scanned code: ours, for this engagement's task, and of the current minute (or just before it changed). */
+  function codeProof(code: string, taskId: string, at: Date): Proof {
+    const opened = codeKey.open(code);
+    if (!opened) badInput("code", [{ code: "CHECK_IN_CODE_INVALID", message: "签到码无效，请扫描用工方页面上的二维码" }]);
+    if (opened.taskId !== taskId) throw new AppError("PRECONDITION_FAILED", "这是其他岗位的签到码，请扫描本岗位用工方出示的二维码", [{ code: "CHECK_IN_CODE_OTHER_TASK", message: "签到码不属于本岗位" }]);
+    const fresh = checkCodeSlot(opened.slot, at);
+    if (!fresh.ok) throw new AppError("PRECONDITION_FAILED", fresh.reasons.map((r) => r.message).join("；"), fresh.reasons);
+    return { method: "QR", slot: opened.slot };
+  }
 
-    async checkOut(caller: Caller, input: { engagementId: string; lat: number; lng: number }) {
-      await ownContract(caller, input.engagementId);
-      const { window, place } = await signedContractOf(input.engagementId);
-      const distance = await fence(input, place);
-      const at = now();
-      return db.transaction(async (tx) => {
-        const before = await repo.lockByEngagement(tx, input.engagementId);
-        if (!before) throw new AppError("PRECONDITION_FAILED", "尚未签到", [{ code: "NOT_CHECKED_IN", message: "尚未签到" }]);
-        if (before.status !== "CHECKED_IN") throw new AppError("CONFLICT", "已签退", [{ code: "ALREADY_CHECKED_OUT", message: "已签退" }]);
-        const minutes = billableMinutes(before.checkInAt, at, window);
-        if (!minutes.ok) throw new AppError("PRECONDITION_FAILED", minutes.reasons.map((r) => r.message).join("；"), minutes.reasons);
-        const eventId = await scheduleApproval(tx, before.id, at);
-        await scheduleDailyPay(tx, input.engagementId, at);
-        const row = await repo.updateRecord(tx, before.id, { status: "CHECKED_OUT", checkOutAt: at, checkOutMethod: "GEOFENCE", checkOutLat: input.lat, checkOutLng: input.lng, checkOutDistanceM: distance, minutes: minutes.value, approveEventId: eventId, updatedAt: at });
-        await recordAudit(tx, caller, { action: "attendance.check-out", entityType: "attendance", entityId: row.id, after: { minutes: minutes.value, method: "GEOFENCE", distanceM: distance } });
-        return row;
+  async function recordCheckIn(caller: Caller, engagementId: string, prove: (place: Place, at: Date, taskId: string) => Promise<Proof>) {
+    const actor = await ownContract(caller, engagementId);
+    const { contract, window, place } = await signedContractOf(engagementId);
+    const at = now();
+    const time = checkCheckInTime(at, window);
+    if (!time.ok) throw new AppError("PRECONDITION_FAILED", time.reasons.map((r) => r.message).join("；"), time.reasons);
+    const proof = await prove(place, at, contract.taskId);
+    return db.transaction(async (tx) => {
+      const row = await repo.insertRecord(tx, {
+        engagementId,
+        contractId: contract.id,
+        taskId: contract.taskId,
+        workerId: actor.userId,
+        status: "CHECKED_IN",
+        checkInAt: at,
+        checkInMethod: proof.method,
+        ...(proof.method === "GEOFENCE" ? { checkInLat: proof.lat, checkInLng: proof.lng, checkInDistanceM: proof.distance } : {}),
+        createdAt: at,
+        updatedAt: at,
       });
+      if (!row) throw new AppError("CONFLICT", "已签到", [{ code: "ALREADY_CHECKED_IN", message: "已签到" }]);
+      await recordAudit(tx, caller, { action: "attendance.check-in", entityType: "attendance", entityId: row.id, after: { engagementId, ...proofAudit(proof) } });
+      return row;
+    });
+  }
+
+  async function recordCheckOut(caller: Caller, engagementId: string, prove: (place: Place, at: Date, taskId: string) => Promise<Proof>) {
+    await ownContract(caller, engagementId);
+    const { contract, window, place } = await signedContractOf(engagementId);
+    const at = now();
+    const proof = await prove(place, at, contract.taskId);
+    return db.transaction(async (tx) => {
+      const before = await repo.lockByEngagement(tx, engagementId);
+      if (!before) throw new AppError("PRECONDITION_FAILED", "尚未签到", [{ code: "NOT_CHECKED_IN", message: "尚未签到" }]);
+      if (before.status !== "CHECKED_IN") throw new AppError("CONFLICT", "已签退", [{ code: "ALREADY_CHECKED_OUT", message: "已签退" }]);
+      const minutes = billableMinutes(before.checkInAt, at, window);
+      if (!minutes.ok) throw new AppError("PRECONDITION_FAILED", minutes.reasons.map((r) => r.message).join("；"), minutes.reasons);
+      const eventId = await scheduleApproval(tx, before.id, at);
+      await scheduleDailyPay(tx, engagementId, at);
+      const where = proof.method === "GEOFENCE" ? { checkOutLat: proof.lat, checkOutLng: proof.lng, checkOutDistanceM: proof.distance } : {};
+      const row = await repo.updateRecord(tx, before.id, { status: "CHECKED_OUT", checkOutAt: at, checkOutMethod: proof.method, ...where, minutes: minutes.value, approveEventId: eventId, updatedAt: at });
+      await recordAudit(tx, caller, { action: "attendance.check-out", entityType: "attendance", entityId: row.id, after: { minutes: minutes.value, ...proofAudit(proof) } });
+      return row;
+    });
+  }
+
+  const onSite = (input: Place) => async (place: Place): Promise<Proof> => ({ method: "GEOFENCE", lat: input.lat, lng: input.lng, distance: await fence(input, place) });
+
+  return {
+    checkIn: (caller: Caller, input: { engagementId: string; lat: number; lng: number }) => recordCheckIn(caller, input.engagementId, onSite(input)),
+
+    checkOut: (caller: Caller, input: { engagementId: string; lat: number; lng: number }) => recordCheckOut(caller, input.engagementId, onSite(input)),
+
+    /** 扫码签到: check in with the code the employer shows (no location); the code must be this task's and current. */
+    checkInByCode: (caller: Caller, input: { engagementId: string; code: string }) =>
+      recordCheckIn(caller, input.engagementId, async (_place, at, taskId) => codeProof(input.code, taskId, at)),
+
+    /** 扫码签退: check out with the employer's current code. */
+    checkOutByCode: (caller: Caller, input: { engagementId: string; code: string }) =>
+      recordCheckOut(caller, input.engagementId, async (_place, at, taskId) => codeProof(input.code, taskId, at)),
+
+    /**
+     * The code the employer's page shows (or the venue's staff, for the task they broker): valid for this
+     * minute, for this task only; the page asks again when it expires.
+     */
+    async checkInCode(caller: Caller, taskId: string) {
+      const actor = requireActor(caller, "EMPLOYER", "VENUE_STAFF");
+      if (!parts.dispatch) throw new Error("attendance: dispatch service not wired");
+      const task = await parts.dispatch.getTask(caller, taskId);
+      const mine = actor.role === "EMPLOYER" ? task.employerId === actor.userId : task.venueId === actor.venueId;
+      if (!mine) throw new AppError("FORBIDDEN", "只有该岗位的用工方或经办场所的工作人员可以出示签到码");
+      if (task.status === "CANCELLED" || task.status === "COMPLETED") throw new AppError("PRECONDITION_FAILED", "岗位已结束或已取消，不能出示签到码", [{ code: "TASK_CLOSED", message: "岗位已结束" }]);
+      const at = now();
+      const open = checkCodeShowable(at, { startsAt: task.startsAt, endsAt: task.endsAt });
+      if (!open.ok) throw new AppError("PRECONDITION_FAILED", open.reasons.map((r) => r.message).join("；"), open.reasons);
+      const slot = codeSlot(at);
+      const code = codeKey.sign(task.id, slot);
+      return { taskId: task.id, code, svg: await codeSvg(code), expiresAt: slotEndsAt(slot), periodSeconds: CHECK_IN_CODE.periodSeconds };
     },
 
     /** Venue staff confirm hours for their venue's job (no phone, a lost signal): both times, inside the window. */

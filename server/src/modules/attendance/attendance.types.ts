@@ -84,3 +84,31 @@ export class AnswerHoursInput {
   @MaxLength(200)
   reason?: string | null;
 }
+
+@InputType({ description: "扫码签到/签退: the code scanned from the employer's page" })
+export class CodeCheckInInput {
+  @Field(() => UUID)
+  engagementId: string;
+
+  @Field(() => String, { description: "The scanned code (QZ1.…)" })
+  @MaxLength(120)
+  code: string;
+}
+
+@ObjectType({ description: "The rotating check-in code for one task: valid for this minute only; ask again at expiresAt" })
+export class CheckInCode {
+  @Field(() => UUID)
+  taskId: string;
+
+  @Field(() => String, { description: "The code itself (what the QR image holds)" })
+  code: string;
+
+  @Field(() => String, { description: "The code as an SVG QR image" })
+  svg: string;
+
+  @Field(() => DateTime)
+  expiresAt: Date;
+
+  @Field(() => Int)
+  periodSeconds: number;
+}

@@ -51,8 +51,8 @@ export interface AuditActions {
   "contract.sign": { entity: "contract"; before: { status: string }; after: { status: string; party: string; signatureId: string } };
   "contract.void": { entity: "contract"; before: { status: string }; after: { status: string; reason: string } };
   "contract.complete": { entity: "contract"; before: { status: string }; after: { status: string } };
-  "attendance.check-in": { entity: "attendance"; after: { engagementId: string; method: string; distanceM: number } };
-  "attendance.check-out": { entity: "attendance"; after: { minutes: number; method: string; distanceM: number } };
+  "attendance.check-in": { entity: "attendance"; after: { engagementId: string; method: string; distanceM?: number; codeSlot?: number } };
+  "attendance.check-out": { entity: "attendance"; after: { minutes: number; method: string; distanceM?: number; codeSlot?: number } };
   "attendance.confirm-by-staff": { entity: "attendance"; after: { minutes: number; method: string } };
   "attendance.approve": { entity: "attendance"; before: { status: string }; after: { status: string; reason: string | null } };
   "attendance.dispute": { entity: "attendance"; before: { status: string }; after: { status: string; reason: string | null } };

@@ -98,6 +98,9 @@ export function createContractService(deps: Deps, parts: { sms: SmsService; refe
   }
 
   return {
+    /** The service's clock (the PDF's issue time). */
+    now,
+
     signingKey: { keyId: key.keyId, algorithm: "Ed25519", publicKeyBase64: key.publicKeyBase64, publicKeyPem: key.publicKeyPem },
 
     /**
@@ -248,11 +251,12 @@ export function createContractService(deps: Deps, parts: { sms: SmsService; refe
       return repo.listContractsOf(db, actor.role === "WORKER" ? { workerId: actor.userId } : { employerId: actor.userId }, limit);
     },
 
-    /** A short-lived signed link to the printable page (free, any time, for anyone who may read the contract). */
+    /** A short-lived signed link to the printable page and the PDF (free, any time, for anyone who may read the contract). */
     async printLink(caller: Caller, id: string) {
       const { actor, contract } = await readable(caller, id);
       const exp = Math.floor(now().getTime() / 1000) + PRINT_LINK_TTL_SECONDS;
-      return { path: `/contracts/${contract.id}/print?token=${actor.userId}.${exp}.${linkMac(contract.id, actor.userId, exp)}`, expiresAt: new Date(exp * 1000) };
+      const token = `${actor.userId}.${exp}.${linkMac(contract.id, actor.userId, exp)}`;
+      return { path: `/contracts/${contract.id}/print?token=${token}`, pdfPath: `/contracts/${contract.id}/pdf?token=${token}`, expiresAt: new Date(exp * 1000) };
     },
 
     /** The contract behind a print link, or null when the link is forged or expired (or the reader lost access). */

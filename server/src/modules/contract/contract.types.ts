@@ -159,6 +159,9 @@ export class ContractPrintLink {
   @Field(() => String, { description: "Path of the printable page (append to the API's origin); works until expiresAt" })
   path: string;
 
+  @Field(() => String, { description: "Path of the same contract as a PDF (zh-CN, Noto Sans SC embedded); same token, same expiry" })
+  pdfPath: string;
+
   @Field(() => DateTime)
   expiresAt: Date;
 }
