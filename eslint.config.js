@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "admin/**", "server/src/db/migrations/**", "server/src/testing/gql/**", "**/*.d.ts", ".data/**"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", "admin/**", "server/src/db/migrations/**", "server/src/testing/gql/**", "**/*.d.ts", ".data/**", "tests/e2e/admin-dist/**"] },
   {
     files: ["**/*.ts"],
     languageOptions: { parser: tseslint.parser },

@@ -72,7 +72,7 @@ export const enLabels: Labels = {
   CONTRACT_KIND: { PART_TIME: "Part-time employment contract", SERVICE: "Service agreement" },
   CONTRACT_PARTY: { EMPLOYER: "Employer (party A)", WORKER: "Worker (party B)" },
   ATTENDANCE_STATUS: { CHECKED_IN: "Checked in", CHECKED_OUT: "Checked out", APPROVED: "Hours approved", DISPUTED: "Hours disputed" },
-  ATTENDANCE_METHOD: { GEOFENCE: "Location check-in", STAFF: "Confirmed by staff" },
+  ATTENDANCE_METHOD: { GEOFENCE: "Location check-in", STAFF: "Confirmed by staff", QR: "QR code check-in" },
   SETTLEMENT_STATUS: { DRAFT: "Draft", SUBMITTED: "Submitted by employer", CONFIRMED: "Confirmed by worker", DISPUTED: "Disputed by worker", PAID: "Paid" },
   PAYOUT_STATUS: { NONE: "Not started", PENDING: "Bank processing", SETTLED: "Settled", FAILED: "Returned by bank" },
 };
