@@ -1,6 +1,7 @@
 // Venue staff in a real browser: walk-in registration, a task's offers with "why this offer", pages by role.
 import { sql } from "drizzle-orm";
-import { maskName } from "@qz/shared";
+import { maskName, shanghaiDate } from "@qz/shared";
+import { monthStart } from "../../server/src/modules/report/trend.service.js";
 import { residentId } from "../../server/src/testing/factories.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gqlInPage, PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
@@ -19,6 +20,14 @@ describe("console: venue staff", () => {
     // The projected star and score from the performance module (issue 9).
     await page.locator('[data-test="venue-performance"]').waitFor();
     expect(await page.locator('[data-test="venue-performance"]').innerText()).toContain("预计补助");
+    // Placements over time: this venue's counted placements of the last twelve months, not the county's.
+    await page.locator('[data-test="placements-chart"] canvas').waitFor();
+    const from = monthStart(shanghaiDate(new Date()), 11);
+    const [placed] = await c.t.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from performance_placements pp join users u on u.venue_id = pp.venue_id where u.phone = ${PHONES.staff} and pp.counted and pp.paid_on >= ${from}::date`,
+    );
+    expect(placed!.n, "the demo venue has placements").toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-test="placements-total"]').innerText()).toBe(`近12个月共 ${placed!.n} 人`);
     await shot(page, "staff-dashboard");
     await page.locator('[data-test="menu-/workers/walk-in"]').click();
     await page.locator('input[data-test="walk-in-name"], [data-test="walk-in-name"] input').fill("李大伯");

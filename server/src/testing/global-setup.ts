@@ -49,10 +49,17 @@ export default async function setup(project: TestProject) {
         throw err;
       }
       await database.close();
+      await admin.unsafe(`comment on database "${template}" is '${Date.now()}'`);
     }
-    // Templates of older migration sets are dead weight; one still being cloned refuses the drop, which is fine.
-    const stale = await admin`select datname from pg_database where datname like 'qz\_template\_%' and datname <> ${template}`;
-    for (const { datname } of stale) await admin.unsafe(`drop database if exists "${datname}"`).catch(() => {});
+    // Templates of older migration sets are dead weight, but another checkout's run (another branch) may still be
+    // cloning its own: only templates made more than six hours ago (their comment) are dropped.
+    const stale = await admin`
+      select d.datname, shobj_description(d.oid, 'pg_database') as made from pg_database d
+      where d.datname like 'qz\_template\_%' and d.datname <> ${template}`;
+    for (const { datname, made } of stale) {
+      if (Number(made) > Date.now() - 6 * 3600_000) continue;
+      await admin.unsafe(`drop database if exists "${datname}"`).catch(() => {});
+    }
     await admin`select pg_advisory_unlock(727272)`;
   } finally {
     await admin.end();

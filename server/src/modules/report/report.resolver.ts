@@ -38,8 +38,8 @@ export class ReportResolver {
     return ctx.services.annexes.yearSummary(ctx.caller, year, regionCode);
   }
 
-  @Allow("COUNTY_OFFICER", "CITY_OFFICER")
-  @Query(() => [MonthlyPlacements], { description: "Placements over time: counted 岗位推荐成功 per month in the caller's scope, zero months included" })
+  @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
+  @Query(() => [MonthlyPlacements], { description: "Placements over time: counted 岗位推荐成功 per month in the caller's scope (staff: their venue), zero months included" })
   placementsByMonth(@Args(() => PlacementTrendArgs) { months, regionCode }: PlacementTrendArgs, @Ctx() ctx: Context) {
     return ctx.services.trends.placementsByMonth(ctx.caller, { months, regionCode });
   }

@@ -1,6 +1,7 @@
 // Placements over time (the officers' dashboard chart): months with zeros, counted placements only, scope held.
 import { randomUUID } from "node:crypto";
 import { shanghaiDate } from "@qz/shared";
+import { eq } from "drizzle-orm";
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { performancePlacements } from "../../db/schema/index.js";
 import { insertVenue, signedIn } from "../../testing/factories.js";
@@ -56,10 +57,23 @@ describe("placementsByMonth", () => {
     ]);
   });
 
+  it("a venue's staff see their own venue's months only, whatever county they name", async () => {
+    const [licheng] = await t.database.db.select({ venueId: performancePlacements.venueId }).from(performancePlacements).where(eq(performancePlacements.paidOn, `${month(2)}-28`));
+    const staff = await signedIn(t, "VENUE_STAFF", { venueId: licheng!.venueId, regionCode: "350502" });
+    expect((await t.ok(TREND, { m: 3 }, staff.token)).placementsByMonth).toEqual([
+      { month: month(2), placements: 1 },
+      { month: month(1), placements: 0 },
+      { month: month(0), placements: 2 },
+    ]);
+    expect((await t.gql(TREND, { m: 3, r: "350582" }, staff.token)).errors?.[0]?.extensions?.code, "another county").toBe("FORBIDDEN");
+    const empty = await insertVenue(t.database.db, { regionCode: "350502", status: "RECOGNIZED" });
+    const other = await signedIn(t, "VENUE_STAFF", { venueId: empty.id, regionCode: "350502" });
+    expect((await t.ok(TREND, { m: 3 }, other.token)).placementsByMonth.map((m: { placements: number }) => m.placements), "a venue without placements").toEqual([0, 0, 0]);
+  });
+
   it("refuses other roles and out-of-range month counts", async () => {
-    const venue = await insertVenue(t.database.db, { regionCode: "350502", status: "RECOGNIZED" });
-    const staff = await signedIn(t, "VENUE_STAFF", { venueId: venue.id, regionCode: "350502" });
-    expect((await t.gql(TREND, { m: 3 }, staff.token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const worker = await signedIn(t, "WORKER");
+    expect((await t.gql(TREND, { m: 3 }, worker.token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const city = await signedIn(t, "CITY_OFFICER");
     for (const m of [0, -1, 37, 100000]) expect((await t.gql(TREND, { m }, city.token)).errors?.[0]?.extensions?.code, String(m)).toBe("BAD_USER_INPUT");
   });
