@@ -6,11 +6,13 @@ import { startJobWorkers } from "./jobs/job-runner.js";
 import { createOutboxRelay } from "./jobs/outbox-relay.js";
 import { registerSchedules, SCHEDULES } from "./jobs/schedules.js";
 import { QUEUE_NAMES } from "./jobs/queues.js";
+import { installProcessGuards } from "./process-guards.js";
 
 const config = loadConfig();
 const handle = createDeps(config, { name: "worker" });
 const { deps } = handle;
 const { logger } = deps;
+installProcessGuards(logger);
 const relay = createOutboxRelay({ db: deps.db, redisUrl: config.redisUrl, redisClusterNodes: config.redisClusterNodes, prefix: config.queuePrefix, logger, pollMs: config.outboxPollMs });
 const workers = startJobWorkers(deps, JOB_HANDLERS);
 await registerSchedules(deps.redis, config.queuePrefix).catch((err) => logger.warn({ err: err.message }, "schedules not registered yet (Redis down?); the next start retries"));

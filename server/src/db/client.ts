@@ -21,6 +21,8 @@ export interface DatabaseOptions {
    * sent unnamed with its parameters, so it needs nothing from an earlier statement on the same server connection.
    */
   prepare?: boolean;
+  /** application_name in pg_stat_activity (default quanzhou-gig). */
+  applicationName?: string;
 }
 
 /** Opens a pool; bigint columns come back as JS numbers only where the schema says `mode: "number"`. */
@@ -30,7 +32,7 @@ export function createDatabase(url: string, max = 10, options: DatabaseOptions =
     max,
     prepare: options.prepare ?? true,
     onnotice: () => {},
-    connection: { application_name: "quanzhou-gig" },
+    connection: { application_name: options.applicationName ?? "quanzhou-gig" },
     ...(onQuery ? { debug: (_conn: number, query: string) => onQuery(query) } : {}),
   });
   return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };

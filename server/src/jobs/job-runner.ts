@@ -1,12 +1,12 @@
 import { hostname } from "node:os";
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import { eq, and } from "drizzle-orm";
 import { outbox, processedEvents } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
 import { AppError } from "../errors.js";
 import { CONSUMERS, EVENTS, eventIdOf, isConsumerName, type ConsumerName } from "./events.js";
 import { createJobContext, type JobHandlers } from "./job-context.js";
-import { cappedBackoff, QUEUE_NAMES } from "./queues.js";
+import { cappedBackoff, QUEUE_NAMES, type QueueName } from "./queues.js";
 import { fireSchedule, isScheduleJob } from "./schedules.js";
 import { createRedis } from "../redis.js";
 
@@ -52,32 +52,89 @@ export async function runJob(deps: Deps, handlers: JobHandlers, job: Pick<Job, "
   });
 }
 
-/** One BullMQ worker per queue, dispatching consumers' jobs through the handler map and schedule ticks to the outbox. */
-export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency = 4 }: { concurrency?: number } = {}) {
+export interface JobWorkersOptions {
+  concurrency?: number;
+  /** How often the watchdog looks at each queue. */
+  watchdogMs?: number;
+  /** How long a due job may wait while this process's worker of its queue takes nothing before the worker is replaced. */
+  stuckMs?: number;
+}
+
+/**
+ * One BullMQ worker per queue, dispatching consumers' jobs through the handler map and schedule ticks to the
+ * outbox. A watchdog replaces a queue's Worker that has taken no job for `stuckMs` while a job in its queue has
+ * been due for as long: after all of a Redis Cluster was down for 30 s, 5 of 14 blocking connections never came
+ * back (docs/topology.md) and their queues' jobs waited until the process restarted. It judges by progress, not
+ * by connection status, because a wedged Cluster client can report `ready` (taskforcesh/bullmq#4138). A new
+ * Worker opens a fresh blocking connection; the old one is closed after its active jobs finish. A needless
+ * replacement (the other process took the jobs) costs one reconnect.
+ */
+export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency = 4, watchdogMs = 15_000, stuckMs = 60_000 }: JobWorkersOptions = {}) {
   const { config, logger } = deps;
   // Blocking connections must never give up on a command (BullMQ requires maxRetriesPerRequest: null).
   const connection = createRedis(config, { maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "worker redis error"));
-  const workers = QUEUE_NAMES.map((queue) => {
-    const worker = new Worker(queue, (job) => (isScheduleJob(job.name) ? fireSchedule(deps, job.name) : runJob(deps, handlers, job)), {
-      connection,
-      prefix: config.queuePrefix,
-      concurrency,
-      // Stored on each job it takes (BullMQ's `processedBy`): the queue board and the worker drill see which process runs it.
-      name: `${hostname()}:${process.pid}`,
-      // A job whose worker died is moved back to wait; handlers are idempotent by event id (processed_events), so
-      // a job caught by several crashes may rerun rather than fail for good after BullMQ's default of one stall.
-      maxStalledCount: 10,
-      settings: { backoffStrategy: cappedBackoff },
-    });
+  const lastTaken = QUEUE_NAMES.map(() => Date.now());
+  const createWorker = (queue: QueueName, i: number) => {
+    lastTaken[i] = Date.now();
+    const worker = new Worker(
+      queue,
+      (job) => {
+        lastTaken[i] = Date.now();
+        return isScheduleJob(job.name) ? fireSchedule(deps, job.name) : runJob(deps, handlers, job);
+      },
+      {
+        connection,
+        prefix: config.queuePrefix,
+        concurrency,
+        // Stored on each job it takes (BullMQ's `processedBy`): the queue board and the worker drill see which process runs it.
+        name: `${hostname()}:${process.pid}`,
+        // A job whose worker died is moved back to wait; handlers are idempotent by event id (processed_events), so
+        // a job caught by several crashes may rerun rather than fail for good after BullMQ's default of one stall.
+        maxStalledCount: 10,
+        settings: { backoffStrategy: cappedBackoff },
+      },
+    );
     worker.on("failed", (job, err) => logger.warn({ queue, job: job?.name, id: job?.id, err: err.message }, "job failed"));
     worker.on("error", (err) => logger.warn({ queue, err: err.message }, "worker error"));
     return worker;
-  });
+  };
+  const workers = QUEUE_NAMES.map(createWorker);
+  const queues = QUEUE_NAMES.map((name) => new Queue(name, { connection, prefix: config.queuePrefix }));
+  queues.forEach((q) => q.on("error", () => {})); // the workers' error events already report an outage
+  let closing = false;
+  let checking = false;
+
+  async function check() {
+    if (closing || checking || connection.status !== "ready") return; // Redis itself down: the workers wait for it
+    checking = true;
+    try {
+      for (const [i, queue] of QUEUE_NAMES.entries()) {
+        if (Date.now() - lastTaken[i]! < stuckMs) continue;
+        const [oldest] = await queues[i]!.getWaiting(0, 0);
+        if (!oldest) continue;
+        const dueFor = Date.now() - (oldest.timestamp + (oldest.delay ?? 0));
+        if (dueFor < stuckMs || closing) continue;
+        logger.error({ queue, dueForMs: dueFor, idleMs: Date.now() - lastTaken[i]! }, "worker took no job while one was due; replacing it (a stuck blocking connection?)");
+        const old = workers[i]!;
+        workers[i] = createWorker(queue, i);
+        // Not awaited: close() waits for the old worker's active jobs.
+        old.close().catch((err: Error) => logger.warn({ queue, err: err.message }, "closing the replaced worker failed"));
+      }
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, "worker watchdog check failed; next round retries");
+    } finally {
+      checking = false;
+    }
+  }
+  const watchdog = setInterval(() => void check(), watchdogMs); // check() catches everything itself
+  watchdog.unref();
   return {
     workers,
     async close() {
-      await Promise.allSettled(workers.map((w) => w.close()));
+      closing = true;
+      clearInterval(watchdog);
+      await Promise.allSettled([...workers.map((w) => w.close()), ...queues.map((q) => q.close())]);
       connection.disconnect();
     },
   };

@@ -7,6 +7,9 @@ import { createLogger } from "../logger.js";
 import { insertUser } from "../testing/factories.js";
 import { createTestEnv, type TestEnv } from "../testing/test-app.js";
 import { createDeps, type DepsHandle } from "../deps.js";
+import { createDatabase } from "../db/client.js";
+import postgres from "postgres";
+import { adminDatabaseUrl } from "../testing/test-env.js";
 import { jobIdFor } from "./events.js";
 import { JOB_HANDLERS } from "./handlers.js";
 import type { JobHandlers } from "./job-context.js";
@@ -175,5 +178,29 @@ describe("transactional outbox → BullMQ", () => {
     expect((await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n).toBe(0);
     expect(await runJob(handle.deps, JOB_HANDLERS, job)).toBe("done");
     expect((await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n).toBe(1);
+  });
+
+  it("survives its database connections being terminated (pg_terminate_backend) and resumes delivering", async () => {
+    // Its own pool, so terminating it leaves the other tests' connections alone; only its backends are hit.
+    const own = createDatabase(env.config.databaseUrl, 2, { applicationName: "relay-under-test" });
+    const admin = postgres(adminDatabaseUrl(), { max: 1, onnotice: () => {} });
+    const dbName = new URL(env.config.databaseUrl).pathname.slice(1);
+    const relay = createOutboxRelay({ db: own.db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10 });
+    const isSent = async (id: string) => (await env.database.db.select().from(outbox).where(eq(outbox.id, id)))[0]!.sentAt !== null;
+    relay.start();
+    try {
+      const [first] = await commitEvents(1);
+      await until(() => isSent(first!));
+      // As a PostgreSQL restart does: every connection of the relay's pool is terminated, idle or mid-transaction.
+      const rows = await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid() and application_name = 'relay-under-test'`;
+      const killed = rows.filter((r) => r.ok).length;
+      expect(killed).toBeGreaterThan(0);
+      const [second] = await commitEvents(1);
+      await until(() => isSent(second!));
+    } finally {
+      await relay.stop();
+      await own.close();
+      await admin.end();
+    }
   });
 });

@@ -1,0 +1,58 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifications } from "../db/schema/index.js";
+import { createDeps, type DepsHandle } from "../deps.js";
+import { createLogger } from "../logger.js";
+import { insertUser } from "../testing/factories.js";
+import { createTestEnv, type TestEnv } from "../testing/test-app.js";
+import { createOutboxRelay } from "./outbox-relay.js";
+import { emitEvent } from "./outbox.js";
+import { JOB_HANDLERS } from "./handlers.js";
+import { startJobWorkers } from "./job-runner.js";
+import { QUEUE_NAMES } from "./queues.js";
+
+async function until(predicate: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("job workers' watchdog", () => {
+  let env: TestEnv;
+  let handle: DepsHandle;
+  const logger = createLogger({ env: "test", logLevel: "silent" }, "test");
+  beforeAll(async () => {
+    env = await createTestEnv();
+    handle = createDeps(env.config, { logger });
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await env?.cleanup();
+  });
+
+  it("replaces a worker that takes no job while one is due, and the queue's jobs run again", async () => {
+    const { db } = env.database;
+    const workers = startJobWorkers(handle.deps, JOB_HANDLERS, { watchdogMs: 50, stuckMs: 300 });
+    const relay = createOutboxRelay({ db, redisUrl: env.config.redisUrl, prefix: env.config.queuePrefix, logger, pollMs: 10 });
+    relay.start();
+    const notify = QUEUE_NAMES.indexOf("notify");
+    try {
+      const before = [...workers.workers];
+      const original = workers.workers[notify]!;
+      await original.waitUntilReady();
+      // A worker that no longer fetches, as the drill's did when its blocking connection never came back.
+      await original.close();
+      const user = await insertUser(db, "WORKER");
+      await db.transaction((tx) => emitEvent(tx, "user.registered", { userId: user.id, role: "WORKER" }));
+      await until(() => workers.workers[notify] !== original, 10_000);
+      await until(async () => (await db.select({ n: count() }).from(notifications).where(eq(notifications.userId, user.id)))[0]!.n === 1);
+      // Healthy workers of idle queues are left alone.
+      expect(workers.workers.filter((w, i) => i !== notify && w !== before[i])).toEqual([]);
+    } finally {
+      await relay.stop();
+      await workers.close();
+    }
+  });
+});
