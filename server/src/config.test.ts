@@ -53,4 +53,21 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ DATABASE_REPLICA_URL: "replica-host" })).toThrow(/DATABASE_REPLICA_URL/);
     expect(() => loadConfig({ DATABASE_PREPARE: "sometimes" })).toThrow(/DATABASE_PREPARE/);
   });
+
+  it("stores evidence on local disk by default, under UPLOAD_DIR", () => {
+    expect(loadConfig({ UPLOAD_DIR: "/srv/evidence" }).evidenceStorage).toEqual({ kind: "local", dir: "/srv/evidence" });
+  });
+
+  it("refuses to start with EVIDENCE_STORAGE=s3 and a required S3 setting missing, naming each", () => {
+    expect(() => loadConfig({ EVIDENCE_STORAGE: "s3", S3_BUCKET: "evidence", S3_REGION: "cn-south-1" })).toThrow(ConfigError);
+    expect(() => loadConfig({ EVIDENCE_STORAGE: "s3", S3_BUCKET: "evidence", S3_REGION: "cn-south-1" })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ EVIDENCE_STORAGE: "s3" })).toThrow(/S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ EVIDENCE_STORAGE: "gcs" })).toThrow(/EVIDENCE_STORAGE/);
+  });
+
+  it("reads the S3 settings when EVIDENCE_STORAGE=s3 (the endpoint is optional: AWS's own)", () => {
+    const s3 = { EVIDENCE_STORAGE: "s3", S3_BUCKET: "qz-evidence", S3_REGION: "cn-south-1", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" };
+    expect(loadConfig(s3).evidenceStorage).toEqual({ kind: "s3", endpoint: null, bucket: "qz-evidence", region: "cn-south-1", accessKeyId: "id", secretAccessKey: "secret", forcePathStyle: false });
+    expect(loadConfig({ ...s3, S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "true" }).evidenceStorage).toMatchObject({ endpoint: "http://minio:9000", forcePathStyle: true });
+  });
 });

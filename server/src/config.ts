@@ -78,8 +78,18 @@ const schema = z.object({
   SMS_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
   SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
   SMS_HOURLY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  /** Where complaint evidence is stored: `local` disk under UPLOAD_DIR (default) or an `s3`-compatible bucket (S3_*). */
+  EVIDENCE_STORAGE: z.enum(["local", "s3"]).default("local"),
   /** Complaint evidence on local disk (the default storage adapter); relative paths are from the working directory. */
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  /** The S3-compatible store (EVIDENCE_STORAGE=s3): endpoint URL (unset: AWS's own for S3_REGION), bucket, credentials. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   /** Largest evidence file (JPEG, PNG, PDF, MP4), checked while it streams in. */
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
   /** How long a signed evidence link works. */
@@ -144,14 +154,35 @@ export type Config = Readonly<{
   smsResendSeconds: number;
   smsDailyLimitPerPhone: number;
   smsHourlyLimitPerIp: number;
-  uploadDir: string;
+  evidenceStorage: EvidenceStorageConfig;
   evidenceMaxBytes: number;
   evidenceLinkTtlSeconds: number;
   ledgerMockTopUp: boolean;
   contractSigningSeed: Buffer;
 }>;
 
+/** Which evidence store to build (evidence.storage.ts), with everything it needs. */
+export type EvidenceStorageConfig =
+  | { kind: "local"; dir: string }
+  | { kind: "s3"; endpoint: string | null; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+
 export class ConfigError extends Error {}
+
+/** The evidence store; with EVIDENCE_STORAGE=s3 every S3 setting but the endpoint must be present, or the process refuses to start. */
+function evidenceStorageOf(e: z.infer<typeof schema>): EvidenceStorageConfig {
+  if (e.EVIDENCE_STORAGE === "local") return { kind: "local", dir: e.UPLOAD_DIR };
+  const missing = (["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((k) => !e[k]);
+  if (missing.length) throw new ConfigError(`EVIDENCE_STORAGE=s3 needs ${missing.join(", ")}`);
+  return {
+    kind: "s3",
+    endpoint: e.S3_ENDPOINT ?? null,
+    bucket: e.S3_BUCKET!,
+    region: e.S3_REGION!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+  };
+}
 
 /** Parses and checks the environment once; the only place that reads process.env. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -217,7 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smsResendSeconds: e.SMS_RESEND_SECONDS,
     smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
     smsHourlyLimitPerIp: e.SMS_HOURLY_LIMIT_PER_IP,
-    uploadDir: e.UPLOAD_DIR,
+    evidenceStorage: evidenceStorageOf(e),
     evidenceMaxBytes: e.EVIDENCE_MAX_BYTES,
     evidenceLinkTtlSeconds: e.EVIDENCE_LINK_TTL_SECONDS,
     ledgerMockTopUp: e.LEDGER_MOCK_TOP_UP ?? !isProduction,

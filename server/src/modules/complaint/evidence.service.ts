@@ -6,7 +6,7 @@ import { AppError, notFound } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
 import { assertCanRead } from "./complaint.access.js";
 import * as repo from "./complaint.repo.js";
-import { evidenceKey, LocalDiskStorage, type EvidenceStorage } from "./evidence.storage.js";
+import { createEvidenceStorage, evidenceKey, type EvidenceStorage } from "./evidence.storage.js";
 
 /** Files per complaint: enough for photos, a contract scan and a video; a cap so no one fills the disk. */
 export const MAX_EVIDENCE_PER_COMPLAINT = 20;
@@ -14,7 +14,7 @@ export const MAX_EVIDENCE_PER_COMPLAINT = 20;
 export type EvidenceService = ReturnType<typeof createEvidenceService>;
 
 /** Evidence files (投诉证据): checked by content, stored under generated keys, served through short signed links. */
-export function createEvidenceService({ db, now, config }: Deps, storage: EvidenceStorage = new LocalDiskStorage(config.uploadDir)) {
+export function createEvidenceService({ db, now, config }: Deps, storage: EvidenceStorage = createEvidenceStorage(config.evidenceStorage)) {
   // A key of its own, derived from the blind-index key, so a link signature is never anything else's MAC.
   const linkKey = createHmac("sha256", config.piiBlindIndexKey).update("evidence-link/v1").digest();
   const sign = (id: string, exp: number) => createHmac("sha256", linkKey).update(`${id}.${exp}`).digest("base64url");
