@@ -117,10 +117,17 @@ describe("drills: invariant checks", () => {
   const account = async (tx: Reader, kind: string, owner: string | null) =>
     (await tx<{ id: string }[]>`select id from ledger_accounts where kind = ${kind} and owner_id is not distinct from ${owner}`)[0]!.id;
 
+  /** The clearing or bank account (its payout lane) the settlement's real payout went through. */
+  const laneAccount = async (tx: Reader, settlementId: string, kind: string) =>
+    (
+      await tx<{ id: string }[]>`select a.id from ledger_entries e join ledger_transfers t on t.id = e.transfer_id join ledger_accounts a on a.id = e.account_id
+        where t.refs->>'settlementId' = ${settlementId} and t.kind = 'PAYOUT_SETTLED' and a.kind = ${kind}`
+    )[0]!.id;
+
   it("a second payout for a settlement (balanced, so the ledger still sums to zero): only no-settlement-paid-twice fails", async () => {
     const { e, settlementId } = paid[0]!;
     const r = await planted(async (tx) => {
-      const [escrow, wallet, clearing, bank] = [await account(tx, "TASK_ESCROW", e.taskId), await account(tx, "WORKER_WALLET", e.worker.actor!.userId), await account(tx, "PLATFORM_CLEARING", null), await account(tx, "BANK", null)];
+      const [escrow, wallet, clearing, bank] = [await account(tx, "TASK_ESCROW", e.taskId), await account(tx, "WORKER_WALLET", e.worker.actor!.userId), await laneAccount(tx, settlementId, "PLATFORM_CLEARING"), await laneAccount(tx, settlementId, "BANK")];
       await transfer(tx, `settlement:${settlementId}:wage:again`, "PAY_WAGE", escrow, wallet, 9375, settlementId);
       await transfer(tx, `settlement:${settlementId}:payout:again`, "PAYOUT", wallet, clearing, 9375, settlementId);
       await transfer(tx, `settlement:${settlementId}:settled:again`, "PAYOUT_SETTLED", clearing, bank, 9375, settlementId);
