@@ -2,6 +2,7 @@
 // offer, signs, checks in (refused outside the fence first) and out, confirms pay and sees the wallet.
 // The API's clock is moved to the job's start and end; the employer's side and the jobs the BullMQ worker
 // would run (drafting the contract, paying out) are done here through the API and the services.
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -134,9 +135,14 @@ describe("phone pages: a worker's day", () => {
 
     // engagement.created → contract.draft is the BullMQ worker's job; run it as the worker would.
     const services = createServices(t.api.deps);
+    // 零工保: nothing recorded until engagement.created's insurance job has run (here, as the worker would).
+    expect(await page.locator('[data-test="insurance-status"]').innerText()).toBe("未记录");
     const contract = (await services.contracts.draftForEngagement(SYSTEM, engagementId))!;
+    await services.insurance.recordTaken(randomUUID(), engagementId);
     await page.reload();
     await page.locator('[data-test="contract"]').waitFor();
+    expect(await page.locator('[data-test="insurance-status"]').innerText()).toBe("已接单，待结算");
+    expect(await page.locator('[data-test="insurance-policy"]').innerText()).not.toBe("暂无");
     expect(await page.locator('[data-test="contract-status"]').innerText()).toBe("待签署");
     await page.locator('[data-test="sign-submit"]').tap();
     expect(await page.locator('[data-test="job-error"]').innerText()).toContain("请先勾选");

@@ -65,6 +65,12 @@ export const M_CHECK_IN_CODE = graphql(`mutation MobileCheckInByCode($input: Cod
 export const M_CHECK_OUT_CODE = graphql(`mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }`);
 export const M_CONFIRM_PAY = graphql(`mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }`);
 export const M_DISPUTE_PAY = graphql(`mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }`);
+/** 零工保: what the platform can prove for this job (taken and paid here) and the insurer's policy reference. */
+export const M_INSURANCE = graphql(`
+  query MobileInsurance($id: UUID!, $day: String) {
+    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }
+  }
+`);
 export const M_WALLET = graphql(`
   query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }
 `);

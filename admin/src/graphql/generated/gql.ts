@@ -113,6 +113,7 @@ type Documents = {
     "mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }": typeof types.MobileCheckOutByCodeDocument,
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": typeof types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
+    "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": typeof types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
     "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
 };
@@ -216,6 +217,7 @@ const documents: Documents = {
     "mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }": types.MobileCheckOutByCodeDocument,
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
+    "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
     "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
 };
@@ -630,6 +632,10 @@ export function graphql(source: "mutation MobileConfirmPay($id: UUID!) { confirm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n"): (typeof documents)["\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
