@@ -2,6 +2,7 @@
 // offer, signs, checks in (refused outside the fence first) and out, confirms pay and sees the wallet.
 // The API's clock is moved to the job's start and end; the employer's side and the jobs the BullMQ worker
 // would run (drafting the contract, paying out) are done here through the API and the services.
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -123,11 +124,25 @@ describe("phone pages: a worker's day", () => {
     expect(e).toBeDefined();
     await page.locator('[data-test="contract-pending"]').waitFor();
 
+    // 到岗确认: the job starts on day 5, so the deadline is still ahead and the button is shown.
+    expect(await page.locator('[data-test="reconfirm-by"]').innerText()).not.toBe("—");
+    await page.locator('[data-test="reconfirm-submit"]').tap();
+    await page.locator('[data-test="reconfirm-done"]').waitFor();
+    expect(await page.locator('[data-test="reconfirm-done"]').innerText()).toBe("已确认");
+    const [confirmed] = await t.database.db.execute<{ confirmed_at: string | null }>(sql`select confirmed_at from engagements where id = ${engagementId}`);
+    expect(confirmed!.confirmed_at).not.toBeNull();
+    expect(await noHorizontalScroll(page)).toBe(true);
+
     // engagement.created → contract.draft is the BullMQ worker's job; run it as the worker would.
     const services = createServices(t.api.deps);
+    // 零工保: nothing recorded until engagement.created's insurance job has run (here, as the worker would).
+    expect(await page.locator('[data-test="insurance-status"]').innerText()).toBe("未记录");
     const contract = (await services.contracts.draftForEngagement(SYSTEM, engagementId))!;
+    await services.insurance.recordTaken(randomUUID(), engagementId);
     await page.reload();
     await page.locator('[data-test="contract"]').waitFor();
+    expect(await page.locator('[data-test="insurance-status"]').innerText()).toBe("已接单，待结算");
+    expect(await page.locator('[data-test="insurance-policy"]').innerText()).not.toBe("暂无");
     expect(await page.locator('[data-test="contract-status"]').innerText()).toBe("待签署");
     await page.locator('[data-test="sign-submit"]').tap();
     expect(await page.locator('[data-test="job-error"]').innerText()).toContain("请先勾选");
@@ -160,12 +175,35 @@ describe("phone pages: a worker's day", () => {
     await page.locator('[data-test="check-out"]').waitFor();
     expect(await page.locator('[data-test="check-in-at"]').innerText()).not.toBe("—");
 
+    // 扫码签退 (the geolocation check-out is the same path as the check-in above): the employer's task page shows
+    // the rotating code and its QR image; the worker types it in on the job page (no camera scanning yet).
     offset = new Date(e!.ends_at).getTime() + 5 * MIN - Date.now();
-    await page.locator('[data-test="check-out"]').tap();
+    const [task] = await t.database.db.execute<{ id: string; pay_rate_fen: number }>(sql`select t.id, t.pay_rate_fen from tasks t join engagements e on e.task_id = t.id where e.id = ${engagementId}`);
+    const boss = await phone({ width: 360, height: 640 });
+    await boss.page.goto("/m/");
+    await boss.page.waitForURL(/\/m\/login/);
+    await boss.page.locator('[data-test="login-phone"] input').fill(PHONES.employer);
+    await boss.page.locator('[data-test="login-password"] input').fill(DEMO_PASSWORD);
+    await boss.page.locator('[data-test="login-submit"]').tap();
+    await boss.page.locator('[data-test="employer-home"]').waitFor();
+    await boss.page.goto(`/m/e/task/${task!.id}`);
+    const shown = (await boss.page.locator('[data-test="check-in-code"]').innerText()).trim();
+    expect(shown).toMatch(/^QZ1\./);
+    expect(await boss.page.locator('[data-test="check-in-code-qr"]').getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
+    expect(await noHorizontalScroll(boss.page)).toBe(true);
+    await shot(boss.page, "mobile-employer-check-in-code");
+    await boss.context.close();
+
+    await page.locator('[data-test="code-open"]').tap();
+    expect(await page.locator('[data-test="code-form"]').innerText()).toContain("摄像头");
+    await page.locator('[data-test="code-submit"]').tap();
+    expect(await page.locator('[data-test="job-error"]').innerText()).toContain("请先输入");
+    await page.locator('[data-test="code-input"] textarea').fill(`${shown}\n`);
+    await page.locator('[data-test="code-submit"]').tap();
     await expect.poll(() => page.locator('[data-test="minutes"]').innerText()).toMatch(/小时/);
+    expect(await page.locator('[data-test="job-notice"]').innerText()).toBe("签退成功");
 
     // The employer approves the hours, funds escrow and submits the pay.
-    const [task] = await t.database.db.execute<{ id: string; pay_rate_fen: number }>(sql`select t.id, t.pay_rate_fen from tasks t join engagements e on e.task_id = t.id where e.id = ${engagementId}`);
     await asEmployer(`mutation($i: AnswerHoursInput!) { answerHours(input: $i) { status } }`, { i: { engagementId, approve: true } });
     const amountFen = Number(task!.pay_rate_fen) * 5;
     await asEmployer(`mutation($i: TopUpWalletInput!) { topUpWallet(input: $i) { id } }`, { i: { amountFen, idempotencyKey: `e2e-top-up-${engagementId}` } });

@@ -52,12 +52,25 @@ export const M_JOB = graphql(`
     settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }
   }
 `);
+// 到岗确认: no single-engagement query for a worker, so the page picks its own out of the worker's list.
+export const M_MY_ENGAGEMENT = graphql(`
+  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }
+`);
+export const M_CONFIRM_ENGAGEMENT = graphql(`mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }`);
 export const M_SIGN_CODE = graphql(`mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }`);
 export const M_SIGN = graphql(`mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }`);
 export const M_CHECK_IN = graphql(`mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }`);
 export const M_CHECK_OUT = graphql(`mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }`);
+export const M_CHECK_IN_CODE = graphql(`mutation MobileCheckInByCode($input: CodeCheckInInput!) { checkInByCode(input: $input) { id status checkInAt } }`);
+export const M_CHECK_OUT_CODE = graphql(`mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }`);
 export const M_CONFIRM_PAY = graphql(`mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }`);
 export const M_DISPUTE_PAY = graphql(`mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }`);
+/** 零工保: what the platform can prove for this job (taken and paid here) and the insurer's policy reference. */
+export const M_INSURANCE = graphql(`
+  query MobileInsurance($id: UUID!, $day: String) {
+    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }
+  }
+`);
 export const M_WALLET = graphql(`
   query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }
 `);

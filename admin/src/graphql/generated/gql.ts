@@ -82,6 +82,7 @@ type Documents = {
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": typeof types.EmployerPostTaskDocument,
     "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": typeof types.EmployerTaskDocument,
     "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": typeof types.EmployerTaskUpdatedDocument,
+    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }": typeof types.EmployerCheckInCodeDocument,
     "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": typeof types.EmployerTopUpDocument,
     "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": typeof types.EmployerFundDocument,
     "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": typeof types.EmployerEngagementDocument,
@@ -102,12 +103,17 @@ type Documents = {
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": typeof types.MobileTakeDocument,
     "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": typeof types.MobileEngagementsDocument,
     "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": typeof types.MobileJobDocument,
+    "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n": typeof types.MobileMyEngagementDocument,
+    "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }": typeof types.MobileConfirmEngagementDocument,
     "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": typeof types.MobileSignCodeDocument,
     "mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }": typeof types.MobileSignDocument,
     "mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }": typeof types.MobileCheckInDocument,
     "mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }": typeof types.MobileCheckOutDocument,
+    "mutation MobileCheckInByCode($input: CodeCheckInInput!) { checkInByCode(input: $input) { id status checkInAt } }": typeof types.MobileCheckInByCodeDocument,
+    "mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }": typeof types.MobileCheckOutByCodeDocument,
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": typeof types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
+    "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": typeof types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
     "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
 };
@@ -180,6 +186,7 @@ const documents: Documents = {
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": types.EmployerPostTaskDocument,
     "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": types.EmployerTaskDocument,
     "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": types.EmployerTaskUpdatedDocument,
+    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }": types.EmployerCheckInCodeDocument,
     "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": types.EmployerTopUpDocument,
     "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": types.EmployerFundDocument,
     "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": types.EmployerEngagementDocument,
@@ -200,12 +207,17 @@ const documents: Documents = {
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": types.MobileTakeDocument,
     "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": types.MobileEngagementsDocument,
     "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": types.MobileJobDocument,
+    "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n": types.MobileMyEngagementDocument,
+    "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }": types.MobileConfirmEngagementDocument,
     "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": types.MobileSignCodeDocument,
     "mutation MobileSign($input: SignContractInput!) { signContract(input: $input) { id status } }": types.MobileSignDocument,
     "mutation MobileCheckIn($input: CheckInInput!) { checkIn(input: $input) { id status checkInAt checkInDistanceM } }": types.MobileCheckInDocument,
     "mutation MobileCheckOut($input: CheckInInput!) { checkOut(input: $input) { id status checkOutAt minutes } }": types.MobileCheckOutDocument,
+    "mutation MobileCheckInByCode($input: CodeCheckInInput!) { checkInByCode(input: $input) { id status checkInAt } }": types.MobileCheckInByCodeDocument,
+    "mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }": types.MobileCheckOutByCodeDocument,
     "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }": types.MobileConfirmPayDocument,
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
+    "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
     "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
 };
@@ -499,6 +511,10 @@ export function graphql(source: "\n  subscription EmployerTaskUpdated($taskId: U
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }"): (typeof documents)["query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }"): (typeof documents)["mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -579,6 +595,14 @@ export function graphql(source: "\n  query MobileJob($id: UUID!) {\n    contract
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n"): (typeof documents)["\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }"): (typeof documents)["mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }"): (typeof documents)["mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -595,11 +619,23 @@ export function graphql(source: "mutation MobileCheckOut($input: CheckInInput!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation MobileCheckInByCode($input: CodeCheckInInput!) { checkInByCode(input: $input) { id status checkInAt } }"): (typeof documents)["mutation MobileCheckInByCode($input: CodeCheckInInput!) { checkInByCode(input: $input) { id status checkInAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }"): (typeof documents)["mutation MobileCheckOutByCode($input: CodeCheckInInput!) { checkOutByCode(input: $input) { id status checkOutAt minutes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }"): (typeof documents)["mutation MobileConfirmPay($id: UUID!) { confirmSettlement(id: $id) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }"): (typeof documents)["mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n"): (typeof documents)["\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
