@@ -1,4 +1,4 @@
-import { checkHourlyPay, checkTaskDraft, TASK_LIFECYCLE, widestReachMeters, type PayUnit } from "@qz/shared";
+import { checkHourlyPay, checkTaskDraft, TASK_LIFECYCLE, widestReachMeters, type EditableTask } from "@qz/shared";
 import { eq } from "drizzle-orm";
 import { skills } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
@@ -15,23 +15,10 @@ import type { LivePublisher } from "./live.js";
 import * as offers from "./offer.repo.js";
 import * as repo from "./task.repo.js";
 
-export interface PostTaskCommand {
+/** A task's fields as posted (the same fields an edit may change). */
+export interface PostTaskCommand extends EditableTask {
   /** Staff posting for an employer (proxy); ignored for an employer posting for themself. */
   employerId?: string | null;
-  title: string;
-  description: string;
-  skillCode: string;
-  requiredLevel: number;
-  regionCode: string;
-  address: string;
-  lat: number;
-  lng: number;
-  startsAt: Date;
-  endsAt: Date;
-  headcount: number;
-  payRateFen: number;
-  payUnit: PayUnit;
-  maxTravelMinutes: number;
 }
 
 /** Hook for the complaints issue: a standing wage-arrears complaint stops the employer from posting (DESIGN §3). */
