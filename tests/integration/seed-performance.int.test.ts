@@ -35,7 +35,11 @@ describe("demo performance data", () => {
     expect(view.grantFen).toBeGreaterThan(0);
     expect(view.items.find((i) => i.id === "A1")!.actual).toBeGreaterThan(200);
     expect(view.nextStar.message).toMatch(/^距[45]星级还差 \d+\.\d 分/);
-    expect(view.nextStar.hints.find((h) => h.itemId === "A1")?.needed).toBeGreaterThan(0);
+    expect(view.nextStar.missing).toBeGreaterThan(0);
+    // Items that alone would close the gap are named; when none can (B2 and D2 now score, so the demo market sits
+    // higher), the message says several must rise together.
+    if (view.nextStar.hints.length) expect(view.nextStar.hints.every((h) => h.needed > 0)).toBe(true);
+    else expect(view.nextStar.message).toContain("需多项共同提升");
   });
 
   it("the city ranking lists every seeded venue-year, best first, and flags venues below 70 two years running", async () => {
