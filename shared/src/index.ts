@@ -39,5 +39,7 @@ export * from "./subsidy/application.js";
 export * from "./contract/contract-rules.js";
 export * from "./settlement/wage-rules.js";
 export * from "./settlement/daily-pay.js";
+export * from "./settlement/part-time-week.js";
+export * from "./settlement/payout-reconciliation.js";
 export * from "./settlement/check-in-code.js";
 export * from "./insurance/coverage.js";

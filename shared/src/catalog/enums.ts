@@ -256,3 +256,16 @@ export type SettlementStatus = EnumValue<typeof SETTLEMENT_STATUS>;
 /** Where the money of a confirmed settlement is on its way to the worker's bank card. */
 export const PAYOUT_STATUS = defineEnum({ NONE: "未发起", PENDING: "银行处理中", SETTLED: "已到账", FAILED: "银行退回" });
 export type PayoutStatus = EnumValue<typeof PAYOUT_STATUS>;
+
+/** 对账差异: how a payout on the platform's books and the provider's statement line for it disagree. */
+export const PAYOUT_DIFFERENCE_KIND = defineEnum({
+  MISSING_AT_PROVIDER: "平台已付，银行流水无记录",
+  UNKNOWN_TO_PLATFORM: "银行流水有记录，平台无此笔",
+  AMOUNT_MISMATCH: "金额不一致",
+  STATUS_MISMATCH: "状态不一致",
+});
+export type PayoutDifferenceKind = EnumValue<typeof PAYOUT_DIFFERENCE_KIND>;
+
+/** A day's reconciliation run: clean, or differences found. */
+export const RECONCILIATION_STATUS = defineEnum({ CLEAN: "一致", DIFFERENCES: "有差异" });
+export type ReconciliationStatus = EnumValue<typeof RECONCILIATION_STATUS>;

@@ -48,6 +48,10 @@ describe("attendance and wages", () => {
     expect(cancellationFeeFen({ unit: "HOUR", rateFen: 2500, windowMinutes: 240, minimumHourlyFen: 2050, hours: 4 })).toBe(10000);
     expect(cancellationFeeFen({ unit: "DAY", rateFen: 24000, windowMinutes: 480, minimumHourlyFen: 2050, hours: 4 })).toBe(12000);
     expect(cancellationFeeFen({ unit: "PIECE", rateFen: 1, windowMinutes: 240, minimumHourlyFen: 2050, hours: 4 })).toBe(8200);
+    expect(cancellationFeeFen({ unit: "HOUR", rateFen: 1800, windowMinutes: 240, minimumHourlyFen: 2050, hours: 4 })).toBe(8200); // never below the minimum
+    expect(cancellationFeeFen({ unit: "DAY", rateFen: 20000, windowMinutes: 420, minimumHourlyFen: 2050, hours: 4 })).toBe(11428); // 2857.14 → 2857 fen an hour
+    expect(cancellationFeeFen({ unit: "HOUR", rateFen: 2500, windowMinutes: 240, minimumHourlyFen: 2050, hours: 0 })).toBe(0);
+    expect(() => cancellationFeeFen({ unit: "HOUR", rateFen: 2500, windowMinutes: 240, minimumHourlyFen: 2050, hours: 25 })).toThrow(RangeError);
   });
 
   it("a dispute needs a reason; paying needs confirmation", () => {

@@ -76,8 +76,14 @@ export function computeWage(i: WageInput): Result<{ wageFen: number; minimumFen:
   return ok({ wageFen, minimumFen });
 }
 
-/** The late-cancellation fee: `hours` of the task's hourly pay (DAY prorated over the window; PIECE at the hourly minimum). */
+/**
+ * The late-cancellation fee (取消补偿, the contract's cancellation clause): `hours` (default 4) of the task's
+ * hourly pay. The hourly equivalent of a DAY rate is the day's pay spread over the task's window (a 240-CNY
+ * 8-hour day pays 30 CNY an hour), the same proration a DAY wage uses for partial hours; a PIECE rate has no
+ * hours in it, so the fee is paid at the area's hourly minimum. No hour is ever paid below that minimum.
+ */
 export function cancellationFeeFen(i: { unit: PayUnit; rateFen: number; windowMinutes: number; minimumHourlyFen: number; hours: number }): number {
+  if (!Number.isInteger(i.hours) || i.hours < 0 || i.hours > 24) throw new RangeError(`cancellation fee hours must be 0–24, got ${i.hours}`);
   const hourly = i.unit === "HOUR" ? i.rateFen : i.unit === "DAY" ? mulDivFen(i.rateFen, 60, Math.max(1, i.windowMinutes)) : i.minimumHourlyFen;
   return Math.max(hourly, i.minimumHourlyFen) * i.hours;
 }

@@ -16,28 +16,56 @@ const require = createRequire(import.meta.url);
 /** Where the install put the font (resolved through the package, not a system path). */
 export const CONTRACT_FONT_FILE = join(dirname(require.resolve("@expo-google-fonts/noto-sans-sc/package.json")), "400Regular", "NotoSansSC_400Regular.ttf");
 
-let fontBytes: Promise<Buffer> | null = null;
-const loadFont = () => (fontBytes ??= readFile(CONTRACT_FONT_FILE));
+/**
+ * Parsing the 10 MB font is what made a contract PDF take seconds, so it happens once per process: the bytes are
+ * read once and fontkit's parsed font is kept and handed to every document through a fontkit that always
+ * returns it. Sharing it is safe: a document embeds through its own subset (font.createSubset()), which copies
+ * the tables it changes, and fontkit encodes a subset synchronously, so two requests never interleave on it.
+ */
+type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
+let contractFont: Promise<{ bytes: Buffer; fontkit: Fontkit }> | null = null;
+const loadFont = () =>
+  (contractFont ??= readFile(CONTRACT_FONT_FILE).then((bytes) => {
+    const parsed = fontkit.create(bytes);
+    return { bytes, fontkit: { create: (data: Uint8Array, name?: string) => (data === bytes && !name ? parsed : fontkit.create(data, name)) } };
+  }));
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
 
+/**
+ * Advance widths at size 1, by character, for the one font this module sets. Measuring each growing line
+ * through fontkit's shaper (GSUB/GPOS lookups) was quadratic and most of a PDF's time; a line's width is
+ * taken as the sum of its characters' widths instead. Kerning only narrows a line, so a sum never overflows.
+ */
+const charWidths = new Map<string, number>();
+const widthOf = (font: PDFFont, ch: string) => {
+  let w = charWidths.get(ch);
+  if (w === undefined) charWidths.set(ch, (w = font.widthOfTextAtSize(ch, 1)));
+  return w;
+};
+
 /** Breaks text into lines no wider than `width` (CJK breaks anywhere; a 64-character hash too). */
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = "";
+  let lineWidth = 0;
   for (const ch of text) {
     if (ch === "\n") {
       lines.push(line);
       line = "";
+      lineWidth = 0;
       continue;
     }
-    if (line && font.widthOfTextAtSize(line + ch, size) > width) {
+    const w = widthOf(font, ch) * size;
+    if (line && lineWidth + w > width) {
       lines.push(line);
       line = "";
+      lineWidth = 0;
     }
     line += ch;
+    lineWidth += w;
   }
   if (line) lines.push(line);
   return lines;
@@ -57,7 +85,7 @@ function writer(doc: PDFDocument, font: PDFFont) {
           page = doc.addPage([A4.width, A4.height]);
           y = A4.height - MARGIN;
         }
-        const x = opts.center ? (A4.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN + indent;
+        const x = opts.center ? (A4.width - [...line].reduce((sum, ch) => sum + widthOf(font, ch) * size, 0)) / 2 : MARGIN + indent;
         page.drawText(line, { x, y: y - size, size, font, color: opts.grey ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0) });
         y -= size * 1.6;
       }
@@ -71,8 +99,9 @@ export async function renderContractPdf(view: PrintView, issuedAt: Date): Promis
   const { contract: c, verification } = view;
   const terms = c.terms as { title: string; clauses: string[]; parties: { employer: { name: string; maskedId: string }; worker: { name: string; maskedId: string } }; pay: { rateFen: number } };
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await loadFont(), { subset: true });
+  const cached = await loadFont();
+  doc.registerFontkit(cached.fontkit);
+  const font = await doc.embedFont(cached.bytes, { subset: true });
   doc.setTitle(terms.title);
   doc.setSubject(`合同摘要 SHA-256 ${c.termsHash}`);
   doc.setKeywords([c.termsHash, c.templateVersion, c.id]);
