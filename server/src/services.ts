@@ -9,6 +9,8 @@ import { createContractService } from "./modules/contract/contract.service.js";
 import { createInsuranceService } from "./modules/insurance/insurance.service.js";
 import { createAttendanceService } from "./modules/attendance/attendance.service.js";
 import { createSettlementService } from "./modules/settlement/settlement.service.js";
+import { createCancellationFees } from "./modules/settlement/cancellation-fee.js";
+import { createReconciliationService } from "./modules/settlement/reconciliation.service.js";
 import { createAccountService } from "./modules/identity/account.service.js";
 import { createPasswordResetService } from "./modules/identity/password-reset.service.js";
 import { createRegistrationService } from "./modules/identity/registration.service.js";
@@ -40,6 +42,7 @@ export function createServices(deps: Deps) {
   const attendance = createAttendanceService(deps, { contracts, reference, dispatch });
   const ledger = createLedgerService(deps, { dispatch });
   const performance = createPerformanceService(deps, { venues, dispatch });
+  const settlement = createSettlementService(deps, { contracts, attendance, ledger, complaints });
   const subsidy = createSubsidyService(deps, { venues, performance, reference });
   return {
     sms,
@@ -60,7 +63,9 @@ export function createServices(deps: Deps) {
     contracts,
     attendance,
     insurance: createInsuranceService(deps),
-    settlement: createSettlementService(deps, { contracts, attendance, ledger, complaints }),
+    settlement,
+    cancellationFees: createCancellationFees(deps, { ledger, reference }),
+    reconciliation: createReconciliationService(deps, { payouts: settlement.payouts, notifications }),
     queues: createQueueDashboardService(deps),
     performance,
     subsidy,

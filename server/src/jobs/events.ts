@@ -29,6 +29,8 @@ export const EVENTS = {
   "contract.drafted": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
   /** Both parties signed: work may start. */
   "contract.signed": z.object({ contractId: uuid, engagementId: uuid, workerId: uuid, employerId: uuid }),
+  /** Hours were approved (by the employer, the 24-hour rule or with a settlement): the part-time week is checked. */
+  "attendance.approved": z.object({ attendanceId: uuid }),
   /** Scheduled 24 h after check-out: undisputed hours are approved. */
   "attendance.approval-due": z.object({ attendanceId: uuid }),
   /** Scheduled 24 h after a settlement is submitted: unanswered, it is confirmed. */
@@ -132,6 +134,9 @@ export const CONSUMERS = {
   "settlement.pay": { event: "settlement.confirmed", queue: "settlement" },
   "settlement.alert-unsubmitted": { event: "settlement.submission-due", queue: "settlement" },
   "settlement.refer-unpaid": { event: "settlement.payment-due", queue: "settlement" },
+  "settlement.charge-cancellation-fees": { event: "task.cancelled", queue: "settlement" },
+  "settlement.reconcile-payouts": { event: "clock.nightly", queue: "settlement" },
+  "attendance.flag-part-time-week": { event: "attendance.approved", queue: "settlement" },
   "complaints.open-wage-complaint": { event: "settlement.disputed", queue: "complaints" },
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },

@@ -11,9 +11,9 @@ import {
   sendWaveAfterEdit,
 } from "../modules/dispatch/dispatch.jobs.js";
 import { draftContract, notifyContractDrafted, notifyContractSigned, voidContractOfWithdrawal, voidContractsOfTask } from "../modules/contract/contract.jobs.js";
-import { approveHours } from "../modules/attendance/attendance.jobs.js";
+import { approveHours, flagPartTimeWeek } from "../modules/attendance/attendance.jobs.js";
 import { recordInsurancePaid, recordInsuranceTaken } from "../modules/insurance/insurance.jobs.js";
-import { alertUnsubmittedWages, autoConfirmSettlement, paySettlement, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
+import { alertUnsubmittedWages, autoConfirmSettlement, chargeCancellationFees, paySettlement, reconcilePayouts, referUnpaidWages } from "../modules/settlement/settlement.jobs.js";
 import { welcomeUser, venueStatusChanged } from "../modules/notify/notify.jobs.js";
 import { checkDeadline, notifyComplaintStatusChanged, notifyRatingRecorded, openWageComplaint, referWageArrears, remindFollowUp, resolvePaidWageArrears } from "../modules/complaint/complaint.jobs.js";
 import { purgeExpired } from "./housekeeping.jobs.js";
@@ -67,4 +67,7 @@ export const JOB_HANDLERS: JobHandlers = {
   "settlement.pay": paySettlement,
   "settlement.alert-unsubmitted": alertUnsubmittedWages,
   "settlement.refer-unpaid": referUnpaidWages,
+  "settlement.charge-cancellation-fees": chargeCancellationFees,
+  "settlement.reconcile-payouts": reconcilePayouts,
+  "attendance.flag-part-time-week": flagPartTimeWeek,
 };

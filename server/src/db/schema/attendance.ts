@@ -1,9 +1,10 @@
 import { ATTENDANCE_METHOD, ATTENDANCE_STATUS } from "@qz/shared";
-import { doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.js";
 import { contracts } from "./contract.js";
 import { engagements, tasks } from "./dispatch.js";
 import { users } from "./identity.js";
+import { venues } from "./venue.js";
 
 export const attendanceStatus = pgEnum("attendance_status", ATTENDANCE_STATUS.values);
 export const attendanceMethod = pgEnum("attendance_method", ATTENDANCE_METHOD.values);
@@ -47,4 +48,31 @@ export const attendanceRecords = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("attendance_task_idx").on(t.taskId)],
+);
+
+/**
+ * 非全日制 24-hour week (劳动合同法 §68): a worker's approved hours with one employer passed 24 in a Monday–Sunday
+ * week (Shanghai). One row per worker, employer and week, so the employer and the venue are told once.
+ */
+export const partTimeWeekFlags = pgTable(
+  "part_time_week_flags",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workerId: uuid("worker_id")
+      .notNull()
+      .references(() => users.id),
+    employerId: uuid("employer_id")
+      .notNull()
+      .references(() => users.id),
+    /** The Monday of the week. */
+    weekStart: date("week_start").notNull(),
+    /** The venue of the engagement whose approval passed the limit (its staff are told). */
+    venueId: uuid("venue_id")
+      .notNull()
+      .references(() => venues.id),
+    /** Approved minutes in the week when it was flagged. */
+    minutes: integer("minutes").notNull(),
+    flaggedAt: timestamp("flagged_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [unique("part_time_week_flags_once").on(t.workerId, t.employerId, t.weekStart), index("part_time_week_flags_venue_idx").on(t.venueId, t.weekStart)],
 );

@@ -1,6 +1,6 @@
-import { ENGAGEMENT_SOURCE, PAY_UNIT, PAYOUT_STATUS, SETTLEMENT_STATUS } from "@qz/shared";
+import { ENGAGEMENT_SOURCE, PAY_UNIT, PAYOUT_DIFFERENCE_KIND, PAYOUT_STATUS, RECONCILIATION_STATUS, SETTLEMENT_STATUS } from "@qz/shared";
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns.js";
 import { contracts } from "./contract.js";
 import { engagements, tasks } from "./dispatch.js";
@@ -66,6 +66,8 @@ export const settlements = pgTable(
     index("settlements_status_idx").on(t.status, t.submittedAt),
     index("settlements_employer_idx").on(t.employerId, t.createdAt),
     index("settlements_worker_idx").on(t.workerId, t.createdAt),
+    // The daily reconciliation reads a day's payouts by the time they were paid.
+    index("settlements_paid_idx").on(t.paidAt),
   ],
 );
 
@@ -113,4 +115,45 @@ export const placements = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("placements_venue_paid_idx").on(t.venueId, t.paidAt), index("placements_region_paid_idx").on(t.regionCode, t.paidAt)],
+);
+
+export const reconciliationStatus = pgEnum("reconciliation_status", RECONCILIATION_STATUS.values);
+export const payoutDifferenceKind = pgEnum("payout_difference_kind", PAYOUT_DIFFERENCE_KIND.values);
+
+/** 支付对账: one run per Shanghai day (re-running the day replaces it), with the day's totals on both sides. */
+export const payoutReconciliations = pgTable("payout_reconciliations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  day: date("day").notNull().unique(),
+  status: reconciliationStatus("status").notNull(),
+  platformCount: integer("platform_count").notNull(),
+  platformFen: bigint("platform_fen", { mode: "number" }).notNull(),
+  providerCount: integer("provider_count").notNull(),
+  providerFen: bigint("provider_fen", { mode: "number" }).notNull(),
+  differenceCount: integer("difference_count").notNull(),
+  /** SHA-256 of the differences: a re-run that finds the same ones notifies nobody again. */
+  fingerprint: text("fingerprint").notNull(),
+  ranAt: timestamp("ran_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** One difference of a run; venue and county come from the settlement (none for a line unknown to the platform). */
+export const payoutReconciliationDifferences = pgTable(
+  "payout_reconciliation_differences",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => payoutReconciliations.id, { onDelete: "cascade" }),
+    kind: payoutDifferenceKind("kind").notNull(),
+    requestId: text("request_id").notNull(),
+    settlementId: uuid("settlement_id").references(() => settlements.id),
+    venueId: uuid("venue_id").references(() => venues.id),
+    regionCode: text("region_code"),
+    platformFen: bigint("platform_fen", { mode: "number" }),
+    providerFen: bigint("provider_fen", { mode: "number" }),
+    platformStatus: text("platform_status"),
+    providerStatus: text("provider_status"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("payout_differences_run_request").on(t.runId, t.requestId), index("payout_differences_venue_idx").on(t.venueId)],
 );

@@ -1,7 +1,7 @@
 // 考勤 (issue 7): check-in and check-out on site (inside the geofence, check-in at most 30 minutes early), by
 // scanning the employer's rotating code (扫码签到, no location needed), or confirmed by the venue's staff; minutes inside the window in 15-minute units; hours the employer does not
 // dispute within 24 hours of check-out are approved by a scheduled event. No check-in before the contract is SIGNED.
-import { ATTENDANCE_RULES, billableMinutes, CHECK_IN_CODE, checkCheckInTime, checkCodeShowable, checkCodeSlot, codeSlot, dailyPayDeadlines, slotEndsAt } from "@qz/shared";
+import { addDays, ATTENDANCE_RULES, billableMinutes, exceedsPartTimeWeek, partTimeWeekOf, CHECK_IN_CODE, checkCheckInTime, checkCodeShowable, checkCodeSlot, codeSlot, dailyPayDeadlines, slotEndsAt } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput, notFound } from "../../errors.js";
@@ -43,6 +43,13 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
     const c = await parts.contracts.assertWorkAllowed(engagementId, tx);
     const terms = c.terms as unknown as Terms;
     return { contract: c, window: { startsAt: new Date(terms.window.startsAt), endsAt: new Date(terms.window.endsAt) }, place: terms.place };
+  }
+
+  /** Approves the hours; attendance.approved checks the part-time week (flagPartTimeWeek). */
+  async function approve(tx: DbOrTx, id: string, at: Date) {
+    const row = await repo.updateRecord(tx, id, { status: "APPROVED", approvedAt: at, updatedAt: at });
+    await emitEvent(tx, "attendance.approved", { attendanceId: id });
+    return row;
   }
 
   async function ownContract(caller: Caller, engagementId: string) {
@@ -205,7 +212,7 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
         const before = await repo.lockByEngagement(tx, input.engagementId);
         if (!before || before.status !== "CHECKED_OUT") throw new AppError("PRECONDITION_FAILED", "只有已签退、待确认的工时可以确认或提出异议", [{ code: "ATTENDANCE_NOT_PENDING", message: "工时不在待确认状态" }]);
         if (before.approveEventId) await cancelEvent(tx, before.approveEventId, at);
-        const row = await repo.updateRecord(tx, before.id, input.approve ? { status: "APPROVED", approvedAt: at, updatedAt: at } : { status: "DISPUTED", disputeReason: reason, updatedAt: at });
+        const row = input.approve ? await approve(tx, before.id, at) : await repo.updateRecord(tx, before.id, { status: "DISPUTED", disputeReason: reason, updatedAt: at });
         await recordAudit(tx, caller, { action: input.approve ? "attendance.approve" : "attendance.dispute", entityType: "attendance", entityId: row.id, before: { status: before.status }, after: { status: row.status, reason } });
         return row;
       });
@@ -219,7 +226,7 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
         if (!row) return null;
         const locked = (await repo.lockByEngagement(tx, row.engagementId))!;
         if (locked.status !== "CHECKED_OUT") return locked;
-        const after = await repo.updateRecord(tx, locked.id, { status: "APPROVED", approvedAt: at, updatedAt: at });
+        const after = await approve(tx, locked.id, at);
         await recordAudit(tx, caller, { action: "attendance.approve", entityType: "attendance", entityId: locked.id, before: { status: locked.status }, after: { status: after.status, reason: "24小时内无异议，自动确认" } });
         return after;
       });
@@ -236,6 +243,24 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
     recordOf: (engagementId: string, tx: DbOrTx = db) => repo.findByEngagement(tx, engagementId),
     lockRecordOf: (engagementId: string, tx: DbOrTx) => repo.lockByEngagement(tx, engagementId),
     /** For settlement: approve the pending hours as the employer submits pay for them. */
-    approveWithin: (tx: DbOrTx, id: string, at: Date) => repo.updateRecord(tx, id, { status: "APPROVED", approvedAt: at, updatedAt: at }),
+    approveWithin: approve,
+
+    /**
+     * For the attendance.approved job (非全日制, 劳动合同法 §68): when the worker's approved hours with this
+     * employer in the record's Monday–Sunday week pass 24, the week is flagged once; returns the new flag, or
+     * null when under the limit or already flagged.
+     */
+    async flagPartTimeWeek(attendanceId: string) {
+      const facts = await repo.partTimeFacts(db, attendanceId);
+      if (!facts || facts.status !== "APPROVED") return null;
+      const week = partTimeWeekOf(facts.checkInAt);
+      const minutes = await repo.approvedMinutesInWeek(db, { workerId: facts.workerId, employerId: facts.employerId, from: new Date(`${week.weekStart}T00:00:00+08:00`), to: new Date(`${addDays(week.weekEnd, 1)}T00:00:00+08:00`) });
+      if (!exceedsPartTimeWeek(minutes)) return null;
+      const flag = await repo.insertPartTimeFlag(db, { workerId: facts.workerId, employerId: facts.employerId, weekStart: week.weekStart, venueId: facts.venueId, minutes, flaggedAt: now() });
+      return flag ? { ...flag, weekEnd: week.weekEnd } : null;
+    },
+
+    /** The 24-hour-week flag of the worker and employer for the week of the engagement's work, if any. */
+    partTimeFlagOf: (engagementId: string) => repo.findPartTimeFlagOfEngagement(db, engagementId),
   };
 }

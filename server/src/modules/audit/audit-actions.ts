@@ -62,6 +62,7 @@ export interface AuditActions {
   "settlement.pay": { entity: "settlement"; before: { status: string }; after: { status: string; totalFen: number; providerRef: string; attempt: number } };
   "settlement.payout-failed": { entity: "settlement"; after: { attempt: number; reason: string } };
   "settlement.confirm-for-complaint": { entity: "settlement"; before: { status: string | null }; after: { status: string; complaintId: string; totalFen: number; proxy: true } };
+  "settlement.cancellation-fee": { entity: "settlement"; after: { taskId: string; engagementId: string; feeFen: number; fundedFromWalletFen: number } };
   "performance.record-activity": { entity: "venue_activity"; after: Snapshot };
   "performance.record-follow-up": { entity: "placement"; after: { note: string } };
   "performance.enter-onsite-assessment": { entity: "venue_year"; before: Snapshot | null; after: Snapshot };
@@ -138,6 +139,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "settlement.pay": "支付工资",
   "settlement.payout-failed": "银行退回工资",
   "settlement.confirm-for-complaint": "欠薪投诉：工作人员代为确认结算并由托管资金代发",
+  "settlement.cancellation-fee": "用工方临时取消：向零工支付取消补偿",
   "performance.record-activity": "登记服务/招聘活动/指导推荐",
   "performance.record-follow-up": "岗位推荐回访",
   "performance.enter-onsite-assessment": "录入现场考核",

@@ -8,7 +8,7 @@ import { emitEvents } from "../../jobs/outbox.js";
 import type { Caller } from "../../access/actor.js";
 import { recordAudits } from "../audit/audit.js";
 import { bankLane, clearingLane, escrowOf, wallet } from "../ledger/ledger.service.js";
-import { payoutRequestId, placementFor, type PayParts, type PaySingle } from "./settlement.pay.js";
+import { isCancellationFee, payoutRequestId, placementFor, type PayParts, type PaySingle } from "./settlement.pay.js";
 import type { PayoutAnswer } from "./settlement.payout.js";
 import * as repo from "./settlement.repo.js";
 
@@ -81,8 +81,10 @@ export function createPayBatch(deps: Deps, parts: PayParts, single: PaySingle) {
       // A late or repeated answer for an attempt already settled changes nothing.
       const fresh = paid.filter((p) => mine.has(p.s.id));
       const built = fresh.map((p) => ({ ...p, facts: roster.get(p.s.engagementId) ?? null }));
-      if (built.some((b) => !b.facts?.contractId)) throw new Error("payout batch: an engagement without roster facts or contract");
-      const placed = built.map((b) => placementFor(b.s, b.facts, b.facts!.startsAt, at));
+      // A late-cancellation fee is paid like a wage but nobody worked: no placement, the contract is not completed.
+      const worked = built.filter((b) => !isCancellationFee(b.s));
+      if (worked.some((b) => !b.facts?.contractId)) throw new Error("payout batch: an engagement without roster facts or contract");
+      const placed = worked.map((b) => placementFor(b.s, b.facts, b.facts!.startsAt, at));
       const [placements] = await Promise.all([
         repo.insertPlacements(
           tx,
@@ -95,7 +97,7 @@ export function createPayBatch(deps: Deps, parts: PayParts, single: PaySingle) {
         ),
         parts.contracts.completeSignedMany(
           caller,
-          built.filter((b) => b.facts!.contractStatus === "SIGNED").map((b) => b.facts!.contractId!),
+          worked.filter((b) => b.facts!.contractStatus === "SIGNED").map((b) => b.facts!.contractId!),
           tx,
         ),
         parts.ledger.transferMany(

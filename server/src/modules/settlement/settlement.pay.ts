@@ -61,6 +61,9 @@ export function placementFor(s: repo.SettlementRow, roster: repo.RosterFacts | n
   return { row, event };
 }
 
+/** A settlement that pays only the late-cancellation fee (nobody worked): paid like a wage, but no placement. */
+export const isCancellationFee = (s: Pick<repo.SettlementRow, "wageFen" | "cancellationFeeFen">) => s.wageFen === 0 && s.cancellationFeeFen > 0;
+
 /** The bank's request id of one payout attempt: the provider pays an id at most once. */
 export const payoutRequestId = (settlementId: string, attempt: number) => `${settlementId}:${attempt}`;
 
@@ -120,15 +123,22 @@ export function createPaySettlement(deps: Deps, parts: PayParts) {
         repo.rosterFacts(tx, s.engagementId),
       ]);
       if (!paid) return (await repo.findSettlement(tx, s.id))!;
+      const refs = { settlementId: s.id, engagementId: s.engagementId };
+      const toBank = { key: `settlement:${s.id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED" as const, from: clearingLane(s.id), to: bankLane(s.id), amountFen: s.totalFen, refs };
+      const audit = { action: "settlement.pay" as const, entityType: "settlement" as const, entityId: s.id, before: { status: "CONFIRMED" }, after: { status: "PAID", totalFen: s.totalFen, providerRef, attempt: s.payoutAttempt } };
+      if (isCancellationFee(s)) {
+        // Nobody worked: no placement (岗位推荐成功), and the contract is not completed by a fee.
+        await Promise.all([parts.ledger.transfer(toBank, tx), recordAudit(tx, caller, audit)]);
+        return paid;
+      }
       const contract = roster?.contractId ? { id: roster.contractId, status: roster.contractStatus, startsAt: roster.startsAt } : await contractFacts(s.engagementId, tx);
       const { row, event } = placementFor(s, roster, contract.startsAt, at);
-      const refs = { settlementId: s.id, engagementId: s.engagementId };
       const [placement] = await Promise.all([
         repo.insertPlacement(tx, row),
         emitEvent(tx, "placement.recorded", event),
         contract.status === "SIGNED" ? parts.contracts.completeSigned(caller, contract.id, tx) : Promise.resolve(),
-        parts.ledger.transfer({ key: `settlement:${s.id}:settled:${s.payoutAttempt}`, kind: "PAYOUT_SETTLED", from: clearingLane(s.id), to: bankLane(s.id), amountFen: s.totalFen, refs }, tx),
-        recordAudit(tx, caller, { action: "settlement.pay", entityType: "settlement", entityId: s.id, before: { status: "CONFIRMED" }, after: { status: "PAID", totalFen: s.totalFen, providerRef, attempt: s.payoutAttempt } }),
+        parts.ledger.transfer(toBank, tx),
+        recordAudit(tx, caller, audit),
       ]);
       // Exactly one placement per engagement: PAID is set once, so another one here means the books are wrong.
       if (!placement) throw new Error(`settlement ${s.id}: the engagement already has a placement`);

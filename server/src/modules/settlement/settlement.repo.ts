@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import { inJsonIds, insertJsonRows } from "../../db/json-rows.js";
-import { placements, settlements } from "../../db/schema/index.js";
+import { contracts, engagements, placements, settlements, tasks } from "../../db/schema/index.js";
 
 export type SettlementRow = typeof settlements.$inferSelect;
 export type PlacementRow = typeof placements.$inferSelect;
@@ -146,4 +146,28 @@ export async function markPaidMany(tx: DbOrTx, paid: { id: string; attempt: numb
     where s.id = v.id and s.status = 'CONFIRMED' and s.payout_status = 'PENDING' and s.payout_attempt = v.attempt
     returning s.id`);
   return [...rows].map((r) => r.id);
+}
+
+/** A task for its late-cancellation fees, its row locked (one fee run per task at a time). */
+export async function lockTaskForFees(tx: DbOrTx, taskId: string) {
+  const [row] = await tx
+    .select({ id: tasks.id, status: tasks.status, lateCancellation: tasks.lateCancellation, employerId: tasks.employerId, venueId: tasks.venueId, regionCode: tasks.regionCode, title: tasks.title, payRateFen: tasks.payRateFen, payUnit: tasks.payUnit, startsAt: tasks.startsAt, endsAt: tasks.endsAt })
+    .from(tasks)
+    .where(eq(tasks.id, taskId))
+    .for("update");
+  return row ?? null;
+}
+
+/** The seats a task's cancellation ended (engagements CANCELLED with it), with their contract's id and terms if drafted. */
+export async function listCancelledSeats(db: DbOrTx, taskId: string) {
+  return db
+    .select({ engagementId: engagements.id, workerId: engagements.workerId, contractId: contracts.id, terms: contracts.terms })
+    .from(engagements)
+    .leftJoin(contracts, eq(contracts.engagementId, engagements.id))
+    .where(and(eq(engagements.taskId, taskId), eq(engagements.status, "CANCELLED")))
+    .orderBy(asc(engagements.id));
+}
+
+export async function listTaskSettlements(db: DbOrTx, taskId: string): Promise<SettlementRow[]> {
+  return db.select().from(settlements).where(eq(settlements.taskId, taskId));
 }

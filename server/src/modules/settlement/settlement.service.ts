@@ -38,7 +38,7 @@ export function createSettlementService(
   },
 ) {
   const { db, now } = deps;
-  const payouts = parts.payouts ?? defaultPayoutProvider();
+  const payouts = parts.payouts ?? defaultPayoutProvider(now);
   const payParts = { contracts: parts.contracts, ledger: parts.ledger, payouts, afterBankCall: parts.afterBankCall };
   const single = createPaySettlement(deps, payParts);
   const paySettlement = single.paySettlement;
