@@ -64,7 +64,7 @@ export function createServices(deps: Deps) {
     attendance,
     insurance: createInsuranceService(deps),
     settlement,
-    cancellationFees: createCancellationFees(deps, { ledger, reference }),
+    cancellationFees: createCancellationFees(deps, { ledger, reference, dispatch }),
     reconciliation: createReconciliationService(deps, { payouts: settlement.payouts, notifications }),
     queues: createQueueDashboardService(deps),
     performance,

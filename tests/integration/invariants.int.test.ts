@@ -9,7 +9,7 @@ import { Redis } from "ioredis";
 import type postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInvariants, CHECK_NAMES, settleInvariants, type InvariantOptions, type Reader } from "../../scripts/drills/invariants.js";
-import { engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../../server/src/modules/contract/contract.fixtures.js";
+import { insertRecognizedVenue, paidShift, type Engaged } from "../../server/src/modules/contract/contract.fixtures.js";
 import { insertWorker } from "../../server/src/modules/dispatch/dispatch.fixtures.js";
 import { createServiceHarness, type ServiceHarness } from "../../server/src/testing/service-harness.js";
 
@@ -50,20 +50,8 @@ describe("drills: invariant checks", () => {
 
   /** One engagement worked, settled and paid through the services and their jobs (225 min at 25 CNY/h = 9,375 fen). */
   async function paidSettlement(n: number) {
-    h.clock.set(new Date(START.getTime() + n * DAY));
-    const e = await engagedWorker(h, { task: { lat: 24.9 + n * 0.004, payRateFen: 2500 } });
-    await signBoth(h, e);
-    const task = await h.services.dispatch.getTask(e.employer, e.taskId);
-    await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
-    await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
-    h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
-    await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
-    await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    const s = await h.services.settlement.submitSettlement(e.employer, { engagementId: e.engagementId });
-    await h.services.settlement.confirmSettlement(e.worker, s.id);
-    await h.deliverDueEvents();
-    return { e, settlementId: s.id };
+    const { settlementId, ...e } = await paidShift(h, { at: new Date(START.getTime() + n * DAY), task: { lat: 24.9 + n * 0.004 } });
+    return { e, settlementId };
   }
 
   beforeAll(async () => {

@@ -58,4 +58,32 @@ export async function signBoth(h: ServiceHarness, e: Engaged) {
   return sign(h, e, e.employer);
 }
 
+/**
+ * A worked shift (the money path's common start): the engagement signed by both, the employer's wallet topped up
+ * with 50,000 fen and 20,000 in the task's escrow, the worker checked in 10 minutes early and out 230 minutes
+ * after the start: 225 billable minutes, 9,375 fen at the default 25 CNY an hour. `at` sets the clock first.
+ */
+export async function workedShift(h: ServiceHarness, opts: { at?: string | Date; task?: Partial<PostTaskCommand>; employer?: Caller } = {}): Promise<Engaged> {
+  if (opts.at) h.clock.set(opts.at);
+  const e = await engagedWorker(h, { task: { payRateFen: 2500, payUnit: "HOUR", ...opts.task }, employer: opts.employer });
+  await signBoth(h, e);
+  const task = await h.services.dispatch.getTask(e.employer, e.taskId);
+  await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
+  await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
+  h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
+  await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
+  h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
+  await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
+  return e;
+}
+
+/** A worked shift (workedShift) settled: submitted by the employer, confirmed by the worker, paid through the jobs. */
+export async function paidShift(h: ServiceHarness, opts: Parameters<typeof workedShift>[1] = {}): Promise<Engaged & { settlementId: string }> {
+  const e = await workedShift(h, opts);
+  const s = await h.services.settlement.submitSettlement(e.employer, { engagementId: e.engagementId });
+  await h.services.settlement.confirmSettlement(e.worker, s.id);
+  await h.deliverDueEvents();
+  return { ...e, settlementId: s.id };
+}
+
 export { insertRecognizedVenue, LICHENG };

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import { callerOf, engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../contract/contract.fixtures.js";
+import { callerOf, insertRecognizedVenue, workedShift, type Engaged } from "../contract/contract.fixtures.js";
 import { insertEmployer } from "../dispatch/dispatch.fixtures.js";
 
 const codeOf = (p: Promise<unknown>) =>
@@ -21,19 +21,7 @@ describe("零工保 insurance evidence", () => {
   let n = 0;
 
   /** Signed, funded, checked in and out on site. */
-  async function worked(): Promise<Engaged> {
-    h.clock.set("2026-11-27T02:00:00Z");
-    const e = await engagedWorker(h, { task: { lat: 24.9 + ++n * 0.004 } });
-    await signBoth(h, e);
-    const task = await h.services.dispatch.getTask(e.employer, e.taskId);
-    await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
-    await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
-    h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
-    await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
-    await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    return e;
-  }
+  const worked = (): Promise<Engaged> => workedShift(h, { at: "2026-11-27T02:00:00Z", task: { lat: 24.9 + ++n * 0.004 } });
 
   beforeAll(async () => {
     h = await createServiceHarness({ env: { SMS_RESEND_SECONDS: "0" } });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, placementFollowUps, venueYearResults } from "../../db/schema/index.js";
 import { insertVenue, residentId, nextPhone } from "../../testing/factories.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import { engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../contract/contract.fixtures.js";
+import { engagedWorker, insertRecognizedVenue, paidShift, type Engaged } from "../contract/contract.fixtures.js";
 
 describe("rubric items from their sources: B2, D2 and walk-ins (A3)", () => {
   let h: ServiceHarness;
@@ -21,22 +21,7 @@ describe("rubric items from their sources: B2, D2 and walk-ins (A3)", () => {
   const item = async (id: string) => (await result()).evaluation.items.find((i) => i.id === id)!;
 
   /** Signed, worked 225 minutes and paid through the jobs: one placement. */
-  async function paid(): Promise<Engaged> {
-    h.clock.set("2026-11-27T02:00:00Z");
-    const e = await engagedWorker(h, { task: { lat: 24.9 + ++n * 0.004 } });
-    await signBoth(h, e);
-    const task = await h.services.dispatch.getTask(e.employer, e.taskId);
-    await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
-    await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
-    h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
-    await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
-    await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    const s = await h.services.settlement.submitSettlement(e.employer, { engagementId: e.engagementId });
-    await h.services.settlement.confirmSettlement(e.worker, s.id);
-    await h.deliverDueEvents();
-    return e;
-  }
+  const paid = (): Promise<Engaged> => paidShift(h, { at: "2026-11-27T02:00:00Z", task: { lat: 24.9 + ++n * 0.004 } });
 
   it("B2 counts engagements whose contract both parties signed; D2 needs the 回访 too; staff record it once, for their venue only", async () => {
     const signed = await paid();

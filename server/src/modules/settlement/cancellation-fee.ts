@@ -10,12 +10,13 @@
 // employer (after a top-up) or the venue's staff run it again with chargeCancellationFees.
 import { cancellationFeeFen, shanghaiDate, type PayUnit } from "@qz/shared";
 import type { Deps } from "../../deps.js";
-import { AppError } from "../../errors.js";
+import { AppError, notFound } from "../../errors.js";
 import { emitEvent } from "../../jobs/outbox.js";
-import type { Caller } from "../../access/actor.js";
+import { requireActor, type Caller } from "../../access/actor.js";
 import { recordAudit } from "../audit/audit.js";
 import { CANCELLATION_FEE_HOURS } from "../contract/contract.service.js";
 import { escrowOf, wallet, type LedgerService } from "../ledger/ledger.service.js";
+import type { DispatchService } from "../dispatch/dispatch.service.js";
 import type { ReferenceService } from "../reference/reference.service.js";
 import * as repo from "./settlement.repo.js";
 
@@ -27,7 +28,7 @@ interface FeeTerms {
 
 export const CANCELLATION_FEE_UNFUNDED = "CANCELLATION_FEE_UNFUNDED";
 
-export function createCancellationFees(deps: Deps, parts: { ledger: LedgerService; reference: ReferenceService }) {
+export function createCancellationFees(deps: Deps, parts: { ledger: LedgerService; reference: ReferenceService; dispatch: DispatchService }) {
   const { db, now } = deps;
 
   /**
@@ -113,5 +114,14 @@ export function createCancellationFees(deps: Deps, parts: { ledger: LedgerServic
     return standard.hourlyFen;
   }
 
-  return { chargeCancellationFees };
+  return {
+    chargeCancellationFees,
+    /** The same for a person: the task's employer, or staff and officers whose scope holds it (getTask checks). */
+    async chargeCancellationFeesFor(caller: Caller, taskId: string) {
+      const actor = requireActor(caller, "EMPLOYER", "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      const task = await parts.dispatch.getTask(caller, taskId);
+      if (actor.role === "EMPLOYER" && task.employerId !== actor.userId) throw notFound("岗位", taskId);
+      return chargeCancellationFees(caller, taskId);
+    },
+  };
 }

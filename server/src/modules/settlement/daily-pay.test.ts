@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, labourInspectionReferrals, notifications } from "../../db/schema/index.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import { engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../contract/contract.fixtures.js";
+import { insertRecognizedVenue, workedShift, type Engaged } from "../contract/contract.fixtures.js";
 
 const H = 3_600_000;
 const system = { actor: null, system: true, meta: { requestId: "test-system", ip: null, userAgent: null } };
@@ -22,19 +22,7 @@ describe("daily pay (日结) deadlines", () => {
   afterAll(() => h?.close());
 
   /** Work on Wed 30 Sep 2026, 10:00–13:50 Shanghai (the eve of the National Day holiday), escrow funded. */
-  async function workedOnHolidayEve(): Promise<Engaged> {
-    h.clock.set("2026-09-29T02:00:00Z");
-    const e = await engagedWorker(h, { task: { lat: 24.9 + ++n * 0.004, payRateFen: 2500, payUnit: "HOUR" } });
-    await signBoth(h, e);
-    const task = await h.services.dispatch.getTask(e.employer, e.taskId);
-    await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
-    await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
-    h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
-    await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
-    await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    return e;
-  }
+  const workedOnHolidayEve = (): Promise<Engaged> => workedShift(h, { at: "2026-09-29T02:00:00Z", task: { lat: 24.9 + ++n * 0.004 } });
 
   const notesOf = async (userId: string, kind: string) => (await h.deps.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)))).length;
   const referralsOf = async (engagementId: string) =>

@@ -104,7 +104,7 @@ export function createReconciliationService(deps: Deps, parts: { payouts: Payout
         total,
         items: items.map((r) => {
           const mine = differences.filter((d) => d.runId === r.id);
-          return { ...r, differenceCount: mine.length, differences: mine };
+          return { ...r, status: mine.length ? ("DIFFERENCES" as const) : ("CLEAN" as const), differenceCount: mine.length, differences: mine };
         }),
       };
     },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ledgerTransfers, outbox, placements } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import { engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../contract/contract.fixtures.js";
+import { insertRecognizedVenue, workedShift, type Engaged } from "../contract/contract.fixtures.js";
 import { escrowOf, wallet } from "../ledger/ledger.service.js";
 import { MockPayoutProvider } from "./settlement.payout.js";
 import { createSettlementService } from "./settlement.service.js";
@@ -27,16 +27,7 @@ describe("batch payouts (批量代发)", () => {
    * settlement.confirmed would pay it through the process's own provider.
    */
   async function submitted(svc: ReturnType<typeof createSettlementService>) {
-    h.clock.set("2026-11-27T02:00:00Z");
-    const e = await engagedWorker(h, { task: { lat: 24.9 + ++n * 0.004, payRateFen: 2500, payUnit: "HOUR" } });
-    await signBoth(h, e);
-    const task = await h.services.dispatch.getTask(e.employer, e.taskId);
-    await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
-    await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
-    h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
-    await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
-    await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
+    const e = await workedShift(h, { at: "2026-11-27T02:00:00Z", task: { lat: 24.9 + ++n * 0.004 } });
     const s = await svc.submitSettlement(e.employer, { engagementId: e.engagementId });
     return { e, id: s.id };
   }

@@ -7,7 +7,7 @@ import { auditLog, complaintEvents, labourInspectionReferrals, ledgerTransfers, 
 import { AppError } from "../../errors.js";
 import { insertVenue } from "../../testing/factories.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import { engagedWorker, insertRecognizedVenue, signBoth, type Engaged } from "../contract/contract.fixtures.js";
+import { engagedWorker, insertRecognizedVenue, signBoth, workedShift, type Engaged } from "../contract/contract.fixtures.js";
 import { taskCommand } from "../dispatch/dispatch.fixtures.js";
 
 const H = 3_600_000;
@@ -29,19 +29,7 @@ describe("wage-arrears complaints and the ledger", () => {
   afterAll(() => h?.close());
 
   /** Signed, escrow 20,000 fen funded, checked in and out (225 minutes at 25 CNY/h = 9,375 fen). */
-  async function worked(): Promise<Engaged> {
-    h.clock.set("2027-01-07T02:00:00Z"); // Thursday
-    const e = await engagedWorker(h, { task: { lat: 24.9 + ++n * 0.004, payRateFen: 2500, payUnit: "HOUR" } });
-    await signBoth(h, e);
-    const task = await h.services.dispatch.getTask(e.employer, e.taskId);
-    await h.services.ledger.topUpWallet(e.employer, { amountFen: 50_000, idempotencyKey: `topup-${e.taskId}` });
-    await h.services.ledger.fundTaskEscrow(e.employer, { taskId: e.taskId, amountFen: 20_000, idempotencyKey: `fund-${e.taskId}` });
-    h.clock.set(new Date(task.startsAt.getTime() - 10 * 60_000));
-    await h.services.attendance.checkIn(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    h.clock.set(new Date(task.startsAt.getTime() + 230 * 60_000));
-    await h.services.attendance.checkOut(e.worker, { engagementId: e.engagementId, lat: task.lat, lng: task.lng });
-    return e;
-  }
+  const worked = (): Promise<Engaged> => workedShift(h, { at: "2027-01-07T02:00:00Z" /* Thursday */, task: { lat: 24.9 + ++n * 0.004 } });
 
   const wageTransfers = async (engagementId: string) =>
     (await h.deps.db.select({ n: count() }).from(ledgerTransfers).where(and(eq(ledgerTransfers.kind, "PAY_WAGE"), sql`${ledgerTransfers.refs}->>'engagementId' = ${engagementId}`)))[0]!.n;
