@@ -22,11 +22,12 @@ export interface Engaged {
 }
 
 /** An employer posting a task (a recognised venue must exist: insertRecognizedVenue), a worker taking it, and the drafted contract. */
-export async function engagedWorker(h: ServiceHarness, opts: { task?: Partial<PostTaskCommand>; worker?: WorkerSpec; employer?: Caller } = {}): Promise<Engaged> {
+export async function engagedWorker(h: ServiceHarness, opts: { task?: Partial<PostTaskCommand>; worker?: WorkerSpec; employer?: Caller; workerCaller?: Caller } = {}): Promise<Engaged> {
   const db = h.deps.db;
   const employer = opts.employer ?? callerOf((await insertEmployer(db)).id, "EMPLOYER");
   const task = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { headcount: 1, ...opts.task }));
-  const worker = callerOf(await insertWorker(db, { at: { lat: task.lat, lng: task.lng }, ...opts.worker }), "WORKER");
+  // The same worker for several tasks (workerCaller), or a new one near the task.
+  const worker = opts.workerCaller ?? callerOf(await insertWorker(db, { at: { lat: task.lat, lng: task.lng }, ...opts.worker }), "WORKER");
   const engagement = await h.services.dispatch.takeTask(worker, task.id);
   // 到岗确认 up front, so tests that move the clock to the work keep the seat past the reconfirmation deadline.
   if (engagement.status === "ACTIVE") await h.services.dispatch.confirmEngagement(worker, engagement.id);
