@@ -5,7 +5,7 @@ const en: typeof zh = {
   role: { CITY_OFFICER: "City bureau", COUNTY_OFFICER: "County bureau", VENUE_STAFF: "Venue staff", WORKER: "Worker", EMPLOYER: "Employer" },
   menu: {
     dashboard: "Dashboard", venues: "Venues", workers: "Workers", walkIn: "Walk-in registration", tasks: "Tasks & dispatch",
-    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay",
+    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay", payouts: "Payout reconciliation",
   },
   common: {
     search: "Search", reset: "Reset", all: "All", actions: "Actions", detail: "Details", loading: "Loading…", empty: "No data",
@@ -114,6 +114,13 @@ const en: typeof zh = {
     minutes: "Minutes", minimum: "Minimum wage", paidAt: "Paid", dispute: "Dispute", noSettlement: "Not settled yet", attendance: "Attendance",
     checkIn: "Check-in", checkOut: "Check-out", escrow: "Escrow balance", entryKind: "Kind", amount: "Amount", at: "At",
     arrears: "This employer has {n} wage-arrears complaints still standing", arrearsLink: "See wage-arrears complaints",
+    cancellationFee: "Cancellation fee", partTimeWeek: "Part-time limit: this worker's approved hours with this employer in the week from {week} reached {hours} h, over 24 h a week (Labour Contract Law art. 68)",
+  },
+  payout: {
+    hint: "Every night the previous day's wage payouts are matched line by line with the bank's (payment provider's) statement; days with differences are reported to the city bureau and the venues concerned.",
+    day: "Day", result: "Result", platform: "Platform payouts", provider: "Bank statement", differences: "Differences", ranAt: "Reconciled at",
+    count: "{n} / {amount}", kind: "Difference", requestId: "Payout request", platformFen: "Platform amount", providerFen: "Bank amount",
+    platformStatus: "Platform status", providerStatus: "Bank status", settlement: "Settlement", none: "No differences on this day",
   },
 };
 export default en;

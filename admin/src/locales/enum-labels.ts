@@ -75,6 +75,11 @@ export const enLabels: Labels = {
   ATTENDANCE_METHOD: { GEOFENCE: "Location check-in", STAFF: "Confirmed by staff", QR: "QR code check-in" },
   SETTLEMENT_STATUS: { DRAFT: "Draft", SUBMITTED: "Submitted by employer", CONFIRMED: "Confirmed by worker", DISPUTED: "Disputed by worker", PAID: "Paid" },
   PAYOUT_STATUS: { NONE: "Not started", PENDING: "Bank processing", SETTLED: "Settled", FAILED: "Returned by bank" },
+  PAYOUT_DIFFERENCE_KIND: {
+    MISSING_AT_PROVIDER: "Paid by the platform, not on the bank statement", UNKNOWN_TO_PLATFORM: "On the bank statement, unknown to the platform",
+    AMOUNT_MISMATCH: "Amounts differ", STATUS_MISMATCH: "Outcomes differ",
+  },
+  RECONCILIATION_STATUS: { CLEAN: "Matches", DIFFERENCES: "Differences" },
 };
 
 /** The export name of an enum definition, so a label can be looked up per language. */

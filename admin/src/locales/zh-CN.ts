@@ -3,7 +3,7 @@ export default {
   role: { CITY_OFFICER: "市人社局", COUNTY_OFFICER: "县级人社", VENUE_STAFF: "场所工作人员", WORKER: "零工人员", EMPLOYER: "用工主体" },
   menu: {
     dashboard: "工作台", venues: "零工市场/驿站", workers: "零工人员", walkIn: "现场登记", tasks: "岗位与派单",
-    fairness: "派单公平性", reference: "基础数据", minimumWage: "最低工资标准", holidays: "节假日安排", queues: "队列监控", complaints: "投诉处理", subsidy: "补助申报", assessment: "考核评分", contracts: "合同与结算",
+    fairness: "派单公平性", reference: "基础数据", minimumWage: "最低工资标准", holidays: "节假日安排", queues: "队列监控", complaints: "投诉处理", subsidy: "补助申报", assessment: "考核评分", contracts: "合同与结算", payouts: "支付对账",
   },
   common: {
     search: "查询", reset: "重置", all: "全部", actions: "操作", detail: "详情", loading: "加载中…", empty: "暂无数据",
@@ -113,5 +113,12 @@ export default {
     minutes: "计薪分钟", minimum: "最低工资", paidAt: "支付时间", dispute: "异议", noSettlement: "尚未结算", attendance: "考勤",
     checkIn: "签到", checkOut: "签退", escrow: "托管资金余额", entryKind: "类型", amount: "金额", at: "时间",
     arrears: "该用工主体有 {n} 件欠薪投诉尚未办结", arrearsLink: "查看欠薪投诉",
+    cancellationFee: "取消补偿", partTimeWeek: "非全日制用工提醒：该零工在本用工方 {week} 起的一周内已确认工时 {hours} 小时，超过每周24小时（劳动合同法第六十八条）",
+  },
+  payout: {
+    hint: "每日凌晨将前一天的工资支付记录与银行（支付通道）流水逐笔核对；有差异的日期会通知市级主管部门和相关驿站。",
+    day: "对账日期", result: "结果", platform: "平台支付", provider: "银行流水", differences: "差异笔数", ranAt: "对账时间",
+    count: "{n} 笔 / {amount}", kind: "差异类型", requestId: "支付请求号", platformFen: "平台金额", providerFen: "银行金额",
+    platformStatus: "平台状态", providerStatus: "银行状态", settlement: "结算单", none: "本日无差异",
   },
 };

@@ -12,11 +12,24 @@ export const CONTRACT_LOOKUP = graphql(`
 export const ENGAGEMENT_MONEY = graphql(`
   query EngagementMoney($engagementId: UUID!, $taskId: UUID!, $employerId: UUID!) {
     settlementOfEngagement(engagementId: $engagementId) {
-      id status payUnit rateFen minutes pieces wageFen totalFen minimumHourlyFen payoutStatus paidAt autoConfirmed disputeReason
+      id status payUnit rateFen minutes pieces wageFen cancellationFeeFen totalFen minimumHourlyFen payoutStatus paidAt autoConfirmed disputeReason
+      partTimeWeek { weekStart minutes flaggedAt }
     }
-    attendance(engagementId: $engagementId) { id status checkInAt checkOutAt minutes approvedAt disputeReason }
+    attendance(engagementId: $engagementId) { id status checkInAt checkOutAt minutes approvedAt disputeReason partTimeWeek { weekStart minutes flaggedAt } }
     taskEscrow(taskId: $taskId) { id balanceFen entries(limit: 10) { id amountFen kind createdAt } }
     employerReliability(employerId: $employerId) { wageArrearsComplaints standingWageArrears lateCancellations averageStars ratingCount }
+  }
+`);
+// 支付对账: daily runs with the differences in the reader's scope.
+export const PAYOUT_RECONCILIATIONS = graphql(`
+  query PayoutReconciliations($limit: Int!, $offset: Int!) {
+    payoutReconciliations(limit: $limit, offset: $offset) {
+      total
+      items {
+        id day status platformCount platformFen providerCount providerFen differenceCount ranAt
+        differences { id kind requestId settlementId venueId platformFen providerFen platformStatus providerStatus }
+      }
+    }
   }
 `);
 export const VERIFY_CONTRACT = graphql(`

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { UUID } from "../../graphql/scalars.js";
+import { PartTimeWeekFlag } from "../settlement/settlement.types.js";
 import { AnswerHoursInput, Attendance, CheckInCode, CheckInInput, CodeCheckInInput, StaffAttendanceInput } from "./attendance.types.js";
 
 @Resolver(() => Attendance)
@@ -52,5 +53,10 @@ export class AttendanceResolver {
   @Mutation(() => Attendance, { description: "The employer approves the hours now or disputes them within 24 h" })
   answerHours(@Arg("input", () => AnswerHoursInput) input: AnswerHoursInput, @Ctx() ctx: Context) {
     return ctx.services.attendance.answerHours(ctx.caller, input);
+  }
+
+  @FieldResolver(() => PartTimeWeekFlag, { nullable: true, description: "非全日制: the 24-hour week flag of this worker and employer for the week of this work" })
+  partTimeWeek(@Root() a: Attendance, @Ctx() ctx: Context) {
+    return ctx.services.attendance.partTimeFlagOf(a.engagementId);
   }
 }
