@@ -158,7 +158,7 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
   // creation time, which one transaction would make the same for every code).
   if (wagesDemo) {
     const wages = await seedSettlements(db, wagesDemo);
-    log(`wages demo: ${wages.contracts} signed contracts, settlements ${JSON.stringify(wages.settlements)}, ${wages.placements} placements, ${wages.escrowFundedFen} fen in escrow`);
+    log(`wages demo: ${wages.contracts} signed contracts, settlements ${JSON.stringify(wages.settlements)}, ${wages.placements} placements, ${wages.escrowFundedFen} fen in escrow, payout reconciliation differences by day ${JSON.stringify(wages.reconciliations)}`);
   }
 
   const counts = {

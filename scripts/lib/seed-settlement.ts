@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { addDays, partTimeWeekOf, shanghaiDate } from "@qz/shared";
 // Demo contracts, attendance and wages (issue 7) for ./scripts/start. Unlike the other demo data these rows are
 // written by the real services (contract, attendance, ledger, settlement), after the seed's transaction, on a
 // clock the seed moves, so every contract carries real canonical terms, hash and Ed25519 signature chain
@@ -9,6 +10,11 @@ import { randomUUID } from "node:crypto";
 // COMPLETED), a SUBMITTED one waiting for his confirmation and a SIGNED contract for tomorrow's job; other
 // workers have PAID ones, hours checked out and awaiting approval, and a DISPUTED one against another
 // employer. Every filled task of the dispatch demo has its contracts signed by both sides and its escrow funded.
+// Payouts go through a mock bank of the seed's own, on the seed's clock; its statement is reconciled for each
+// payout day (支付对账): the earlier day matches, on the later one the mock bank reports the demo worker's
+// payout 1 fen higher (a planted difference, so the console shows one). Another worker (the first of
+// workerIds) worked 7 four-hour jobs for the demo employer last week, hours approved: 28 h, over the part-time
+// 24 h week; the worker process flags it (attendance.approved) and tells the employer and the market's staff.
 import type { Caller } from "../../server/src/access/actor.js";
 import type { Config } from "../../server/src/config.js";
 import type { Db } from "../../server/src/db/client.js";
@@ -16,6 +22,10 @@ import { engagements, tasks } from "../../server/src/db/schema/index.js";
 import { createDeps } from "../../server/src/deps.js";
 import { createLogger } from "../../server/src/logger.js";
 import { BANK, wallet } from "../../server/src/modules/ledger/ledger.service.js";
+import { createReconciliationService } from "../../server/src/modules/settlement/reconciliation.service.js";
+import { payoutRequestId } from "../../server/src/modules/settlement/settlement.pay.js";
+import { MockPayoutProvider } from "../../server/src/modules/settlement/settlement.payout.js";
+import { createSettlementService } from "../../server/src/modules/settlement/settlement.service.js";
 import { LogSmsProvider } from "../../server/src/modules/sms/sms.provider.js";
 import { createServices } from "../../server/src/services.js";
 
@@ -42,6 +52,8 @@ export interface SettlementSeedResult {
   contracts: number;
   settlements: Record<string, number>;
   placements: number;
+  /** Payout days reconciled, and the differences found. */
+  reconciliations: Record<string, number>;
   escrowFundedFen: number;
 }
 
@@ -59,7 +71,11 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
   const sms = new LogSmsProvider(silent, true);
   try {
     const s = createServices({ ...handle.deps, db, sms });
-    const result: SettlementSeedResult = { contracts: 0, settlements: {}, placements: 0, escrowFundedFen: 0 };
+    const result: SettlementSeedResult = { contracts: 0, settlements: {}, placements: 0, escrowFundedFen: 0, reconciliations: {} };
+    // The seed's own mock bank on the seed's clock, so its statement dates payouts as the books do.
+    const bank = new MockPayoutProvider(() => new Date(clock));
+    const wages = createSettlementService({ ...handle.deps, db }, { contracts: s.contracts, attendance: s.attendance, ledger: s.ledger, payouts: bank });
+    const paidOn: { id: string; workerId: string; day: string; totalFen: number }[] = [];
     const phones = new Map<string, string>();
     const phoneOf = async (userId: string) => {
       if (!phones.has(userId)) phones.set(userId, (await db.query.users.findFirst({ columns: { phone: true }, where: (u, { eq }) => eq(u.id, userId) }))!.phone);
@@ -109,7 +125,7 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
     }
 
     // Jobs of the demo market, each as far along as its story needs.
-    type Stage = "SIGNED" | "CHECKED_OUT" | "SUBMITTED" | "DISPUTED" | "PAID";
+    type Stage = "SIGNED" | "CHECKED_OUT" | "APPROVED" | "SUBMITTED" | "DISPUTED" | "PAID";
     const hour = Math.floor(d.now.getTime() / H) * H;
     const job = async (employerId: string, workerId: string, endsHoursFromNow: number, stage: Stage, title: string, n: number) => {
       const endsAt = new Date(hour + endsHoursFromNow * H);
@@ -132,6 +148,11 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
       clock = new Date(endsAt.getTime() + 5 * M);
       await s.attendance.checkOut(worker, { engagementId: e!.id, ...at });
       if (stage === "CHECKED_OUT") return void (result.settlements.HOURS_PENDING = (result.settlements.HOURS_PENDING ?? 0) + 1);
+      if (stage === "APPROVED") {
+        clock = new Date(endsAt.getTime() + 30 * M);
+        await s.attendance.answerHours(employer, { engagementId: e!.id, approve: true });
+        return void (result.settlements.HOURS_APPROVED = (result.settlements.HOURS_APPROVED ?? 0) + 1);
+      }
       clock = new Date(endsAt.getTime() + 60 * M);
       const settlement = await s.settlement.submitSettlement(employer, { engagementId: e!.id });
       clock = new Date(endsAt.getTime() + 100 * M);
@@ -139,8 +160,9 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
       if (stage === "PAID") {
         await s.settlement.confirmSettlement(worker, settlement.id);
         clock = new Date(clock.getTime() + M);
-        const paid = await s.settlement.paySettlement(SYSTEM, settlement.id);
+        const paid = await wages.paySettlement(SYSTEM, settlement.id);
         if (paid.status !== "PAID") throw new Error(`seed: settlement ${settlement.id} not paid (${paid.payoutStatus})`);
+        paidOn.push({ id: paid.id, workerId, day: shanghaiDate(paid.paidAt!), totalFen: paid.totalFen });
         result.placements++;
       }
       result.settlements[stage] = (result.settlements[stage] ?? 0) + 1;
@@ -155,6 +177,21 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
     await job(d.demoEmployerId, w3, -2, "CHECKED_OUT", "鞋盒搬运（演示·工时待确认）", 6);
     await job(d.demoEmployerId, d.demoWorkerId, 36, "SIGNED", "展厅布置搬运（演示·合同已签）", 7);
     result.settlements.SIGNED_UPCOMING = 1;
+
+    // 非全日制: 7 × 4 h for the demo employer on last week's days (Mon–Sun, Shanghai), 10:00–14:00, approved.
+    const lastMonday = addDays(partTimeWeekOf(d.now).weekStart, -7);
+    for (let day = 0; day < 7; day++) {
+      const endsHoursFromNow = (new Date(`${addDays(lastMonday, day)}T14:00:00+08:00`).getTime() - hour) / H;
+      await job(d.demoEmployerId, w1, endsHoursFromNow, "APPROVED", `展会物料搬运（演示·上周第${day + 1}天）`, 10 + day);
+    }
+
+    // 支付对账: one difference planted on the last payout day (the demo worker's payout, 1 fen more at the bank).
+    const days = [...new Set(paidOn.map((p) => p.day))].sort();
+    const planted = paidOn.find((p) => p.day === days.at(-1) && p.workerId === d.demoWorkerId) ?? paidOn.at(-1);
+    if (planted) bank.plant(payoutRequestId(planted.id, 1), { amountFen: planted.totalFen + 1 });
+    const recon = createReconciliationService({ ...handle.deps, db }, { payouts: bank, notifications: s.notifications });
+    clock = new Date(d.now.getTime() - M);
+    for (const day of days) result.reconciliations[day] = (await recon.reconcileDay(day, randomUUID())).differences.length;
     return result;
   } finally {
     await handle.close();

@@ -1,5 +1,6 @@
 // Assessment (考核) and contracts (合同) in a real browser: a county officer enters the on-site items and a veto,
-// venue staff their self-assessment (附件6 自评); a contract is looked up by id and verified by its hash.
+// venue staff their self-assessment (附件6 自评); a contract is looked up by id and verified by its hash; the
+// payouts page shows each day's reconciliation against the bank's statement (支付对账) with its differences.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONES, shot, signIn, startConsole, type Console } from "./harness.js";
@@ -113,5 +114,29 @@ describe("console: assessment and contracts", () => {
     await page.locator(input("contract-term")).fill(forged);
     await page.locator('[data-test="contract-search"]').click();
     await page.locator('[data-test="contract-not-found"]').waitFor();
+  });
+
+  it("the payouts page shows each day's reconciliation: the city sees the clean day and the planted difference; the market's staff see it too", async () => {
+    const runs = await q<{ day: string; status: string }>(sql`select day::text, status from payout_reconciliations order by day desc`);
+    expect(runs.map((r) => r.status), "the demo reconciles two payout days, the later with a planted difference").toEqual(["DIFFERENCES", "CLEAN"]);
+    for (const [phone, name] of [[PHONES.city, "payouts-city"], [PHONES.staff, "payouts-staff"]] as const) {
+      const page = await c.newPage();
+      await signIn(page, phone);
+      await page.locator('[data-test="menu-/payouts"]').click();
+      await page.locator('[data-test="reconciliations"] .el-table__body tr').first().waitFor();
+      const rows = page.locator('[data-test="reconciliations"] > .el-table__inner-wrapper > .el-table__body-wrapper tr.el-table__row');
+      await expect.poll(() => rows.count()).toBe(2);
+      expect(await rows.nth(0).innerText()).toContain(runs[0]!.day);
+      expect(await rows.nth(0).locator('[data-test="reconciliation-status"]').innerText()).toBe("有差异");
+      expect(await rows.nth(1).locator('[data-test="reconciliation-status"]').innerText()).toBe("一致");
+      await rows.nth(0).locator(".el-table__expand-icon").click();
+      const diff = page.locator('[data-test="differences"] .el-table__body tr');
+      await diff.first().waitFor();
+      expect(await diff.count()).toBe(1);
+      const text = await diff.first().innerText();
+      expect(text).toContain("金额不一致");
+      expect(text).toMatch(/:1/); // the request id: settlement id and attempt
+      await shot(page, name);
+    }
   });
 });

@@ -30,6 +30,17 @@ describe("demo seed", () => {
     expect(c!.employers).toBeGreaterThanOrEqual(190);
   });
 
+  it("reconciles each demo payout day against the mock bank: one clean day, one with the planted difference at the demo market", async () => {
+    const runs = await t.database.db.execute<{ day: string; status: string; difference_count: number; kinds: string[]; venues: number }>(sql`
+      select r.day::text, r.status, r.difference_count, coalesce(array_agg(d.kind::text) filter (where d.id is not null), '{}') as kinds, count(d.venue_id)::int as venues
+      from payout_reconciliations r left join payout_reconciliation_differences d on d.run_id = r.id group by r.id order by r.day`);
+    expect(runs.map((r) => [r.status, r.difference_count])).toEqual([
+      ["CLEAN", 0],
+      ["DIFFERENCES", 1],
+    ]);
+    expect(runs[1]).toMatchObject({ kinds: ["AMOUNT_MISMATCH"], venues: 1 });
+  });
+
   it("every stored ID number and credit code passes its check digit; genders match the ID", async () => {
     const vault = createPiiVault(t.config.piiEncryptionKey, t.config.piiBlindIndexKey);
     const workers = await t.database.db.execute<{ id_number_cipher: string; gender: string; birth_date: string }>(
