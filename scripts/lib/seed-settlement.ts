@@ -66,7 +66,8 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
   // prefix of their own, new for each run (the API's limits are not spent, and a day of repeated seeds and
   // browser-test runs never reaches the daily cap per phone), and nothing is sent anywhere.
   const silent = createLogger({ logLevel: "silent", env: d.config.env }, "seed");
-  const config: Config = { ...d.config, queuePrefix: `${d.config.queuePrefix}:seed:${randomUUID().slice(0, 8)}`, smsResendSeconds: 0 };
+  // The demo employer signs more contracts in one run than a phone may receive codes in a day: the seed's own cap.
+  const config: Config = { ...d.config, queuePrefix: `${d.config.queuePrefix}:seed:${randomUUID().slice(0, 8)}`, smsResendSeconds: 0, smsDailyLimitPerPhone: Math.max(d.config.smsDailyLimitPerPhone, 100) };
   const handle = createDeps(config, { name: "seed", logger: silent, now: () => new Date(clock) });
   const sms = new LogSmsProvider(silent, true);
   try {
