@@ -323,12 +323,25 @@ export async function listResultsByYear(db: DbOrTx, year: number, venueIds?: str
     .where(and(eq(venueYearResults.year, year), venueIds ? inArray(venueYearResults.venueId, venueIds) : undefined));
 }
 
-/** 附件5 rows: counted placements of a venue-year with the worker's name and sealed ID number. */
-export async function listRosterPlacements(db: DbOrTx, venueId: string, year: number) {
+/** Cursor of the 附件5 roster: the last row of the previous page (pay time, then placement id). */
+export interface RosterCursor {
+  paidAt: Date;
+  placementId: string;
+}
+
+/**
+ * 附件5 rows: counted placements of a venue-year with the worker's name and sealed ID number, in pay order.
+ * Paged by keyset (`after`, `limit`) so a large roster streams page by page; without them, every row.
+ */
+export async function listRosterPlacements(db: DbOrTx, venueId: string, year: number, page?: { after: RosterCursor | null; limit: number }) {
   const employer = sql<string>`(select e.display_name from users e where e.id = ${performancePlacements.employerId})`;
-  return db
+  const after = page?.after
+    ? sql`(${performancePlacements.paidAt}, ${performancePlacements.placementId}) > (${page.after.paidAt.toISOString()}::timestamptz, ${page.after.placementId}::uuid)`
+    : undefined;
+  const query = db
     .select({
       placementId: performancePlacements.placementId,
+      paidAt: performancePlacements.paidAt,
       paidOn: performancePlacements.paidOn,
       priorityGroup: performancePlacements.priorityGroup,
       source: performancePlacements.source,
@@ -342,8 +355,19 @@ export async function listRosterPlacements(db: DbOrTx, venueId: string, year: nu
     .from(performancePlacements)
     .innerJoin(users, eq(users.id, performancePlacements.workerId))
     .leftJoin(workerProfiles, eq(workerProfiles.userId, performancePlacements.workerId))
-    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true)))
-    .orderBy(asc(performancePlacements.paidAt));
+    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true), after))
+    .orderBy(asc(performancePlacements.paidAt), asc(performancePlacements.placementId));
+  return page ? query.limit(page.limit) : query;
+}
+
+/** How many rows the 附件5 roster of a venue-year has (for the audit of a full-ID export). */
+export async function countRosterPlacements(db: DbOrTx, venueId: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(performancePlacements)
+    .innerJoin(users, eq(users.id, performancePlacements.workerId))
+    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true)));
+  return row!.n;
 }
 
 /** 附件7 per county: recognised venues, placements, stars and grades reached, the grants the scores reach. */
