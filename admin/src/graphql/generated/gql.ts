@@ -52,11 +52,11 @@ type Documents = {
     "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n": typeof types.FileObjectionDocument,
     "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": typeof types.DecideObjectionDocument,
     "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": typeof types.RecordSubsidyPaymentDocument,
-    "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": typeof types.ExportApplicationFormDocument,
-    "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n": typeof types.ExportRecognitionFormDocument,
-    "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n": typeof types.ExportPlacementRosterDocument,
-    "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportAssessmentFormDocument,
-    "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportYearSummaryDocument,
+    "\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n": typeof types.ExportApplicationFormDocument,
+    "\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n": typeof types.ExportRecognitionFormDocument,
+    "\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n": typeof types.ExportPlacementRosterDocument,
+    "\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n": typeof types.ExportAssessmentFormDocument,
+    "\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n": typeof types.ExportYearSummaryDocument,
     "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": typeof types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": typeof types.TasksDocument,
     "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n": typeof types.TaskDocument,
@@ -156,11 +156,11 @@ const documents: Documents = {
     "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n": types.FileObjectionDocument,
     "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": types.DecideObjectionDocument,
     "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": types.RecordSubsidyPaymentDocument,
-    "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": types.ExportApplicationFormDocument,
-    "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n": types.ExportRecognitionFormDocument,
-    "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n": types.ExportPlacementRosterDocument,
-    "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n": types.ExportAssessmentFormDocument,
-    "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": types.ExportYearSummaryDocument,
+    "\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n": types.ExportApplicationFormDocument,
+    "\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n": types.ExportRecognitionFormDocument,
+    "\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n": types.ExportPlacementRosterDocument,
+    "\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n": types.ExportAssessmentFormDocument,
+    "\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n": types.ExportYearSummaryDocument,
     "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": types.TasksDocument,
     "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n": types.TaskDocument,
@@ -391,23 +391,23 @@ export function graphql(source: "\n  mutation RecordSubsidyPayment($input: Subsi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n"): (typeof documents)["\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n"];
+export function graphql(source: "\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
