@@ -18,6 +18,8 @@ import { CONTEXT_REFRESH_MS, createRollupService, type RollupParts } from "./rol
 export type PerformanceService = ReturnType<typeof createPerformanceService>;
 /** A stored venue-year result (projected or frozen), for the subsidy side. */
 export type VenueYearResultRow = repo.ResultRow;
+/** Where the next page of a streamed 附件5 roster starts. */
+export type RosterCursor = repo.RosterCursor;
 
 /** Venue performance (成效考核): the roll-up, staff records, the live projection, assessments, the annual close. */
 export function createPerformanceService(deps: Deps, parts: RollupParts) {

@@ -8,8 +8,7 @@ import { assertRegionInScope } from "../../access/scope.js";
 import type { Deps } from "../../deps.js";
 import { AppError } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
-import type { RosterCursor } from "../performance/performance.repo.js";
-import type { PerformanceService } from "../performance/performance.service.js";
+import type { PerformanceService, RosterCursor } from "../performance/performance.service.js";
 import type { SubsidyService } from "../subsidy/subsidy.service.js";
 import type { VenueService } from "../venue/venue.service.js";
 
