@@ -22,6 +22,7 @@ const en: typeof zh = {
   },
   phoneOnly: { title: "Please use your phone", body: "This console is for venue staff and officers. Workers and employers use the phone pages for offers, contracts and pay." },
   dashboard: {
+    review: "Recognition review (below 70 two years running)", reviewNone: "No venue below 70 two years running", reviewScores: "{now} this year, {before} last year",
     placementsTotal: "{n} in the last 12 months",
     coverage: "Coverage (recognised venues)", regions: "Areas covered", markets: "Markets", stations: "Stations", target: "Target {n}",
     met: "Met", notMet: "Not met", byRegion: "Recognised venues by area", venueStatus: "Venues by status",

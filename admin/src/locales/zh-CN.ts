@@ -22,6 +22,7 @@ export default {
     title: "请使用手机端", body: "管理后台面向场所工作人员和人社部门。零工人员和用工主体请在手机上打开「泉州零工」页面，查看派单、签订合同和确认工资。",
   },
   dashboard: {
+    review: "认定复核提示（连续两年得分低于70分）", reviewNone: "暂无连续两年低于70分的场所", reviewScores: "今年 {now} 分，上年 {before} 分",
     placementsTotal: "近12个月共 {n} 人",
     coverage: "覆盖情况（已认定场所）", regions: "覆盖县（市、区）", markets: "零工市场", stations: "零工驿站", target: "目标 {n}",
     met: "已达标", notMet: "未达标", byRegion: "各地区已认定场所", venueStatus: "场所状态分布",

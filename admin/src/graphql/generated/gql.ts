@@ -27,6 +27,7 @@ type Documents = {
     "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n": typeof types.VerifyContractDocument,
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": typeof types.MyVenuePerformanceDocument,
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": typeof types.StarRankingDocument,
+    "\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n": typeof types.RecognitionReviewDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": typeof types.OpenComplaintDeadlinesDocument,
     "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": typeof types.PlacementsByMonthDocument,
@@ -131,6 +132,7 @@ const documents: Documents = {
     "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n": types.VerifyContractDocument,
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": types.MyVenuePerformanceDocument,
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": types.StarRankingDocument,
+    "\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n": types.RecognitionReviewDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": types.OpenComplaintDeadlinesDocument,
     "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": types.PlacementsByMonthDocument,
@@ -288,6 +290,10 @@ export function graphql(source: "\n  query MyVenuePerformance {\n    venuePerfor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n"): (typeof documents)["\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n"): (typeof documents)["\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

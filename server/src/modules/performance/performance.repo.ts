@@ -290,6 +290,8 @@ export interface RankingFilter {
   year: number;
   regionCode?: string;
   type?: ResultRow["venueType"];
+  /** Only venues below this score (tenths) this year and last (优胜劣汰: due for a review of their recognition). */
+  belowTwoYears?: number;
   limit: number;
   offset: number;
 }
@@ -301,6 +303,7 @@ export async function listRanking(db: DbOrTx, f: RankingFilter) {
     eq(venueYearResults.year, f.year),
     f.regionCode ? eq(venueYearResults.regionCode, f.regionCode) : undefined,
     f.type ? eq(venueYearResults.venueType, f.type) : undefined,
+    f.belowTwoYears != null ? sql`${venueYearResults.scoreTenths} < ${f.belowTwoYears} and ${prev} < ${f.belowTwoYears}` : undefined,
   );
   const [items, [count]] = await Promise.all([
     db

@@ -75,7 +75,7 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
     venueYear,
 
     /** 择优推荐 ranking in the caller's scope (county officers their county, city officers any), two years below 70 flagged. */
-    async ranking(caller: Caller, q: { year?: number | null; regionCode?: string | null; type?: "MARKET" | "STATION" | null; limit: number; offset: number }) {
+    async ranking(caller: Caller, q: { year?: number | null; regionCode?: string | null; type?: "MARKET" | "STATION" | null; belowThresholdTwoYears?: boolean; limit: number; offset: number }) {
       const actor = requireActor(caller, "COUNTY_OFFICER", "CITY_OFFICER");
       const regionCode = actor.role === "COUNTY_OFFICER" ? actor.regionCode! : (q.regionCode ?? undefined);
       if (q.regionCode) assertRegionInScope(actor, q.regionCode);
@@ -83,7 +83,7 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
       const policy = await rollup.policyFor(db, year);
       const floor = policy.tiers.at(-1)!.minScoreTenths;
       // The replica (deps.readDb): a ranking seconds behind the latest roll-up is fine to show.
-      const page = await repo.listRanking(readDb, { year, regionCode, type: q.type ?? undefined, limit: q.limit, offset: q.offset });
+      const page = await repo.listRanking(readDb, { year, regionCode, type: q.type ?? undefined, belowTwoYears: q.belowThresholdTwoYears ? floor : undefined, limit: q.limit, offset: q.offset });
       return {
         total: page.total,
         items: page.items.map(({ result: r, venueName, previousScoreTenths: prev }, i) => ({

@@ -71,4 +71,7 @@ export class RankingArgs {
 
   @Field(() => VenueType, { nullable: true })
   type?: VenueType | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Only venues below the lowest tier (70) this year and last: due for the county's review of their recognition" })
+  belowThresholdTwoYears: boolean;
 }
