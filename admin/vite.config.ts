@@ -8,6 +8,8 @@ const proxy = {
   "/graphql": { target: api, ws: true, changeOrigin: true },
   "/healthz": { target: api, changeOrigin: true },
   "/admin/queues": { target: api, changeOrigin: true },
+  // 附件 downloads (signed links from the export mutations).
+  "/exports": { target: api, changeOrigin: true },
 };
 
 export default defineConfig({

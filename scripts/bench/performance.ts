@@ -35,7 +35,7 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(`pnpm bench:performance [--rate 500] [--duration 60] [--venues 40] [--rows 1000000] [--concurrency 8] [--poll-ms 20] [--skip-latency] [--skip-recompute]
-Creates the database qz_bench_perf (dropped first) on DATABASE_URL's server, runs the placement → visible score
+Creates the database qz_bench_perf (or $BENCH_DATABASE_NAME; dropped first) on DATABASE_URL's server, runs the placement → visible score
 latency at --rate/s for --duration s (relay, BullMQ and job runner in this process, --concurrency jobs per queue),
 then times the reconcile's full recompute of --rows placements against a bare GROUP BY over the same rows.`);
   process.exit(0);
@@ -48,7 +48,8 @@ const YEAR = 2026;
 
 const base = loadConfig();
 const { adminUrl } = splitDatabaseUrl(base.databaseUrl);
-const name = "qz_bench_perf";
+// BENCH_DATABASE_NAME: a name of one's own, so two people benchmarking on one server do not drop each other's database.
+const name = process.env.BENCH_DATABASE_NAME || "qz_bench_perf";
 const log = (line: string) => console.log(`[bench:performance] ${line}`);
 await prepareDatabase(adminUrl, name, { reset: true, log });
 const target = new URL(base.databaseUrl);

@@ -35,6 +35,7 @@ import type { Actor, Caller } from "./access/actor.js";
 import { createServices } from "./services.js";
 import { createRedis } from "./redis.js";
 import { mountContractRoutes } from "./modules/contract/contract.http.js";
+import { mountExportRoutes } from "./modules/report/export.http.js";
 
 /** Largest request body or WebSocket message: the same bound on both transports. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -176,6 +177,7 @@ export async function createApi(
   );
   const closeQueueDashboard = mountQueueDashboard(app, deps, services.queues);
   mountContractRoutes(app, services.contracts);
+  mountExportRoutes(app, services.exportLinks, logger);
   app.use(evidenceRouter({ services, config, authenticate: actorFrom }));
   if (config.adminDist && existsSync(join(config.adminDist, "index.html"))) {
     app.use(express.static(config.adminDist, { index: "index.html", maxAge: "1h" }));

@@ -20,6 +20,7 @@ import { createNotificationService } from "./modules/notify/notify.service.js";
 import { createQueueDashboardService } from "./modules/queues/queues.service.js";
 import { createPerformanceService } from "./modules/performance/performance.service.js";
 import { createAnnexService } from "./modules/report/annex.service.js";
+import { createExportLinkService } from "./modules/report/export-link.service.js";
 import { createTrendService } from "./modules/report/trend.service.js";
 import { createReferenceService } from "./modules/reference/reference.service.js";
 import { createSmsService } from "./modules/sms/sms.service.js";
@@ -44,6 +45,7 @@ export function createServices(deps: Deps) {
   const performance = createPerformanceService(deps, { venues, dispatch });
   const settlement = createSettlementService(deps, { contracts, attendance, ledger, complaints });
   const subsidy = createSubsidyService(deps, { venues, performance, reference });
+  const annexes = createAnnexService(deps, { venues, performance, subsidy });
   return {
     sms,
     sessions,
@@ -69,7 +71,8 @@ export function createServices(deps: Deps) {
     queues: createQueueDashboardService(deps),
     performance,
     subsidy,
-    annexes: createAnnexService(deps, { venues, performance, subsidy }),
+    annexes,
+    exportLinks: createExportLinkService(deps, { annexes, sessions }),
     trends: createTrendService(deps),
   };
 }

@@ -58,6 +58,7 @@ describe("console: complaints, roster and subsidies", () => {
     expect(expected.length, "the demo market has placements this assessment year").toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-test="export-roster"]').click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^附件5_岗位推荐成功花名册_.+_${year}\\.xlsx$`));
+    expect(new URL(download.url()).pathname, "downloaded from the signed link, streamed by the API").toBe("/exports/annex5");
     const path = await download.path();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);

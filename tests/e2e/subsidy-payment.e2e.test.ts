@@ -34,10 +34,13 @@ describe("console: objections, payment and the 附件 exports", () => {
     return { venue, app };
   }
 
-  /** Opens a download and returns the rows of its sheet (values from column 1). */
+  /** Clicks an export, follows the download from its signed link and returns the rows of its sheet (values from column 1). */
   async function download(page: Page, testId: string, sheet: string, name: RegExp) {
     const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-test="${testId}"]`).click()]);
     expect(file.suggestedFilename()).toMatch(name);
+    // Downloaded from the signed link the export mutation returned (streamed by the API), not built in the page.
+    expect(new URL(file.url()).pathname).toMatch(/^\/exports\/annex[34567]$/);
+    expect(new URL(file.url()).searchParams.get("token")).toMatch(/^[0-9a-f-]{36}\.\d+\.[\w-]{43}$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(await file.path()) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(sheet)!;

@@ -22,6 +22,7 @@ const en: typeof zh = {
   },
   phoneOnly: { title: "Please use your phone", body: "This console is for venue staff and officers. Workers and employers use the phone pages for offers, contracts and pay." },
   dashboard: {
+    review: "Recognition review (below 70 two years running)", reviewNone: "No venue below 70 two years running", reviewScores: "{now} this year, {before} last year",
     placementsTotal: "{n} in the last 12 months",
     coverage: "Coverage (recognised venues)", regions: "Areas covered", markets: "Markets", stations: "Stations", target: "Target {n}",
     met: "Met", notMet: "Not met", byRegion: "Recognised venues by area", venueStatus: "Venues by status",
@@ -96,7 +97,7 @@ const en: typeof zh = {
     objection: "Objection", filedAt: "Filed", decisionNote: "Decision", uphold: "Uphold", dismiss: "Dismiss", recordPayment: "Record payment",
     paidYuan: "Paid (yuan)", paidOn: "Paid on", voucherNo: "Voucher no.", exports: "Annex exports", annex3: "Annex 3 recognition form",
     annex4: "Annex 4 grant application", annex5: "Annex 5 placement roster", annex6: "Annex 6 self-assessment", exportAnnex7: "Export annex 7 summary",
-    fullIds: "Full ID numbers (audited)", exportRoster: "Export roster", exportHint: "The server builds the .xlsx; it downloads when ready.",
+    fullIds: "Full ID numbers (audited)", exportRoster: "Export roster", exportHint: "The server checks your access and issues a 5-minute link; the browser downloads the .xlsx (progress in its download bar).",
   },
   assessment: {
     onsiteTitle: "On-site assessment", onsiteHint: "County officers enter the on-site items (C1, C2, D1, D3), vetoes and unremedied complaints.",

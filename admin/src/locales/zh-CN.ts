@@ -22,6 +22,7 @@ export default {
     title: "请使用手机端", body: "管理后台面向场所工作人员和人社部门。零工人员和用工主体请在手机上打开「泉州零工」页面，查看派单、签订合同和确认工资。",
   },
   dashboard: {
+    review: "认定复核提示（连续两年得分低于70分）", reviewNone: "暂无连续两年低于70分的场所", reviewScores: "今年 {now} 分，上年 {before} 分",
     placementsTotal: "近12个月共 {n} 人",
     coverage: "覆盖情况（已认定场所）", regions: "覆盖县（市、区）", markets: "零工市场", stations: "零工驿站", target: "目标 {n}",
     met: "已达标", notMet: "未达标", byRegion: "各地区已认定场所", venueStatus: "场所状态分布",
@@ -95,7 +96,7 @@ export default {
     filedAt: "提出时间", decisionNote: "核查意见", uphold: "异议成立", dismiss: "异议不成立", recordPayment: "登记拨付",
     paidYuan: "拨付金额（元）", paidOn: "拨付日期", voucherNo: "凭证号", exports: "附件导出", annex3: "附件3 认定申请表",
     annex4: "附件4 补助资金申请表", annex5: "附件5 岗位推荐成功花名册", annex6: "附件6 工作考核自评表", exportAnnex7: "导出附件7 建设情况汇总表",
-    fullIds: "导出完整身份证号（留痕）", exportRoster: "导出花名册", exportHint: "文件由服务器生成 .xlsx，准备完成后自动下载。",
+    fullIds: "导出完整身份证号（留痕）", exportRoster: "导出花名册", exportHint: "服务器核对权限后生成 5 分钟内有效的下载链接，浏览器随即下载 .xlsx（进度见浏览器下载栏）。",
   },
   assessment: {
     onsiteTitle: "现场考核", onsiteHint: "县级人社录入现场考核项目（C1、C2、D1、D3）、否决情形和未整改投诉。",

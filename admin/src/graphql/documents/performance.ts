@@ -16,6 +16,12 @@ export const STAR_RANKING = graphql(`
     performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }
   }
 `);
+// 优胜劣汰: venues below 70 this year and last, due for the county's review of their recognition.
+export const RECOGNITION_REVIEW = graphql(`
+  query RecognitionReview($regionCode: String) {
+    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }
+  }
+`);
 export const COUNTY_BUDGET = graphql(`
   query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }
 `);

@@ -47,22 +47,22 @@ export const RECORD_SUBSIDY_PAYMENT = graphql(`
   mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }
 `);
 
-// 附件 exports: the API answers with the .xlsx in base64.
+// 附件 exports: each answers with a 5-minute signed link to GET /exports/… (the .xlsx, streamed).
 export const EXPORT_APPLICATION_FORM = graphql(`
-  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }
+  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }
 `);
 export const EXPORT_RECOGNITION_FORM = graphql(`
-  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }
+  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }
 `);
 export const EXPORT_PLACEMENT_ROSTER = graphql(`
-  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {
-    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }
+  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {
+    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }
   }
 `);
 export const EXPORT_ASSESSMENT_FORM = graphql(`
-  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }
+  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }
 `);
 export const EXPORT_YEAR_SUMMARY = graphql(`
-  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }
+  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }
 `);
 export const SUBSIDY_VENUE = graphql(`query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }`);

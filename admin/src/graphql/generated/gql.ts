@@ -28,6 +28,7 @@ type Documents = {
     "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n": typeof types.VerifyContractDocument,
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": typeof types.MyVenuePerformanceDocument,
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": typeof types.StarRankingDocument,
+    "\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n": typeof types.RecognitionReviewDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": typeof types.OpenComplaintDeadlinesDocument,
     "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": typeof types.PlacementsByMonthDocument,
@@ -53,11 +54,11 @@ type Documents = {
     "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n": typeof types.FileObjectionDocument,
     "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": typeof types.DecideObjectionDocument,
     "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": typeof types.RecordSubsidyPaymentDocument,
-    "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": typeof types.ExportApplicationFormDocument,
-    "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n": typeof types.ExportRecognitionFormDocument,
-    "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n": typeof types.ExportPlacementRosterDocument,
-    "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportAssessmentFormDocument,
-    "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": typeof types.ExportYearSummaryDocument,
+    "\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n": typeof types.ExportApplicationFormDocument,
+    "\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n": typeof types.ExportRecognitionFormDocument,
+    "\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n": typeof types.ExportPlacementRosterDocument,
+    "\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n": typeof types.ExportAssessmentFormDocument,
+    "\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n": typeof types.ExportYearSummaryDocument,
     "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": typeof types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": typeof types.TasksDocument,
     "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n": typeof types.TaskDocument,
@@ -133,6 +134,7 @@ const documents: Documents = {
     "\n  query VerifyContract($hash: String!) {\n    verifyContract(hash: $hash) {\n      valid termsIntact status kind templateVersion termsHash workerName workerMaskedId employerName employerMaskedId\n      signatures { party keyId signedAt valid }\n    }\n  }\n": types.VerifyContractDocument,
     "\n  query MyVenuePerformance {\n    venuePerformance {\n      venueId venueName venueType year status score star level grantFen scoreGrantFen eligible title\n      eligibility { code message }\n      nextStar { level missing message blockedBy hints { itemId itemName message needed } }\n      items { id name earned points kind actual target }\n    }\n  }\n": types.MyVenuePerformanceDocument,
     "\n  query StarRanking($regionCode: String) {\n    performanceRanking(limit: 100, regionCode: $regionCode, type: MARKET) { total items { venueId star score eligible } }\n  }\n": types.StarRankingDocument,
+    "\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n": types.RecognitionReviewDocument,
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": types.OpenComplaintDeadlinesDocument,
     "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": types.PlacementsByMonthDocument,
@@ -158,11 +160,11 @@ const documents: Documents = {
     "\n  mutation FileObjection($applicationId: UUID!, $reason: String!) {\n    fileObjection(applicationId: $applicationId, reason: $reason) { id reason status createdAt decidedAt decisionNote }\n  }\n": types.FileObjectionDocument,
     "\n  mutation DecideObjection($id: UUID!, $upheld: Boolean!, $note: String!) {\n    decideObjection(id: $id, upheld: $upheld, note: $note) { id status decidedAt decisionNote }\n  }\n": types.DecideObjectionDocument,
     "\n  mutation RecordSubsidyPayment($input: SubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id status paidFen paidOn voucherNo } }\n": types.RecordSubsidyPaymentDocument,
-    "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n": types.ExportApplicationFormDocument,
-    "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n": types.ExportRecognitionFormDocument,
-    "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n": types.ExportPlacementRosterDocument,
-    "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n": types.ExportAssessmentFormDocument,
-    "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n": types.ExportYearSummaryDocument,
+    "\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n": types.ExportApplicationFormDocument,
+    "\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n": types.ExportRecognitionFormDocument,
+    "\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n": types.ExportPlacementRosterDocument,
+    "\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n": types.ExportAssessmentFormDocument,
+    "\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n": types.ExportYearSummaryDocument,
     "query SubsidyVenue($id: UUID!) { venue(id: $id) { id name type status } }": types.SubsidyVenueDocument,
     "\n  query Tasks($limit: Int!, $offset: Int!, $status: TaskStatus, $regionCode: String) {\n    tasks(limit: $limit, offset: $offset, status: $status, regionCode: $regionCode) {\n      total\n      items { id title skillCode regionCode address startsAt endsAt headcount filledCount payRateFen payUnit status wave manualDispatchAt }\n    }\n  }\n": types.TasksDocument,
     "\n  query Task($id: UUID!) {\n    task(id: $id) {\n      id title description skillCode requiredLevel regionCode address startsAt endsAt headcount filledCount payRateFen payUnit\n      status wave manualDispatchAt maxTravelMinutes venueId cancelReason\n      flags { code message }\n      offers { id workerId workerName wave status score travelMinutes distanceMeters expiresAt respondedAt why { factor label part weight } }\n      engagements { id workerId workerName source status proxyBy acceptedAt }\n    }\n  }\n": types.TaskDocument,
@@ -297,6 +299,10 @@ export function graphql(source: "\n  query StarRanking($regionCode: String) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n"): (typeof documents)["\n  query RecognitionReview($regionCode: String) {\n    performanceRanking(limit: 20, regionCode: $regionCode, belowThresholdTwoYears: true) { total items { venueId venueName venueType regionCode score previousScore } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n"): (typeof documents)["\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -397,23 +403,23 @@ export function graphql(source: "\n  mutation RecordSubsidyPayment($input: Subsi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportApplicationForm($applicationId: UUID!) { exportApplicationForm(applicationId: $applicationId) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportRecognitionForm($venueId: UUID!) { exportRecognitionForm(venueId: $venueId) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n"): (typeof documents)["\n  query ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 }\n  }\n"];
+export function graphql(source: "\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n"): (typeof documents)["\n  mutation ExportPlacementRoster($venueId: UUID!, $year: Int!, $fullIds: Boolean!) {\n    exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportAssessmentForm($venueId: UUID!, $year: Int!) { exportAssessmentForm(venueId: $venueId, year: $year) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n"): (typeof documents)["\n  query ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { filename mimeType contentBase64 } }\n"];
+export function graphql(source: "\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n"): (typeof documents)["\n  mutation ExportYearSummary($regionCode: String, $year: Int!) { exportYearSummary(regionCode: $regionCode, year: $year) { url filename expiresAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,9 +14,20 @@ export interface SigningKey {
   verify(payload: string, signatureBase64: string): boolean;
 }
 
-/** The key from its 32-byte seed (CONTRACT_SIGNING_KEY, base64). */
+// Jobs build every service per run (bound to the job's transaction): importing the key each time was ~15 % of
+// the worker's CPU in bench:performance, so the key is built once per seed and process.
+const keysBySeed = new Map<string, SigningKey>();
+
+/** The key from its 32-byte seed (CONTRACT_SIGNING_KEY, base64); built once per seed. */
 export function createSigningKey(seed: Buffer): SigningKey {
   if (seed.length !== 32) throw new Error("the contract signing key is a 32-byte Ed25519 seed");
+  const id = seed.toString("hex");
+  let key = keysBySeed.get(id);
+  if (!key) keysBySeed.set(id, (key = importSigningKey(seed)));
+  return key;
+}
+
+function importSigningKey(seed: Buffer): SigningKey {
   const privateKey: KeyObject = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
   const publicKey = createPublicKey(privateKey);
   const raw = publicKey.export({ format: "der", type: "spki" }).subarray(-32);

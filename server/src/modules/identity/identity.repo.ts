@@ -17,10 +17,15 @@ export async function findUserByPhone(db: DbOrTx, phone: string): Promise<UserRo
 const userByIdStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareUserById>>();
 const prepareUserById = (db: DbOrTx) => db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare("user_by_id");
 
-export async function getUserById(db: DbOrTx, id: string): Promise<UserRow> {
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
   let statement = userByIdStatements.get(db);
   if (!statement) userByIdStatements.set(db, (statement = prepareUserById(db)));
   const [row] = await statement.execute({ id });
+  return row ?? null;
+}
+
+export async function getUserById(db: DbOrTx, id: string): Promise<UserRow> {
+  const row = await findUserById(db, id);
   if (!row) throw notFound("用户", id);
   return row;
 }

@@ -245,6 +245,12 @@ export function createSessionService(deps: Deps, sms: SmsService = createSmsServ
      * for at most one access-token TTL (erring towards revocation). If Redis is down the database revocation
      * still commits, but other API processes accept the access tokens until they expire (ACCESS_TOKEN_TTL_SECONDS).
      */
+    /** The user's role and scope as they stand now (not as an older token states them); null when unknown or disabled. */
+    async currentActor(userId: string): Promise<Actor | null> {
+      const user = await repo.findUserById(db, userId);
+      return user?.status === "ACTIVE" ? actorOf(user) : null;
+    },
+
     async revokeAllForUser(tx: DbOrTx, userId: string, reason: string): Promise<number> {
       const sessionIds = await repo.revokeRefreshTokensOfUser(tx, userId, now(), reason);
       await sessionRevocations.revoke(sessionIds);

@@ -102,6 +102,10 @@ describe("projection, on-site assessment, ranking and the annual close", () => {
     expect(page.items[0]!.rank).toBe(1);
     expect(page.items[1]).toMatchObject({ previousScore: 61.2, belowThresholdTwoYears: true });
     expect(page.items[0]!.belowThresholdTwoYears).toBe(false);
+    // The county's review list (优胜劣汰): exactly the flagged venues, however far down the ranking they sit.
+    const review = await h.services.performance.ranking(officer, { year: 2026, belowThresholdTwoYears: true, limit: 10, offset: 0 });
+    expect(review.total).toBe(1);
+    expect(review.items.map((i) => [i.venueName, i.belowThresholdTwoYears, i.previousScore])).toEqual([["洛江区弱零工市场", true, 61.2]]);
     await expect(h.services.performance.ranking(officer, { year: 2026, regionCode: "350502", limit: 10, offset: 0 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const city = await h.callerAs("CITY_OFFICER");
     expect((await h.services.performance.ranking(city, { year: 2026, limit: 100, offset: 0 })).total).toBeGreaterThan(2);

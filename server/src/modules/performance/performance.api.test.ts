@@ -13,7 +13,7 @@ const PROJECTION = `query($venueId: UUID, $year: Int) { venuePerformance(venueId
   venueName score star grantFen eligible eligibility { code message } items { id actual target earned note } nextStar { level missing message hints { itemId needed } } } }`;
 const RECORD = `mutation($input: RecordActivityInput!) { recordVenueActivity(input: $input) { id kind quantity year } }`;
 const RANKING = `query($year: Int) { performanceRanking(year: $year, limit: 10) { total items { rank venueName score belowThresholdTwoYears } } }`;
-const ROSTER = `query($venueId: UUID!, $year: Int!, $fullIds: Boolean) { exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { filename mimeType contentBase64 } }`;
+const ROSTER = `mutation($venueId: UUID!, $year: Int!, $fullIds: Boolean) { exportPlacementRoster(venueId: $venueId, year: $year, fullIds: $fullIds) { url filename expiresAt } }`;
 
 describe("performance over GraphQL", () => {
   let t: TestApi;
@@ -74,12 +74,13 @@ describe("performance over GraphQL", () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
-  it("staff record an activity over GraphQL; the roster export comes back as an .xlsx", async () => {
+  it("staff record an activity over GraphQL; the roster export's link downloads an .xlsx", async () => {
     const rec = await t.ok(RECORD, { input: { kind: "RECRUITMENT_EVENT", category: "直播带岗", quantity: 1, attendance: 120, occurredOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), evidence: "直播回放链接" } }, staff);
     expect(rec.recordVenueActivity).toMatchObject({ kind: "RECRUITMENT_EVENT", quantity: 1 });
-    const file = (await t.ok(ROSTER, { venueId, year }, staff)).exportPlacementRoster;
-    expect(file.mimeType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(Buffer.from(file.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK");
+    const link = (await t.ok(ROSTER, { venueId, year }, staff)).exportPlacementRoster;
+    const file = await fetch(`${t.url}${link.url}`);
+    expect(file.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
     expect((await t.gql(ROSTER, { venueId, year, fullIds: true }, staff)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

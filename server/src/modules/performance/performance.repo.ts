@@ -290,6 +290,8 @@ export interface RankingFilter {
   year: number;
   regionCode?: string;
   type?: ResultRow["venueType"];
+  /** Only venues below this score (tenths) this year and last (优胜劣汰: due for a review of their recognition). */
+  belowTwoYears?: number;
   limit: number;
   offset: number;
 }
@@ -301,6 +303,7 @@ export async function listRanking(db: DbOrTx, f: RankingFilter) {
     eq(venueYearResults.year, f.year),
     f.regionCode ? eq(venueYearResults.regionCode, f.regionCode) : undefined,
     f.type ? eq(venueYearResults.venueType, f.type) : undefined,
+    f.belowTwoYears != null ? sql`${venueYearResults.scoreTenths} < ${f.belowTwoYears} and ${prev} < ${f.belowTwoYears}` : undefined,
   );
   const [items, [count]] = await Promise.all([
     db
@@ -323,12 +326,25 @@ export async function listResultsByYear(db: DbOrTx, year: number, venueIds?: str
     .where(and(eq(venueYearResults.year, year), venueIds ? inArray(venueYearResults.venueId, venueIds) : undefined));
 }
 
-/** 附件5 rows: counted placements of a venue-year with the worker's name and sealed ID number. */
-export async function listRosterPlacements(db: DbOrTx, venueId: string, year: number) {
+/** Cursor of the 附件5 roster: the last row of the previous page (pay time, then placement id). */
+export interface RosterCursor {
+  paidAt: Date;
+  placementId: string;
+}
+
+/**
+ * 附件5 rows: counted placements of a venue-year with the worker's name and sealed ID number, in pay order.
+ * Paged by keyset (`after`, `limit`) so a large roster streams page by page; without them, every row.
+ */
+export async function listRosterPlacements(db: DbOrTx, venueId: string, year: number, page?: { after: RosterCursor | null; limit: number }) {
   const employer = sql<string>`(select e.display_name from users e where e.id = ${performancePlacements.employerId})`;
-  return db
+  const after = page?.after
+    ? sql`(${performancePlacements.paidAt}, ${performancePlacements.placementId}) > (${page.after.paidAt.toISOString()}::timestamptz, ${page.after.placementId}::uuid)`
+    : undefined;
+  const query = db
     .select({
       placementId: performancePlacements.placementId,
+      paidAt: performancePlacements.paidAt,
       paidOn: performancePlacements.paidOn,
       priorityGroup: performancePlacements.priorityGroup,
       source: performancePlacements.source,
@@ -342,8 +358,19 @@ export async function listRosterPlacements(db: DbOrTx, venueId: string, year: nu
     .from(performancePlacements)
     .innerJoin(users, eq(users.id, performancePlacements.workerId))
     .leftJoin(workerProfiles, eq(workerProfiles.userId, performancePlacements.workerId))
-    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true)))
-    .orderBy(asc(performancePlacements.paidAt));
+    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true), after))
+    .orderBy(asc(performancePlacements.paidAt), asc(performancePlacements.placementId));
+  return page ? query.limit(page.limit) : query;
+}
+
+/** How many rows the 附件5 roster of a venue-year has (for the audit of a full-ID export). */
+export async function countRosterPlacements(db: DbOrTx, venueId: string, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(performancePlacements)
+    .innerJoin(users, eq(users.id, performancePlacements.workerId))
+    .where(and(eq(performancePlacements.venueId, venueId), eq(performancePlacements.year, year), eq(performancePlacements.counted, true)));
+  return row!.n;
 }
 
 /** 附件7 per county: recognised venues, placements, stars and grades reached, the grants the scores reach. */

@@ -2,22 +2,11 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
-import {
-  OnsiteAssessmentInput,
-  PolicyYearArgs,
-  RankingArgs,
-  RankingPage,
-  RecordActivityInput,
-  ReconcileRun,
-  SelfAssessmentInput,
-  SetSubsidyPolicyArgs,
-  SubsidyPolicyVersion,
-  VenueActivity,
-  VenueActivityPage,
-  VenueAssessment,
-  VenuePerformance,
-  VenueYearArgs,
-} from "./performance.types.js";
+import { RecordActivityInput, VenueActivity, VenueActivityPage } from "./activity.types.js";
+import { OnsiteAssessmentInput, SelfAssessmentInput, VenueAssessment } from "./assessment.types.js";
+import { VenuePerformance, VenueYearArgs } from "./performance.types.js";
+import { PolicyYearArgs, ReconcileRun, SetSubsidyPolicyArgs, SubsidyPolicyVersion } from "./policy.types.js";
+import { RankingArgs, RankingPage } from "./ranking.types.js";
 import { PlacementFollowUp, RecordPlacementFollowUpInput } from "./follow-up.types.js";
 
 const STAFF_AND_OFFICERS = ["VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;

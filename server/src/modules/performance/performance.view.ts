@@ -1,7 +1,8 @@
 // Stored rows → the GraphQL shapes (tenths become one-decimal points).
 import { starTitle, type NextStarGap } from "@qz/shared";
 import type { AssessmentRow, ResultRow } from "./performance.repo.js";
-import type { VenuePerformance, VenueAssessment } from "./performance.types.js";
+import type { VenueAssessment } from "./assessment.types.js";
+import type { VenuePerformance } from "./performance.types.js";
 
 const pts = (tenths: number) => tenths / 10;
 

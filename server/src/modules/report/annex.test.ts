@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -5,11 +6,16 @@ import { auditLog, workerProfiles } from "../../db/schema/index.js";
 import { emitPlacement } from "../performance/performance.fixtures.js";
 import { insertUser, insertVenue, residentId } from "../../testing/factories.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import type { ExportFile } from "./annex.service.js";
+import type { PreparedExport } from "./annex.service.js";
 
-async function read(f: ExportFile) {
+/** Writes the export into memory and opens it with exceljs, as a download would be opened. */
+async function read(f: PreparedExport) {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  await f.write(sink);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(f.contentBase64, "base64") as unknown as ArrayBuffer);
+  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   return wb;
 }
 const rows = (ws: ExcelJS.Worksheet) => ws.getSheetValues().slice(1).map((r) => (Array.isArray(r) ? r.slice(1) : []));
@@ -47,7 +53,9 @@ describe("附件 exports read back with exceljs equal the data", () => {
     ]);
     await expect(h.services.annexes.placementRoster(staff, venueId, 2026, true)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const officer = await h.callerAs("COUNTY_OFFICER", { regionCode: "350502" });
-    const full = rows((await read(await h.services.annexes.placementRoster(officer, venueId, 2026, true))).getWorksheet("附件5")!);
+    const fullExport = await h.services.annexes.placementRoster(officer, venueId, 2026, true);
+    expect(await h.deps.db.select().from(auditLog).where(eq(auditLog.action, "performance.export-roster-with-ids")), "audited when written, not when a link is issued").toHaveLength(0);
+    const full = rows((await read(fullExport)).getWorksheet("附件5")!);
     expect(full[2]!.slice(3, 5)).toEqual([idNumber, "13955501234"]);
     const audit = await h.deps.db.select().from(auditLog).where(and(eq(auditLog.action, "performance.export-roster-with-ids"), eq(auditLog.entityId, venueId)));
     expect(audit).toHaveLength(1);

@@ -1,17 +1,17 @@
-import { IsOptional, Max, MaxLength, Min } from "class-validator";
+import { IsOptional, Matches, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
-import { UUID } from "../../graphql/scalars.js";
+import { DateTime, UUID } from "../../graphql/scalars.js";
 
-@ObjectType({ description: "An .xlsx file (base64): save it under its filename" })
-export class ExportFile {
-  @Field(() => String)
+@ObjectType({ description: "A short-lived link to an .xlsx export: GET it (no token needed) before it expires" })
+export class ExportLink {
+  @Field(() => String, { description: "Path on the API, /exports/<kind>?…&token=" })
+  url: string;
+
+  @Field(() => String, { description: "The file's zh-CN name (also sent as Content-Disposition filename*)" })
   filename: string;
 
-  @Field(() => String)
-  mimeType: string;
-
-  @Field(() => String)
-  contentBase64: string;
+  @Field(() => DateTime)
+  expiresAt: Date;
 }
 
 @ArgsType()
@@ -40,7 +40,7 @@ export class YearSummaryExportArgs {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(6)
+  @Matches(/^\d{6}$/)
   regionCode?: string | null;
 }
 

@@ -3,28 +3,11 @@ import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import { UUID } from "../../graphql/scalars.js";
-import {
-  ApplicationFilterArgs,
-  ApplicationMaterialsInput,
-  ApplicationReasonArgs,
-  CountyBudget,
-  CountyBudgetArgs,
-  CountyBudgetInput,
-  DecideObjectionArgs,
-  FundReportArgs,
-  FundReportRow,
-  FundUse,
-  FundUseInput,
-  GrantFunds,
-  LoweredResult,
-  LowerResultInput,
-  ObjectionArgs,
-  OneTimeApplicationInput,
-  SubsidyApplication,
-  SubsidyApplicationPage,
-  SubsidyObjection,
-  SubsidyPaymentInput,
-} from "./subsidy.types.js";
+import { CountyBudget, CountyBudgetArgs, CountyBudgetInput } from "./budget.types.js";
+import { FundReportArgs, FundReportRow, FundUse, FundUseInput, GrantFunds } from "./fund-use.types.js";
+import { LowerResultInput, LoweredResult } from "./lowered-result.types.js";
+import { DecideObjectionArgs, ObjectionArgs, SubsidyObjection } from "./public-notice.types.js";
+import { ApplicationFilterArgs, ApplicationMaterialsInput, ApplicationReasonArgs, OneTimeApplicationInput, SubsidyApplication, SubsidyApplicationPage, SubsidyPaymentInput } from "./subsidy.types.js";
 import { toApplication } from "./subsidy.view.js";
 
 const STAFF_AND_OFFICERS = ["VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;

@@ -1,3 +1,4 @@
+// Subsidy applications (补助申请: one-time and performance) with their materials, review, payment and listing.
 import { APPLICATION_STATUS, FUND_CATEGORY, OBJECTION_STATUS, SUBSIDY_KIND } from "@qz/shared";
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
@@ -109,144 +110,6 @@ export class SubsidyApplicationPage {
   total: number;
 }
 
-@ObjectType({ description: "异议 filed during a public notice" })
-export class SubsidyObjection {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  applicationId: string;
-
-  @Field(() => String)
-  reason: string;
-
-  @Field(() => ObjectionStatus)
-  status: ObjectionStatus;
-
-  @Field(() => String, { nullable: true })
-  decisionNote: string | null;
-
-  @Field(() => DateTime)
-  createdAt: Date;
-
-  @Field(() => DateTime, { nullable: true })
-  decidedAt: Date | null;
-}
-
-@ObjectType()
-export class CountyBudget {
-  @Field(() => String)
-  regionCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => SafeInt)
-  amountFen: number;
-
-  @Field(() => SafeInt, { description: "In notice, approved or paid" })
-  committedFen: number;
-}
-
-@ObjectType()
-export class FundUse {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  applicationId: string;
-
-  @Field(() => FundCategory)
-  category: FundCategory;
-
-  @Field(() => SafeInt)
-  amountFen: number;
-
-  @Field(() => LocalDate)
-  spentOn: string;
-
-  @Field(() => String)
-  voucherNo: string;
-
-  @Field(() => String, { nullable: true })
-  attachment: string | null;
-
-  @Field(() => String, { nullable: true })
-  note: string | null;
-
-  @Field(() => SafeInt, { nullable: true, description: "The grant's balance after this spending (when just recorded)" })
-  balanceFen?: number | null;
-}
-
-@ObjectType()
-export class GrantFunds {
-  @Field(() => SubsidyApplication)
-  application: SubsidyApplication;
-
-  @Field(() => [FundUse])
-  uses: FundUse[];
-
-  @Field(() => SafeInt)
-  spentFen: number;
-
-  @Field(() => SafeInt)
-  balanceFen: number;
-}
-
-@ObjectType()
-export class CategoryAmount {
-  @Field(() => FundCategory)
-  category: FundCategory;
-
-  @Field(() => SafeInt)
-  amountFen: number;
-}
-
-@ObjectType()
-export class FundReportRow {
-  @Field(() => ID)
-  applicationId: string;
-
-  @Field(() => String)
-  venueName: string;
-
-  @Field(() => String)
-  regionCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => SubsidyKind)
-  kind: SubsidyKind;
-
-  @Field(() => SafeInt)
-  paidFen: number;
-
-  @Field(() => SafeInt)
-  spentFen: number;
-
-  @Field(() => SafeInt)
-  balanceFen: number;
-
-  @Field(() => [CategoryAmount])
-  byCategory: CategoryAmount[];
-}
-
-@ObjectType()
-export class LoweredResult {
-  @Field(() => Float)
-  score: number;
-
-  @Field(() => Int, { nullable: true })
-  star: number | null;
-
-  @Field(() => SafeInt)
-  grantFen: number;
-
-  @Field(() => SafeInt, { description: "Already paid beyond the lowered grant: to reclaim" })
-  reclaimFen: number;
-}
-
 @InputType()
 export class OneTimeApplicationInput {
   @Field(() => UUID, { nullable: true })
@@ -289,29 +152,6 @@ export class ApplicationReasonArgs {
   reason: string;
 }
 
-@ArgsType()
-export class ObjectionArgs {
-  @Field(() => UUID)
-  applicationId: string;
-
-  @Field(() => String)
-  @MaxLength(1000)
-  reason: string;
-}
-
-@ArgsType()
-export class DecideObjectionArgs {
-  @Field(() => UUID)
-  id: string;
-
-  @Field(() => Boolean)
-  upheld: boolean;
-
-  @Field(() => String)
-  @MaxLength(1000)
-  note: string;
-}
-
 @InputType()
 export class SubsidyPaymentInput {
   @Field(() => UUID)
@@ -326,62 +166,6 @@ export class SubsidyPaymentInput {
   @Field(() => String)
   @MaxLength(60)
   voucherNo: string;
-}
-
-@InputType()
-export class CountyBudgetInput {
-  @Field(() => String)
-  @MaxLength(6)
-  regionCode: string;
-
-  @Field(() => Int)
-  @Min(2023)
-  @Max(2100)
-  year: number;
-
-  @Field(() => SafeInt)
-  amountFen: number;
-}
-
-@ArgsType()
-export class CountyBudgetArgs {
-  @Field(() => String)
-  @MaxLength(6)
-  regionCode: string;
-
-  @Field(() => Int)
-  @Min(2023)
-  @Max(2100)
-  year: number;
-}
-
-@InputType()
-export class FundUseInput {
-  @Field(() => UUID)
-  applicationId: string;
-
-  @Field(() => FundCategory)
-  category: FundCategory;
-
-  @Field(() => SafeInt)
-  amountFen: number;
-
-  @Field(() => LocalDate)
-  spentOn: string;
-
-  @Field(() => String)
-  @MaxLength(60)
-  voucherNo: string;
-
-  @Field(() => String, { nullable: true, description: "Where the receipt is kept (upload key or file name)" })
-  @IsOptional()
-  @MaxLength(300)
-  attachment?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
-  note?: string | null;
 }
 
 @ArgsType()
@@ -402,42 +186,4 @@ export class ApplicationFilterArgs {
   @IsOptional()
   @MaxLength(6)
   regionCode?: string | null;
-}
-
-@ArgsType()
-export class FundReportArgs {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(6)
-  regionCode?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(2023)
-  @Max(2100)
-  year?: number | null;
-}
-
-@InputType()
-export class LowerResultInput {
-  @Field(() => UUID)
-  venueId: string;
-
-  @Field(() => Int)
-  @Min(2023)
-  @Max(2100)
-  year: number;
-
-  @Field(() => Float, { nullable: true, description: "The lowered score; omit to withdraw the star only" })
-  @IsOptional()
-  @Min(0)
-  @Max(100)
-  score?: number | null;
-
-  @Field(() => Boolean, { defaultValue: false })
-  withdrawStar: boolean;
-
-  @Field(() => String)
-  @MaxLength(500)
-  reason: string;
 }
