@@ -46,6 +46,11 @@ export async function startPhoneLab(): Promise<PhoneLab> {
       const page = await context.newPage();
       page.on("pageerror", (err) => console.error(`[browser] ${err.message}`));
       page.on("console", (msg) => msg.type() === "error" && console.error(`[browser console] ${msg.text()}`));
+      // A refused GraphQL call shows in the output even when the page only shows it as text.
+      page.on("response", async (res) => {
+        const body = res.url().endsWith("/graphql") ? await res.text().catch(() => "") : "";
+        if (res.status() >= 400 || body.includes('"errors"')) console.error(`[browser] ${res.status()} ${res.url()} ${body.slice(0, 400)}`);
+      });
       return { context, page };
     },
     async as<T>(phone: string, query: string, variables: Record<string, unknown> = {}) {
