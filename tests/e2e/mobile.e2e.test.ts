@@ -78,7 +78,12 @@ describe("phone pages: a worker's day", () => {
       sql`select e.starts_at, e.ends_at, t.lat, t.lng from engagements e join tasks t on t.id = e.task_id where e.id = ${engagementId}`,
     );
     expect(e).toBeDefined();
-    await page.locator('[data-test="contract-pending"]').waitFor();
+    // 合同生成中: before the contract is drafted the page waits for it, with no error and no check-in button.
+    await page.locator('[data-test="contract-drafting"]').waitFor();
+    expect(await page.locator('[data-test="contract-pending"]').innerText()).toContain("合同生成中");
+    expect(await page.locator('[data-test="job-error"]').count()).toBe(0);
+    expect(await page.locator('[data-test="check-in"]').count()).toBe(0);
+    await shot(page, "mobile-contract-drafting");
 
     // 到岗确认: the job starts on day 5, so the deadline is still ahead and the button is shown.
     expect(await page.locator('[data-test="reconfirm-by"]').innerText()).not.toBe("—");
@@ -94,6 +99,9 @@ describe("phone pages: a worker's day", () => {
     // 零工保: nothing recorded until engagement.created's insurance job has run (here, as the worker would).
     expect(await page.locator('[data-test="insurance-status"]').innerText()).toBe("未记录");
     const contract = (await services.contracts.draftForEngagement(SYSTEM, engagementId))!;
+    // The page notices the drafted contract by itself (no reload).
+    await page.locator('[data-test="contract"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-test="job-error"]').count()).toBe(0);
     await services.insurance.recordTaken(randomUUID(), engagementId);
     await page.reload();
     await page.locator('[data-test="contract"]').waitFor();

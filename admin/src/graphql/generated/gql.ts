@@ -103,6 +103,7 @@ type Documents = {
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": typeof types.MobileTakeDocument,
     "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": typeof types.MobileEngagementsDocument,
     "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": typeof types.MobileJobDocument,
+    "query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }": typeof types.MobileContractReadyDocument,
     "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n": typeof types.MobileMyEngagementDocument,
     "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }": typeof types.MobileConfirmEngagementDocument,
     "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": typeof types.MobileSignCodeDocument,
@@ -207,6 +208,7 @@ const documents: Documents = {
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": types.MobileTakeDocument,
     "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": types.MobileEngagementsDocument,
     "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": types.MobileJobDocument,
+    "query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }": types.MobileContractReadyDocument,
     "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n": types.MobileMyEngagementDocument,
     "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }": types.MobileConfirmEngagementDocument,
     "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": types.MobileSignCodeDocument,
@@ -592,6 +594,10 @@ export function graphql(source: "\n  query MobileEngagements {\n    myEngagement
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n"): (typeof documents)["\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }"): (typeof documents)["query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
