@@ -6,6 +6,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../server/src/access/actor.js";
+import { JOB_HANDLERS } from "../../server/src/jobs/handlers.js";
+import { jobIdFor } from "../../server/src/jobs/events.js";
+import { runJob } from "../../server/src/jobs/job-runner.js";
 import { createServices } from "../../server/src/services.js";
 import { smsOutbox } from "../../server/src/testing/factories.js";
 import { PHONES, shot } from "./harness.js";
@@ -241,6 +244,59 @@ describe("phone pages: the worker rates the employer and complains with a photo"
     );
     expect(row).toEqual({ respondent_kind: "EMPLOYER", files: 1 });
     await shot(page, "mobile-worker-complaints");
+    await context.close();
+  });
+});
+
+describe("phone pages: a complaint's progress, live", () => {
+  it("the worker's complaint page shows the venue accepting and resolving it without a reload, then the worker closes it", async () => {
+    lab.offset = 0;
+    const { t } = lab;
+    // The demo worker's seeded complaint, waiting at the demo market (the demo staff's venue).
+    const [row] = await t.database.db.execute<{ id: string }>(
+      sql`select c.id from complaints c join users u on u.id = c.complainant_id where u.phone = ${PHONES.worker} and c.status = 'SUBMITTED' and c.title = '实际工作时间超过约定'`,
+    );
+    const id = row!.id;
+    /** Staff handle it over the API; the notify job the BullMQ worker would run then publishes the live update. */
+    const handle = async (action: string, note?: string) => {
+      await lab.as(PHONES.staff, `mutation($id: UUID!, $a: ComplaintHandlerAction!, $n: String) { handleComplaint(id: $id, action: $a, note: $n) { status } }`, { id, a: action, n: note ?? null });
+      const events = await t.database.db.execute<{ id: string; payload: Record<string, unknown> }>(
+        sql`select id, payload from outbox where name = 'complaint.status-changed' and payload->>'complaintId' = ${id} and payload->>'action' = ${action}`,
+      );
+      for (const e of events) {
+        await runJob(t.api.deps, JOB_HANDLERS, { id: jobIdFor(e.id, "notify.complaint-status-changed"), name: "notify.complaint-status-changed", data: e.payload });
+      }
+    };
+
+    const { context, page } = await lab.phone();
+    await phoneLogIn(page, PHONES.worker);
+    await page.locator('[data-test="tab-complaints"]').tap();
+    const card = page.locator('[data-test="complaint-mine"]', { hasText: "实际工作时间超过约定" });
+    await card.locator('[data-test="complaint-open"]').tap();
+    await page.waitForURL(new RegExp(`/m/complaints/${id}$`));
+    const status = page.locator('[data-test="complaint-detail-status"]');
+    expect(await status.innerText()).toBe("已提交，待受理");
+    expect(await page.locator('[data-test="complaint-deadline"]').innerText()).toMatch(/受理期限：/);
+    expect(await page.locator('[data-test="complaint-live"]').innerText()).toContain("实时");
+    // Wait until the API listens on this complaint's channel (the page's subscription reached it).
+    await expect.poll(async () => ((await t.api.deps.redis.pubsub("NUMSUB", `COMPLAINT_UPDATED:${id}`)) as [string, number])[1]).toBeGreaterThan(0);
+
+    await handle("ACCEPT");
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe("已受理");
+    expect(await page.locator('[data-test="complaint-deadline"]').innerText()).toMatch(/处理期限：/);
+    expect(await page.locator('[data-test="complaint-step"]').first().innerText()).toContain("驿站已受理");
+
+    await handle("RESOLVE", "已与用工方核实，超时2小时按约定时薪补发52元。");
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe("已处理，待确认");
+    expect(await page.locator('[data-test="complaint-resolution"]').innerText()).toContain("补发52元");
+    expect(await page.locator('[data-test="complaint-step-note"]').first().innerText()).toContain("补发52元");
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-complaint-live");
+
+    await page.locator('[data-test="complaint-close"]').tap();
+    await expect.poll(() => status.innerText()).toBe("已办结");
+    const [closed] = await t.database.db.execute<{ status: string; outcome_stars: number }>(sql`select status, outcome_stars from complaints where id = ${id}`);
+    expect(closed).toEqual({ status: "CLOSED", outcome_stars: 5 });
     await context.close();
   });
 });

@@ -77,6 +77,11 @@ type Documents = {
     "query Regions { regions { code name } }": typeof types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
+    "\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": typeof types.MobileComplaintDocument,
+    "\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": typeof types.MobileComplaintUpdatedDocument,
+    "mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }": typeof types.MobileSupplyComplaintDocument,
+    "mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }": typeof types.MobileCloseComplaintDocument,
+    "mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }": typeof types.MobileRefuseComplaintDocument,
     "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n": typeof types.EmployerTasksDocument,
     "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n": typeof types.EmployerMinimumWageDocument,
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": typeof types.EmployerPostTaskDocument,
@@ -182,6 +187,11 @@ const documents: Documents = {
     "query Regions { regions { code name } }": types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": types.RegisterWalkInWorkerDocument,
+    "\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": types.MobileComplaintDocument,
+    "\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": types.MobileComplaintUpdatedDocument,
+    "mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }": types.MobileSupplyComplaintDocument,
+    "mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }": types.MobileCloseComplaintDocument,
+    "mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }": types.MobileRefuseComplaintDocument,
     "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n": types.EmployerTasksDocument,
     "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n": types.EmployerMinimumWageDocument,
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": types.EmployerPostTaskDocument,
@@ -490,6 +500,26 @@ export function graphql(source: "\n  query Workers($limit: Int!, $offset: Int!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n"): (typeof documents)["\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"): (typeof documents)["\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"): (typeof documents)["\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }"): (typeof documents)["mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }"): (typeof documents)["mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }"): (typeof documents)["mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
