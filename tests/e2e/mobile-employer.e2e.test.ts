@@ -163,8 +163,8 @@ describe("phone pages without a login", () => {
   it("an anonymous visitor finds the nearest venue and an open task, with no personal data on the page", async () => {
     lab.offset = 0;
     const { t } = lab;
-    const [market] = await t.database.db.execute<{ name: string; address: string; contact_phone: string; lat: number; lng: number }>(
-      sql`select name, address, contact_phone, lat, lng from venues where region_code = '350502' and type = 'MARKET' and status = 'RECOGNIZED' and contact_phone is not null order by name limit 1`,
+    const [market] = await t.database.db.execute<{ id: string; name: string; address: string; contact_phone: string; lat: number; lng: number }>(
+      sql`select id, name, address, contact_phone, lat, lng from venues where region_code = '350502' and type = 'MARKET' and status = 'RECOGNIZED' and contact_phone is not null order by name limit 1`,
     );
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
     await lab.as(PHONES.employer, `mutation($i: PostTaskInput!) { postTask(input: $i) { id } }`, {
@@ -181,6 +181,11 @@ describe("phone pages without a login", () => {
     expect(await nearest.locator('[data-test="venue-address"]').innerText()).toContain(market!.address);
     expect(await nearest.locator('[data-test="venue-call"]').getAttribute("href")).toBe(`tel:${market!.contact_phone}`);
     expect(await nearest.innerText()).toMatch(/服务：求职登记/);
+    // 开放时间: the seeded line, then what the venue's officer sets (the finder reads it on the next search).
+    expect(await nearest.locator('[data-test="venue-hours"]').innerText()).toMatch(/^开放时间：周[一二三四五六日]至周[一二三四五六日] \d{2}:\d{2}–\d{2}:\d{2}/);
+    await lab.as(PHONES.county, `mutation($i: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $i) { id } }`, { i: { venueId: market!.id, openingHours: "周一至周日 07:30–12:00，14:00–18:30" } });
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test="venue-card"]').first().locator('[data-test="venue-hours"]').innerText()).toBe("开放时间：周一至周日 07:30–12:00，14:00–18:30");
     const task = page.locator('[data-test="open-task"]', { hasText: "展会搭建临时工" });
     await task.waitFor();
     expect(await task.innerText()).toMatch(/¥30\.00\/小时[\s\S]*还差 3 人/);

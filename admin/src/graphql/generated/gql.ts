@@ -67,9 +67,10 @@ type Documents = {
     "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n": typeof types.VenueCoverageDocument,
     "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n": typeof types.VenueStatusCountsDocument,
     "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": typeof types.VenuesDocument,
-    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": typeof types.VenueDocument,
+    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": typeof types.VenueDocument,
     "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": typeof types.VenueWorkerCountDocument,
     "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n": typeof types.VenueStaffDocument,
+    "\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n": typeof types.UpdateVenueOpeningHoursDocument,
     "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": typeof types.RecognizeVenueDocument,
     "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.SuspendVenueDocument,
     "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.RevokeVenueDocument,
@@ -121,7 +122,7 @@ type Documents = {
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
     "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": typeof types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
-    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
 };
 const documents: Documents = {
     "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n": types.AssessmentContextDocument,
@@ -177,9 +178,10 @@ const documents: Documents = {
     "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n": types.VenueCoverageDocument,
     "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n": types.VenueStatusCountsDocument,
     "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": types.VenuesDocument,
-    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": types.VenueDocument,
+    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": types.VenueDocument,
     "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": types.VenueWorkerCountDocument,
     "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n": types.VenueStaffDocument,
+    "\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n": types.UpdateVenueOpeningHoursDocument,
     "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": types.RecognizeVenueDocument,
     "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": types.SuspendVenueDocument,
     "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": types.RevokeVenueDocument,
@@ -231,7 +233,7 @@ const documents: Documents = {
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
     "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
-    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
 };
 
 /**
@@ -463,7 +465,7 @@ export function graphql(source: "\n  query Venues($filter: VenueFilter, $limit: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"): (typeof documents)["\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"];
+export function graphql(source: "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"): (typeof documents)["\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -472,6 +474,10 @@ export function graphql(source: "\n  query VenueWorkerCount($venueId: UUID) { wo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n"): (typeof documents)["\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n"): (typeof documents)["\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -679,7 +685,7 @@ export function graphql(source: "\n  query MobileWallet { myWallet { balanceFen 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"): (typeof documents)["\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"];
+export function graphql(source: "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"): (typeof documents)["\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
