@@ -3,6 +3,9 @@
 // hours, submits the pay and rates the worker, then sees the complaints against them. The worker's side and the
 // job the BullMQ worker would run (drafting the contract) are done through the API and the services.
 // An anonymous visitor finds the nearest venue and an open task, with no personal data on the page.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../server/src/access/actor.js";
@@ -12,7 +15,7 @@ import { runJob } from "../../server/src/jobs/job-runner.js";
 import { createServices } from "../../server/src/services.js";
 import { smsOutbox } from "../../server/src/testing/factories.js";
 import { PHONES, shot } from "./harness.js";
-import { noHorizontalScroll, phoneLogIn, startPhoneLab, type PhoneLab } from "./phone.js";
+import { noHorizontalScroll, phoneLogIn, startPhoneLab, writeQrVideo, type PhoneLab } from "./phone.js";
 
 const SYSTEM: Caller = { actor: null, system: true, meta: { requestId: "e2e", ip: null, userAgent: null } };
 const MIN = 60_000;
@@ -108,8 +111,25 @@ describe("phone pages: an employer posts a task and settles it", () => {
 
     // The worker checks in and out at the workplace on the API's moved clock.
     const [e] = await t.database.db.execute<{ starts_at: string; ends_at: string }>(sql`select starts_at, ends_at from engagements where id = ${engagementId}`);
+    // 扫码签到 with the phone's camera: Chromium's fake camera films the employer's QR (a Y4M made here from the
+    // code the employer's page shows); qr-scanner reads it and the page checks in, no location and no typing.
     lab.offset = new Date(e!.starts_at).getTime() - 5 * MIN - Date.now();
-    await lab.as(PHONES.worker, `mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`, { i: { engagementId, lat: home!.lat, lng: home!.lng } });
+    const video = join(mkdtempSync(join(tmpdir(), "qz-camera-")), "camera.y4m");
+    writeQrVideo(video, null);
+    const worker = await lab.cameraPhone(video);
+    await phoneLogIn(worker.page, PHONES.worker);
+    await worker.page.goto(`/m/job/${engagementId}`);
+    await worker.page.locator('[data-test="code-scan"]').waitFor();
+    const { checkInCode } = await lab.as<{ checkInCode: { code: string } }>(PHONES.employer, `query($t: UUID!) { checkInCode(taskId: $t) { code } }`, { t: taskId });
+    writeQrVideo(video, checkInCode.code);
+    await worker.page.locator('[data-test="code-scan"]').tap();
+    await worker.page.locator('[data-test="code-camera"] video').waitFor();
+    await expect.poll(() => worker.page.locator('[data-test="check-in-at"]').innerText(), { timeout: 30_000 }).not.toBe("—");
+    expect(await worker.page.locator('[data-test="job-notice"]').innerText()).toBe("签到成功");
+    const [scanned] = await t.database.db.execute<{ check_in_method: string }>(sql`select check_in_method from attendance_records where engagement_id = ${engagementId}`);
+    expect(scanned!.check_in_method).toBe("QR");
+    await shot(worker.page, "mobile-worker-scanned-check-in");
+    await worker.context.close();
     lab.offset = new Date(e!.ends_at).getTime() + 5 * MIN - Date.now();
     await lab.as(PHONES.worker, `mutation($i: CheckInInput!) { checkOut(input: $i) { id } }`, { i: { engagementId, lat: home!.lat, lng: home!.lng } });
 

@@ -139,8 +139,8 @@ describe("phone pages: a worker's day", () => {
     await page.locator('[data-test="check-out"]').waitFor();
     expect(await page.locator('[data-test="check-in-at"]').innerText()).not.toBe("—");
 
-    // 扫码签退 (the geolocation check-out is the same path as the check-in above): the employer's task page shows
-    // the rotating code and its QR image; the worker types it in on the job page (no camera scanning yet).
+    // 扫码签退 by typing (the camera is in mobile-employer.e2e): the employer's task page shows the rotating QR
+    // and its 8-character short code; the worker types it in on the job page, in lower case.
     lab.offset = new Date(e!.ends_at).getTime() + 5 * MIN - Date.now();
     const [task] = await lab.t.database.db.execute<{ id: string; pay_rate_fen: number }>(sql`select t.id, t.pay_rate_fen from tasks t join engagements e on e.task_id = t.id where e.id = ${engagementId}`);
     const boss = await phone({ width: 360, height: 640 });
@@ -148,17 +148,20 @@ describe("phone pages: a worker's day", () => {
     await boss.page.locator('[data-test="employer-home"]').waitFor();
     await boss.page.goto(`/m/e/task/${task!.id}`);
     const shown = (await boss.page.locator('[data-test="check-in-code"]').innerText()).trim();
-    expect(shown).toMatch(/^QZ1\./);
+    expect(shown).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(await boss.page.locator('[data-test="check-in-code-qr"]').getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
     expect(await noHorizontalScroll(boss.page)).toBe(true);
     await shot(boss.page, "mobile-employer-check-in-code");
     await boss.context.close();
 
     await page.locator('[data-test="code-open"]').tap();
-    expect(await page.locator('[data-test="code-form"]').innerText()).toContain("摄像头");
+    expect(await page.locator('[data-test="code-form"]').innerText()).toContain("8位签到码");
     await page.locator('[data-test="code-submit"]').tap();
     expect(await page.locator('[data-test="job-error"]').innerText()).toContain("请先输入");
-    await page.locator('[data-test="code-input"] textarea').fill(`${shown}\n`);
+    await page.locator('[data-test="code-input"] input').fill("AAAA-AAAA");
+    await page.locator('[data-test="code-submit"]').tap();
+    await expect.poll(() => page.locator('[data-test="job-error"]').innerText()).toContain("签到码不对");
+    await page.locator('[data-test="code-input"] input').fill(shown.toLowerCase());
     await page.locator('[data-test="code-submit"]').tap();
     await expect.poll(() => page.locator('[data-test="minutes"]').innerText()).toMatch(/小时/);
     expect(await page.locator('[data-test="job-notice"]').innerText()).toBe("签退成功");

@@ -88,7 +88,7 @@ type Documents = {
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": typeof types.EmployerPostTaskDocument,
     "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": typeof types.EmployerTaskDocument,
     "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": typeof types.EmployerTaskUpdatedDocument,
-    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }": typeof types.EmployerCheckInCodeDocument,
+    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }": typeof types.EmployerCheckInCodeDocument,
     "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": typeof types.EmployerTopUpDocument,
     "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": typeof types.EmployerFundDocument,
     "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": typeof types.EmployerEngagementDocument,
@@ -199,7 +199,7 @@ const documents: Documents = {
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": types.EmployerPostTaskDocument,
     "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": types.EmployerTaskDocument,
     "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": types.EmployerTaskUpdatedDocument,
-    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }": types.EmployerCheckInCodeDocument,
+    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }": types.EmployerCheckInCodeDocument,
     "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": types.EmployerTopUpDocument,
     "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": types.EmployerFundDocument,
     "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": types.EmployerEngagementDocument,
@@ -549,7 +549,7 @@ export function graphql(source: "\n  subscription EmployerTaskUpdated($taskId: U
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }"): (typeof documents)["query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }"];
+export function graphql(source: "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }"): (typeof documents)["query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
