@@ -29,6 +29,14 @@ describe("console: venue staff", () => {
     expect(placed!.n, "the demo venue has placements").toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-test="placements-total"]').innerText()).toBe(`近12个月共 ${placed!.n} 人`);
     await shot(page, "staff-dashboard");
+    // The score gauge at a laptop's size and at a phone's width (the three cards stack below md).
+    for (const [width, height] of [[1280, 800], [360, 740]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.locator('[data-test="venue-performance"] canvas').first().waitFor();
+      await page.waitForTimeout(300); // autoresize redraws the canvas after the resize
+      await shot(page, `staff-dashboard-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.locator('[data-test="menu-/workers/walk-in"]').click();
     await page.locator('input[data-test="walk-in-name"], [data-test="walk-in-name"] input').fill("李大伯");
     await page.locator('input[data-test="walk-in-id"], [data-test="walk-in-id"] input').fill("350502197001011230");
