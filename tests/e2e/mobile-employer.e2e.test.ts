@@ -14,7 +14,7 @@ import { jobIdFor } from "../../server/src/jobs/events.js";
 import { runJob } from "../../server/src/jobs/job-runner.js";
 import { createServices } from "../../server/src/services.js";
 import { smsOutbox } from "../../server/src/testing/factories.js";
-import { PHONES, shot } from "./harness.js";
+import { PHONES, SCREENSHOTS, shot } from "./harness.js";
 import { noHorizontalScroll, phoneLogIn, startPhoneLab, writeQrVideo, type PhoneLab } from "./phone.js";
 
 const SYSTEM: Caller = { actor: null, system: true, meta: { requestId: "e2e", ip: null, userAgent: null } };
@@ -216,6 +216,9 @@ describe("phone pages without a login", () => {
     expect(await page.locator('[data-test="venue-register"]').count()).toBeGreaterThan(0);
     expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, "mobile-public-finder");
+    // What a visitor sees first (for the README): the nearest venue's card with its hours.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}mobile-public-finder-top.png` });
     await page.locator('[data-test="large-text"]').tap();
     expect(await noHorizontalScroll(page)).toBe(true);
     await task.locator('[data-test="task-register"]').tap();
