@@ -98,6 +98,15 @@ const REGION_WEIGHTS: Readonly<Record<string, number>> = {
   "350521": 8, "350524": 8, "350525": 4, "350526": 3, "350571": 3, "350572": 4,
 };
 
+// 开放时间 as venues post them: markets open six or seven days, stations keep office hours. Picked from the name,
+// not the PRNG, so adding this column left every other generated value as it was.
+const MARKET_HOURS = ["周一至周六 08:30–12:00，14:30–17:30", "周一至周日 07:30–12:00，14:00–18:00", "周一至周六 08:00–17:30，节假日照常"];
+const STATION_HOURS = ["周一至周五 08:30–12:00，14:30–17:30", "周一至周六 08:00–12:00，14:30–17:00", "周一至周五 09:00–17:00，周六 09:00–12:00"];
+function openingHoursFor(type: "MARKET" | "STATION", name: string): string {
+  const list = type === "MARKET" ? MARKET_HOURS : STATION_HOURS;
+  return list[Array.from(name).reduce((sum, ch) => sum + ch.codePointAt(0)!, 0) % list.length]!;
+}
+
 type VenueRow = typeof venues.$inferInsert & { id: string; regionCode: string };
 type UserRow = typeof users.$inferInsert & { id: string };
 
@@ -280,6 +289,7 @@ class Generator {
       operatorName,
       operatorCreditCode: this.creditCode(publicOperator ? "12" : "91", region.code),
       contactPhone: `0595-2${this.rng.digits(7)}`,
+      openingHours: openingHoursFor(type, name),
       status: "RECOGNIZED",
       recognizedAt,
     };

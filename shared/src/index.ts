@@ -7,6 +7,7 @@ export * from "./identity/priority.js";
 export * from "./identity/skills.js";
 export * from "./region/regions.js";
 export * from "./venue/coverage.js";
+export * from "./venue/opening-hours.js";
 export * from "./venue/public-nearby.js";
 export * from "./calendar/holidays.js";
 export * from "./calendar/working-days.js";

@@ -3,13 +3,19 @@
 // hours, submits the pay and rates the worker, then sees the complaints against them. The worker's side and the
 // job the BullMQ worker would run (drafting the contract) are done through the API and the services.
 // An anonymous visitor finds the nearest venue and an open task, with no personal data on the page.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../../server/src/access/actor.js";
+import { JOB_HANDLERS } from "../../server/src/jobs/handlers.js";
+import { jobIdFor } from "../../server/src/jobs/events.js";
+import { runJob } from "../../server/src/jobs/job-runner.js";
 import { createServices } from "../../server/src/services.js";
 import { smsOutbox } from "../../server/src/testing/factories.js";
-import { PHONES, shot } from "./harness.js";
-import { noHorizontalScroll, phoneLogIn, startPhoneLab, type PhoneLab } from "./phone.js";
+import { PHONES, SCREENSHOTS, shot } from "./harness.js";
+import { noHorizontalScroll, phoneLogIn, startPhoneLab, writeQrVideo, type PhoneLab } from "./phone.js";
 
 const SYSTEM: Caller = { actor: null, system: true, meta: { requestId: "e2e", ip: null, userAgent: null } };
 const MIN = 60_000;
@@ -105,8 +111,25 @@ describe("phone pages: an employer posts a task and settles it", () => {
 
     // The worker checks in and out at the workplace on the API's moved clock.
     const [e] = await t.database.db.execute<{ starts_at: string; ends_at: string }>(sql`select starts_at, ends_at from engagements where id = ${engagementId}`);
+    // 扫码签到 with the phone's camera: Chromium's fake camera films the employer's QR (a Y4M made here from the
+    // code the employer's page shows); qr-scanner reads it and the page checks in, no location and no typing.
     lab.offset = new Date(e!.starts_at).getTime() - 5 * MIN - Date.now();
-    await lab.as(PHONES.worker, `mutation($i: CheckInInput!) { checkIn(input: $i) { id } }`, { i: { engagementId, lat: home!.lat, lng: home!.lng } });
+    const video = join(mkdtempSync(join(tmpdir(), "qz-camera-")), "camera.y4m");
+    writeQrVideo(video, null);
+    const worker = await lab.cameraPhone(video);
+    await phoneLogIn(worker.page, PHONES.worker);
+    await worker.page.goto(`/m/job/${engagementId}`);
+    await worker.page.locator('[data-test="code-scan"]').waitFor();
+    const { checkInCode } = await lab.as<{ checkInCode: { code: string } }>(PHONES.employer, `query($t: UUID!) { checkInCode(taskId: $t) { code } }`, { t: taskId });
+    writeQrVideo(video, checkInCode.code);
+    await worker.page.locator('[data-test="code-scan"]').tap();
+    await worker.page.locator('[data-test="code-camera"] video').waitFor();
+    await expect.poll(() => worker.page.locator('[data-test="check-in-at"]').innerText(), { timeout: 30_000 }).not.toBe("—");
+    expect(await worker.page.locator('[data-test="job-notice"]').innerText()).toBe("签到成功");
+    const [scanned] = await t.database.db.execute<{ check_in_method: string }>(sql`select check_in_method from attendance_records where engagement_id = ${engagementId}`);
+    expect(scanned!.check_in_method).toBe("QR");
+    await shot(worker.page, "mobile-worker-scanned-check-in");
+    await worker.context.close();
     lab.offset = new Date(e!.ends_at).getTime() + 5 * MIN - Date.now();
     await lab.as(PHONES.worker, `mutation($i: CheckInInput!) { checkOut(input: $i) { id } }`, { i: { engagementId, lat: home!.lat, lng: home!.lng } });
 
@@ -160,8 +183,8 @@ describe("phone pages without a login", () => {
   it("an anonymous visitor finds the nearest venue and an open task, with no personal data on the page", async () => {
     lab.offset = 0;
     const { t } = lab;
-    const [market] = await t.database.db.execute<{ name: string; address: string; contact_phone: string; lat: number; lng: number }>(
-      sql`select name, address, contact_phone, lat, lng from venues where region_code = '350502' and type = 'MARKET' and status = 'RECOGNIZED' and contact_phone is not null order by name limit 1`,
+    const [market] = await t.database.db.execute<{ id: string; name: string; address: string; contact_phone: string; lat: number; lng: number }>(
+      sql`select id, name, address, contact_phone, lat, lng from venues where region_code = '350502' and type = 'MARKET' and status = 'RECOGNIZED' and contact_phone is not null order by name limit 1`,
     );
     const startsAt = new Date(Date.now() + 3 * 86_400_000);
     await lab.as(PHONES.employer, `mutation($i: PostTaskInput!) { postTask(input: $i) { id } }`, {
@@ -178,6 +201,11 @@ describe("phone pages without a login", () => {
     expect(await nearest.locator('[data-test="venue-address"]').innerText()).toContain(market!.address);
     expect(await nearest.locator('[data-test="venue-call"]').getAttribute("href")).toBe(`tel:${market!.contact_phone}`);
     expect(await nearest.innerText()).toMatch(/服务：求职登记/);
+    // 开放时间: the seeded line, then what the venue's officer sets (the finder reads it on the next search).
+    expect(await nearest.locator('[data-test="venue-hours"]').innerText()).toMatch(/^开放时间：周[一二三四五六日]至周[一二三四五六日] \d{2}:\d{2}–\d{2}:\d{2}/);
+    await lab.as(PHONES.county, `mutation($i: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $i) { id } }`, { i: { venueId: market!.id, openingHours: "周一至周日 07:30–12:00，14:00–18:30" } });
+    await page.reload();
+    await expect.poll(() => page.locator('[data-test="venue-card"]').first().locator('[data-test="venue-hours"]').innerText()).toBe("开放时间：周一至周日 07:30–12:00，14:00–18:30");
     const task = page.locator('[data-test="open-task"]', { hasText: "展会搭建临时工" });
     await task.waitFor();
     expect(await task.innerText()).toMatch(/¥30\.00\/小时[\s\S]*还差 3 人/);
@@ -188,6 +216,9 @@ describe("phone pages without a login", () => {
     expect(await page.locator('[data-test="venue-register"]').count()).toBeGreaterThan(0);
     expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, "mobile-public-finder");
+    // What a visitor sees first (for the README): the nearest venue's card with its hours.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}mobile-public-finder-top.png` });
     await page.locator('[data-test="large-text"]').tap();
     expect(await noHorizontalScroll(page)).toBe(true);
     await task.locator('[data-test="task-register"]').tap();
@@ -241,6 +272,59 @@ describe("phone pages: the worker rates the employer and complains with a photo"
     );
     expect(row).toEqual({ respondent_kind: "EMPLOYER", files: 1 });
     await shot(page, "mobile-worker-complaints");
+    await context.close();
+  });
+});
+
+describe("phone pages: a complaint's progress, live", () => {
+  it("the worker's complaint page shows the venue accepting and resolving it without a reload, then the worker closes it", async () => {
+    lab.offset = 0;
+    const { t } = lab;
+    // The demo worker's seeded complaint, waiting at the demo market (the demo staff's venue).
+    const [row] = await t.database.db.execute<{ id: string }>(
+      sql`select c.id from complaints c join users u on u.id = c.complainant_id where u.phone = ${PHONES.worker} and c.status = 'SUBMITTED' and c.title = '实际工作时间超过约定'`,
+    );
+    const id = row!.id;
+    /** Staff handle it over the API; the notify job the BullMQ worker would run then publishes the live update. */
+    const handle = async (action: string, note?: string) => {
+      await lab.as(PHONES.staff, `mutation($id: UUID!, $a: ComplaintHandlerAction!, $n: String) { handleComplaint(id: $id, action: $a, note: $n) { status } }`, { id, a: action, n: note ?? null });
+      const events = await t.database.db.execute<{ id: string; payload: Record<string, unknown> }>(
+        sql`select id, payload from outbox where name = 'complaint.status-changed' and payload->>'complaintId' = ${id} and payload->>'action' = ${action}`,
+      );
+      for (const e of events) {
+        await runJob(t.api.deps, JOB_HANDLERS, { id: jobIdFor(e.id, "notify.complaint-status-changed"), name: "notify.complaint-status-changed", data: e.payload });
+      }
+    };
+
+    const { context, page } = await lab.phone();
+    await phoneLogIn(page, PHONES.worker);
+    await page.locator('[data-test="tab-complaints"]').tap();
+    const card = page.locator('[data-test="complaint-mine"]', { hasText: "实际工作时间超过约定" });
+    await card.locator('[data-test="complaint-open"]').tap();
+    await page.waitForURL(new RegExp(`/m/complaints/${id}$`));
+    const status = page.locator('[data-test="complaint-detail-status"]');
+    expect(await status.innerText()).toBe("已提交，待受理");
+    expect(await page.locator('[data-test="complaint-deadline"]').innerText()).toMatch(/受理期限：/);
+    expect(await page.locator('[data-test="complaint-live"]').innerText()).toContain("实时");
+    // Wait until the API listens on this complaint's channel (the page's subscription reached it).
+    await expect.poll(async () => ((await t.api.deps.redis.pubsub("NUMSUB", `COMPLAINT_UPDATED:${id}`)) as [string, number])[1]).toBeGreaterThan(0);
+
+    await handle("ACCEPT");
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe("已受理");
+    expect(await page.locator('[data-test="complaint-deadline"]').innerText()).toMatch(/处理期限：/);
+    expect(await page.locator('[data-test="complaint-step"]').first().innerText()).toContain("驿站已受理");
+
+    await handle("RESOLVE", "已与用工方核实，超时2小时按约定时薪补发52元。");
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe("已处理，待确认");
+    expect(await page.locator('[data-test="complaint-resolution"]').innerText()).toContain("补发52元");
+    expect(await page.locator('[data-test="complaint-step-note"]').first().innerText()).toContain("补发52元");
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, "mobile-complaint-live");
+
+    await page.locator('[data-test="complaint-close"]').tap();
+    await expect.poll(() => status.innerText()).toBe("已办结");
+    const [closed] = await t.database.db.execute<{ status: string; outcome_stars: number }>(sql`select status, outcome_stars from complaints where id = ${id}`);
+    expect(closed).toEqual({ status: "CLOSED", outcome_stars: 5 });
     await context.close();
   });
 });

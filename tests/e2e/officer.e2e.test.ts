@@ -51,6 +51,20 @@ describe("console: officers", () => {
     await expect.poll(() => page.locator('[data-test="venue-status"]').innerText()).toBe("已认定");
     const [row] = await c.t.database.db.execute<{ status: string }>(sql`select status from venues where id = ${venue.id}`);
     expect(row!.status).toBe("RECOGNIZED");
+
+    // 开放时间: the form checks the shared rule as it is typed; the saved line is the canonical one.
+    expect(await page.locator('[data-test="venue-opening-hours-text"]').innerText()).toContain("未填写");
+    await page.locator('[data-test="venue-opening-hours-edit"]').click();
+    const hours = page.locator('input[data-test="venue-opening-hours-input"], [data-test="venue-opening-hours-input"] input');
+    await hours.fill("周一至周五 18:00-08:00");
+    await expect.poll(() => page.locator('[data-test="venue-opening-hours-error"]').innerText()).toContain("开始时间应早于结束时间");
+    expect(await page.locator('[data-test="venue-opening-hours-save"]').isDisabled()).toBe(true);
+    await hours.fill("周一至周五 8：30～12：00, 14：30-17：30");
+    await page.locator('[data-test="venue-opening-hours-save"]').click();
+    await expect.poll(() => page.locator('[data-test="venue-opening-hours-text"]').innerText()).toBe("周一至周五 08:30–12:00，14:30–17:30");
+    const [saved] = await c.t.database.db.execute<{ opening_hours: string }>(sql`select opening_hours from venues where id = ${venue.id}`);
+    expect(saved!.opening_hours).toBe("周一至周五 08:30–12:00，14:30–17:30");
+    await shot(page, "venue-detail-opening-hours");
   });
 
   it("a county officer sees a venue's staff on its detail page and finds its workers by name", async () => {

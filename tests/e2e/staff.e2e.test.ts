@@ -29,6 +29,11 @@ describe("console: venue staff", () => {
     expect(placed!.n, "the demo venue has placements").toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-test="placements-total"]').innerText()).toBe(`近12个月共 ${placed!.n} 人`);
     await shot(page, "staff-dashboard");
+    // The score gauge at a laptop's size (the console's shell is for desktops; phones have /m/).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(300); // autoresize redraws the canvas after the resize
+    await shot(page, "staff-dashboard-1280");
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.locator('[data-test="menu-/workers/walk-in"]').click();
     await page.locator('input[data-test="walk-in-name"], [data-test="walk-in-name"] input').fill("李大伯");
     await page.locator('input[data-test="walk-in-id"], [data-test="walk-in-id"] input').fill("350502197001011230");

@@ -1,5 +1,5 @@
 // The demo data that `./scripts/start` loads: valid by the same rules the API enforces, and every printed login works.
-import { normalizeText, parseCreditCode, parseResidentId } from "@qz/shared";
+import { normalizeText, parseCreditCode, parseOpeningHours, parseResidentId } from "@qz/shared";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LOGINS, seedDemoData } from "../../scripts/seed.js";
@@ -66,6 +66,12 @@ describe("demo seed", () => {
     // Accepted, not necessarily a fixed point: NFKC folds the seed's full-width （） to ASCII, which the API would store.
     const refused = rows.filter((r) => r.value !== r.value.trim() || !normalizeText(r.value, { kind: r.kind, label: r.kind, min: 2, max: 200 }).ok);
     expect(refused).toEqual([]);
+  });
+
+  it("every venue has opening hours the API would store as they are (开放时间, shown by the public finder)", async () => {
+    const rows = await t.database.db.execute<{ hours: string | null }>(sql`select opening_hours as hours from venues`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.hours == null || parseOpeningHours(r.hours).ok === false || (parseOpeningHours(r.hours) as { value: string }).value !== r.hours)).toEqual([]);
   });
 
   it("a second run changes nothing", async () => {

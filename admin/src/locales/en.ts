@@ -36,7 +36,7 @@ const en: typeof zh = {
     recognize: "Recognise", suspend: "Suspend", revoke: "Revoke", reason: "Reason", reasonRequired: "Enter a reason",
     recognizeConfirm: "Recognise “{name}”?", periods: "Purchase-of-service periods", periodHint: "No performance subsidy inside a period",
     addPeriod: "Add period", startsOn: "Starts", endsOn: "Ends", note: "Note", staff: "Staff and registered workers",
-    workersCount: "{n} workers registered", staffHint: "County officers create staff accounts (createStaffAccount).", contact: "Phone",
+    workersCount: "{n} workers registered", staffHint: "County officers create staff accounts (createStaffAccount).", contact: "Phone", openingHours: "Opening hours", openingHoursUnset: "Not set (the public finder says to call)", openingHoursHint: "One line with the time ranges, e.g. 周一至周六 08:30–12:00，14:30–17:30", edit: "Edit",
     statusReason: "Status note", basic: "Details", done: "Updated",
   },
   worker: {

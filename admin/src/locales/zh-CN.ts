@@ -36,7 +36,7 @@ export default {
     keyword: "名称或地址", recognize: "认定", suspend: "暂停", revoke: "撤销", reason: "原因", reasonRequired: "请填写原因",
     recognizeConfirm: "确认认定「{name}」？", periods: "政府购买服务期间", periodHint: "期间内不享受绩效补助",
     addPeriod: "新增期间", startsOn: "开始日期", endsOn: "结束日期", note: "备注", staff: "工作人员与登记零工",
-    workersCount: "登记零工 {n} 人", staffHint: "工作人员账号由县级人社部门创建（createStaffAccount）。", contact: "联系电话",
+    workersCount: "登记零工 {n} 人", staffHint: "工作人员账号由县级人社部门创建（createStaffAccount）。", contact: "联系电话", openingHours: "开放时间", openingHoursUnset: "未填写（找驿站页面提示来电咨询）", openingHoursHint: "一行，写明时段，例如：周一至周六 08:30–12:00，14:30–17:30", edit: "修改",
     statusReason: "状态说明", basic: "基本信息", done: "已更新",
   },
   worker: {

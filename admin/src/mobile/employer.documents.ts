@@ -31,8 +31,8 @@ export const E_TASK_UPDATED = graphql(`
     }
   }
 `);
-/** 扫码签到: the task's rotating code (a new one each minute) as text and as an SVG QR image. */
-export const E_CHECK_IN_CODE = graphql(`query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }`);
+/** 扫码签到: the task's rotating code (a new one each minute) as an SVG QR image and as 8 characters to type. */
+export const E_CHECK_IN_CODE = graphql(`query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }`);
 export const E_TOP_UP = graphql(`mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }`);
 export const E_FUND = graphql(`mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }`);
 export const E_ENGAGEMENT = graphql(`

@@ -52,6 +52,8 @@ export const M_JOB = graphql(`
     settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }
   }
 `);
+/** 合同生成中: whether the engagement's contract has been drafted yet (null until then). */
+export const M_CONTRACT_READY = graphql(`query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }`);
 // 到岗确认: no single-engagement query for a worker, so the page picks its own out of the worker's list.
 export const M_MY_ENGAGEMENT = graphql(`
   query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }

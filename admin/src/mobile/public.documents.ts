@@ -3,7 +3,7 @@ import { graphql } from "../graphql/generated";
 
 export const P_NEARBY = graphql(`
   query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {
-    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }
+    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }
     openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }
   }
 `);

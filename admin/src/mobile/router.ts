@@ -13,6 +13,7 @@ export const router = createRouter({
     { path: "/wallet", component: () => import("./views/WalletPage.vue") },
     { path: "/complaints", component: () => import("./views/ComplaintsPage.vue") },
     { path: "/complaints/new", component: () => import("./views/ComplaintNewPage.vue") },
+    { path: "/complaints/:id", component: () => import("./views/ComplaintPage.vue"), props: true },
     // 用工主体 (employer) pages.
     { path: "/e/post", component: () => import("./views/employer/PostTaskPage.vue") },
     { path: "/e/task/:id", component: () => import("./views/employer/TaskPage.vue"), props: true },

@@ -27,7 +27,7 @@ export const VENUES = graphql(`
 export const VENUE = graphql(`
   query Venue($id: UUID!) {
     venue(id: $id) {
-      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt
+      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt
       region { code name }
       servicePurchasePeriods { id startsOn endsOn note }
     }
@@ -38,6 +38,10 @@ export const VENUE_WORKERS = graphql(`
 `);
 export const VENUE_STAFF = graphql(`
   query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }
+`);
+/** 开放时间: the venue's staff or an officer in scope set (or clear, with null) the line the public finder shows. */
+export const UPDATE_VENUE_OPENING_HOURS = graphql(`
+  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }
 `);
 export const RECOGNIZE_VENUE = graphql(`mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }`);
 export const SUSPEND_VENUE = graphql(`mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }`);

@@ -69,9 +69,10 @@ type Documents = {
     "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n": typeof types.VenueCoverageDocument,
     "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n": typeof types.VenueStatusCountsDocument,
     "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": typeof types.VenuesDocument,
-    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": typeof types.VenueDocument,
+    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": typeof types.VenueDocument,
     "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": typeof types.VenueWorkerCountDocument,
     "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n": typeof types.VenueStaffDocument,
+    "\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n": typeof types.UpdateVenueOpeningHoursDocument,
     "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": typeof types.RecognizeVenueDocument,
     "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.SuspendVenueDocument,
     "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": typeof types.RevokeVenueDocument,
@@ -79,12 +80,17 @@ type Documents = {
     "query Regions { regions { code name } }": typeof types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": typeof types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": typeof types.RegisterWalkInWorkerDocument,
+    "\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": typeof types.MobileComplaintDocument,
+    "\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": typeof types.MobileComplaintUpdatedDocument,
+    "mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }": typeof types.MobileSupplyComplaintDocument,
+    "mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }": typeof types.MobileCloseComplaintDocument,
+    "mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }": typeof types.MobileRefuseComplaintDocument,
     "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n": typeof types.EmployerTasksDocument,
     "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n": typeof types.EmployerMinimumWageDocument,
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": typeof types.EmployerPostTaskDocument,
     "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": typeof types.EmployerTaskDocument,
     "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": typeof types.EmployerTaskUpdatedDocument,
-    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }": typeof types.EmployerCheckInCodeDocument,
+    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }": typeof types.EmployerCheckInCodeDocument,
     "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": typeof types.EmployerTopUpDocument,
     "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": typeof types.EmployerFundDocument,
     "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": typeof types.EmployerEngagementDocument,
@@ -105,6 +111,7 @@ type Documents = {
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": typeof types.MobileTakeDocument,
     "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": typeof types.MobileEngagementsDocument,
     "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": typeof types.MobileJobDocument,
+    "query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }": typeof types.MobileContractReadyDocument,
     "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n": typeof types.MobileMyEngagementDocument,
     "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }": typeof types.MobileConfirmEngagementDocument,
     "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": typeof types.MobileSignCodeDocument,
@@ -117,7 +124,7 @@ type Documents = {
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": typeof types.MobileDisputePayDocument,
     "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": typeof types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": typeof types.MobileWalletDocument,
-    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": typeof types.PublicNearbyDocument,
 };
 const documents: Documents = {
     "\n  query AssessmentContext($venueId: UUID, $year: Int) {\n    venuePerformance(venueId: $venueId, year: $year) {\n      venueId venueName venueType year status score star onsiteEntered\n      items { id name kind earned points note }\n      vetoes { code label effect }\n    }\n    onsiteAssessment(venueId: $venueId, year: $year) { kind year enteredAt evidence notes unremediedComplaints vetoes scores { itemId points } }\n    selfAssessment(venueId: $venueId, year: $year) { kind year enteredAt notes scores { itemId points } }\n  }\n": types.AssessmentContextDocument,
@@ -175,9 +182,10 @@ const documents: Documents = {
     "\n  query VenueCoverage {\n    venueCoverage {\n      city { regionsCovered markets stations regionsMet marketsMet stationsMet targets { regions markets stations } }\n      regions { code name markets stations covered }\n    }\n  }\n": types.VenueCoverageDocument,
     "\n  query VenueStatusCounts($regionCode: String) {\n    pending: venues(filter: { status: PENDING_RECOGNITION, regionCode: $regionCode }, limit: 1) { total }\n    recognized: venues(filter: { status: RECOGNIZED, regionCode: $regionCode }, limit: 1) { total }\n    suspended: venues(filter: { status: SUSPENDED, regionCode: $regionCode }, limit: 1) { total }\n    revoked: venues(filter: { status: REVOKED, regionCode: $regionCode }, limit: 1) { total }\n  }\n": types.VenueStatusCountsDocument,
     "\n  query Venues($filter: VenueFilter, $limit: Int!, $offset: Int!) {\n    venues(filter: $filter, limit: $limit, offset: $offset) {\n      total\n      items { id name type status address recognizedAt operatorName region { code name } }\n    }\n  }\n": types.VenuesDocument,
-    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": types.VenueDocument,
+    "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n": types.VenueDocument,
     "\n  query VenueWorkerCount($venueId: UUID) { workers(venueId: $venueId, limit: 1) { total } }\n": types.VenueWorkerCountDocument,
     "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n": types.VenueStaffDocument,
+    "\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n": types.UpdateVenueOpeningHoursDocument,
     "mutation RecognizeVenue($id: UUID!) { recognizeVenue(id: $id) { id status recognizedAt statusReason } }": types.RecognizeVenueDocument,
     "mutation SuspendVenue($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { id status statusReason } }": types.SuspendVenueDocument,
     "mutation RevokeVenue($id: UUID!, $reason: String!) { revokeVenue(id: $id, reason: $reason) { id status statusReason } }": types.RevokeVenueDocument,
@@ -185,12 +193,17 @@ const documents: Documents = {
     "query Regions { regions { code name } }": types.RegionsDocument,
     "\n  query Workers($limit: Int!, $offset: Int!, $search: String, $skillCode: String, $venueId: UUID) {\n    workers(limit: $limit, offset: $offset, search: $search, skillCode: $skillCode, venueId: $venueId) {\n      total\n      items {\n        userId realName idNumber gender age olderWorker hardToEmploy zeroEmploymentFamily available\n        travelMode travelMinutes homeAddress completedCount noShowCount rating\n        skills { skillCode level }\n        homeVenue { id name }\n      }\n    }\n  }\n": types.WorkersDocument,
     "\n  mutation RegisterWalkInWorker($input: RegisterWorkerInput!) {\n    registerWalkInWorker(input: $input) { userId realName idNumber age gender olderWorker homeVenue { id name } }\n  }\n": types.RegisterWalkInWorkerDocument,
+    "\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": types.MobileComplaintDocument,
+    "\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n": types.MobileComplaintUpdatedDocument,
+    "mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }": types.MobileSupplyComplaintDocument,
+    "mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }": types.MobileCloseComplaintDocument,
+    "mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }": types.MobileRefuseComplaintDocument,
     "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n": types.EmployerTasksDocument,
     "\n  query EmployerMinimumWage($regionCode: String!, $date: LocalDate!) { minimumWageOn(regionCode: $regionCode, date: $date) { hourlyFen monthlyFen source regionCode } }\n": types.EmployerMinimumWageDocument,
     "mutation EmployerPostTask($input: PostTaskInput!) { postTask(input: $input) { id status } }": types.EmployerPostTaskDocument,
     "\n  query EmployerTask($id: UUID!) {\n    task(id: $id) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n    taskEscrow(taskId: $id) { balanceFen }\n    myWallet { balanceFen }\n  }\n": types.EmployerTaskDocument,
     "\n  subscription EmployerTaskUpdated($taskId: UUID!) {\n    taskUpdated(taskId: $taskId) {\n      id title status startsAt endsAt headcount filledCount payRateFen payUnit address wave regionCode venueId\n      offers { id status wave expiresAt travelMinutes }\n      engagements { id status workerId startsAt endsAt }\n    }\n  }\n": types.EmployerTaskUpdatedDocument,
-    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }": types.EmployerCheckInCodeDocument,
+    "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }": types.EmployerCheckInCodeDocument,
     "mutation EmployerTopUp($input: TopUpWalletInput!) { topUpWallet(input: $input) { id } }": types.EmployerTopUpDocument,
     "mutation EmployerFund($input: FundTaskEscrowInput!) { fundTaskEscrow(input: $input) { id } }": types.EmployerFundDocument,
     "\n  query EmployerEngagement($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes approvedAt disputeReason }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n    engagementRatings(engagementId: $id) { id side stars tags comment }\n  }\n": types.EmployerEngagementDocument,
@@ -211,6 +224,7 @@ const documents: Documents = {
     "mutation MobileTake($taskId: UUID!) { takeTask(taskId: $taskId) { id status } }": types.MobileTakeDocument,
     "\n  query MobileEngagements {\n    myEngagements(limit: 20) { id status startsAt endsAt task { id title address payRateFen payUnit } }\n  }\n": types.MobileEngagementsDocument,
     "\n  query MobileJob($id: UUID!) {\n    contractOfEngagement(engagementId: $id) { id status title clauses termsHash signatures { party signedAt } }\n    attendance(engagementId: $id) { id status checkInAt checkOutAt minutes checkInDistanceM checkOutDistanceM }\n    settlementOfEngagement(engagementId: $id) { id status minutes rateFen wageFen totalFen payUnit minimumHourlyFen payoutStatus paidAt disputeReason }\n  }\n": types.MobileJobDocument,
+    "query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }": types.MobileContractReadyDocument,
     "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n": types.MobileMyEngagementDocument,
     "mutation MobileConfirmEngagement($id: UUID!) { confirmEngagement(id: $id) { id status confirmedAt } }": types.MobileConfirmEngagementDocument,
     "mutation MobileSignCode($contractId: UUID!) { requestContractSigningCode(contractId: $contractId) { expiresAt resendAfterSeconds } }": types.MobileSignCodeDocument,
@@ -223,7 +237,7 @@ const documents: Documents = {
     "mutation MobileDisputePay($id: UUID!, $reason: String!) { disputeSettlement(id: $id, reason: $reason) { id status } }": types.MobileDisputePayDocument,
     "\n  query MobileInsurance($id: UUID!, $day: String) {\n    insuranceCoverage(engagementId: $id, day: $day) { engagementId status policyRef provider takenAt paidAt coverFrom coverTo day coversDay }\n  }\n": types.MobileInsuranceDocument,
     "\n  query MobileWallet { myWallet { balanceFen kind entries(limit: 20) { id amountFen kind createdAt } } }\n": types.MobileWalletDocument,
-    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
+    "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n": types.PublicNearbyDocument,
 };
 
 /**
@@ -463,7 +477,7 @@ export function graphql(source: "\n  query Venues($filter: VenueFilter, $limit: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"): (typeof documents)["\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"];
+export function graphql(source: "\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"): (typeof documents)["\n  query Venue($id: UUID!) {\n    venue(id: $id) {\n      id name type status statusReason address lat lng contactPhone openingHours operatorName operatorCreditCode recognizedAt createdAt\n      region { code name }\n      servicePurchasePeriods { id startsOn endsOn note }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -472,6 +486,10 @@ export function graphql(source: "\n  query VenueWorkerCount($venueId: UUID) { wo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n"): (typeof documents)["\n  query VenueStaff($venueId: UUID!) { venueStaff(venueId: $venueId) { id displayName phone status createdAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n"): (typeof documents)["\n  mutation UpdateVenueOpeningHours($input: UpdateVenueOpeningHoursInput!) { updateVenueOpeningHours(input: $input) { id openingHours } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -503,6 +521,26 @@ export function graphql(source: "\n  mutation RegisterWalkInWorker($input: Regis
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"): (typeof documents)["\n  query MobileComplaint($id: UUID!) {\n    complaint(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"): (typeof documents)["\n  subscription MobileComplaintUpdated($id: UUID!) {\n    complaintUpdated(id: $id) {\n      id number title category status description amountFen resolution rejectReason createdAt closedAt complainantId respondentUserId\n      deadlines { stage acceptDueAt resolveDueAt paused autoCloseAt nextKind nextDueAt }\n      history { action toStatus at actorRole note }\n      evidence { id fileType }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }"): (typeof documents)["mutation MobileSupplyComplaint($id: UUID!, $note: String!) { supplyComplaintInfo(id: $id, note: $note) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }"): (typeof documents)["mutation MobileCloseComplaint($id: UUID!, $stars: Int!) { closeComplaint(id: $id, stars: $stars) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }"): (typeof documents)["mutation MobileRefuseComplaint($id: UUID!, $note: String!) { refuseComplaintResolution(id: $id, note: $note) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n"): (typeof documents)["\n  query EmployerTasks($limit: Int!) {\n    myTasks(limit: $limit) { total items { id title status startsAt endsAt headcount filledCount payRateFen payUnit address venueId } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -523,7 +561,7 @@ export function graphql(source: "\n  subscription EmployerTaskUpdated($taskId: U
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }"): (typeof documents)["query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code svg expiresAt periodSeconds } }"];
+export function graphql(source: "query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }"): (typeof documents)["query EmployerCheckInCode($taskId: UUID!) { checkInCode(taskId: $taskId) { taskId code shortCode svg expiresAt periodSeconds } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -607,6 +645,10 @@ export function graphql(source: "\n  query MobileJob($id: UUID!) {\n    contract
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }"): (typeof documents)["query MobileContractReady($id: UUID!) { contractOfEngagement(engagementId: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n"): (typeof documents)["\n  query MobileMyEngagement { myEngagements(limit: 50) { id status startsAt confirmBy confirmedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -655,7 +697,7 @@ export function graphql(source: "\n  query MobileWallet { myWallet { balanceFen 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"): (typeof documents)["\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"];
+export function graphql(source: "\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"): (typeof documents)["\n  query PublicNearby($lat: Float!, $lng: Float!, $first: Int!) {\n    nearestVenues(lat: $lat, lng: $lng, first: $first) { id name type address regionName hotline openingHours distanceMeters star starYear services }\n    openTasksNear(lat: $lat, lng: $lng, first: $first) { id title skillName payRateFen payUnit startsAt endsAt seatsLeft regionName venueName distanceMeters }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -22,6 +22,8 @@ export const venues = pgTable(
     /** 统一社会信用代码 of the operating organisation. */
     operatorCreditCode: text("operator_credit_code").notNull(),
     contactPhone: text("contact_phone"),
+    /** 开放时间, one canonical line (shared parseOpeningHours); null until the venue sets it. */
+    openingHours: text("opening_hours"),
     status: venueStatus("status").notNull().default("PENDING_RECOGNITION"),
     /** First recognition (认定): starts the six-month clock and the one-time subsidy. */
     recognizedAt: timestamp("recognized_at", { withTimezone: true }),
@@ -38,6 +40,8 @@ export const venues = pgTable(
     uniqueIndex("venues_region_name_unique").on(t.regionCode, t.name),
     check("venues_lat_range", sql`${t.lat} between -90 and 90`),
     check("venues_lng_range", sql`${t.lng} between -180 and 180`),
+    // The service checks the line (shared OPENING_HOURS_MAX); this holds it for any other writer.
+    check("venues_opening_hours_length", sql`char_length(${t.openingHours}) between 4 and 60`),
   ],
 );
 

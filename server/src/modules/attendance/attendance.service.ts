@@ -1,7 +1,7 @@
 // 考勤 (issue 7): check-in and check-out on site (inside the geofence, check-in at most 30 minutes early), by
 // scanning the employer's rotating code (扫码签到, no location needed), or confirmed by the venue's staff; minutes inside the window in 15-minute units; hours the employer does not
 // dispute within 24 hours of check-out are approved by a scheduled event. No check-in before the contract is SIGNED.
-import { addDays, ATTENDANCE_RULES, billableMinutes, exceedsPartTimeWeek, partTimeWeekOf, CHECK_IN_CODE, checkCheckInTime, checkCodeShowable, checkCodeSlot, codeSlot, dailyPayDeadlines, slotEndsAt } from "@qz/shared";
+import { addDays, ATTENDANCE_RULES, billableMinutes, exceedsPartTimeWeek, partTimeWeekOf, CHECK_IN_CODE, checkCheckInTime, checkCodeShowable, codeSlot, dailyPayDeadlines, slotEndsAt } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { AppError, badInput, notFound } from "../../errors.js";
@@ -13,7 +13,7 @@ import type { ContractService } from "../contract/contract.service.js";
 import type { ReferenceService } from "../reference/reference.service.js";
 import type { DispatchService } from "../dispatch/dispatch.service.js";
 import * as repo from "./attendance.repo.js";
-import { codeSvg, createCheckInCodeKey } from "./attendance.code.js";
+import { codeSvg, createCheckInCodeChecker, createCheckInCodeKey, formatShortCode } from "./attendance.code.js";
 
 interface Terms {
   window: { startsAt: string; endsAt: string };
@@ -37,6 +37,7 @@ type Proof = { method: "GEOFENCE"; lat: number; lng: number; distance: number } 
 export function createAttendanceService(deps: Deps, parts: { contracts: ContractService; reference?: ReferenceService; dispatch?: DispatchService }) {
   const { db, now } = deps;
   const codeKey = createCheckInCodeKey(deps.config.jwtSecret);
+  const checkCode = createCheckInCodeChecker(deps, codeKey);
 
   /** The signed contract of the caller's own engagement (work may start only under it). */
   async function signedContractOf(engagementId: string, tx: DbOrTx = db) {
@@ -87,14 +88,9 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
     await emitEvent(tx, "settlement.payment-due", { engagementId }, { runAt: referAt });
   }
 
-  /** A scanned code: ours, for this engagement's task, and of the current minute (or just before it changed). */
-  function codeProof(code: string, taskId: string, at: Date): Proof {
-    const opened = codeKey.open(code);
-    if (!opened) badInput("code", [{ code: "CHECK_IN_CODE_INVALID", message: "签到码无效，请扫描用工方页面上的二维码" }]);
-    if (opened.taskId !== taskId) throw new AppError("PRECONDITION_FAILED", "这是其他岗位的签到码，请扫描本岗位用工方出示的二维码", [{ code: "CHECK_IN_CODE_OTHER_TASK", message: "签到码不属于本岗位" }]);
-    const fresh = checkCodeSlot(opened.slot, at);
-    if (!fresh.ok) throw new AppError("PRECONDITION_FAILED", fresh.reasons.map((r) => r.message).join("；"), fresh.reasons);
-    return { method: "QR", slot: opened.slot };
+  /** A scanned or typed code: ours, for this engagement's task, and of the current minute (or just before it changed). */
+  async function codeProof(caller: Caller, code: string, taskId: string, at: Date): Promise<Proof> {
+    return { method: "QR", slot: await checkCode(requireActor(caller, "WORKER").userId, code, taskId, at) };
   }
 
   async function recordCheckIn(caller: Caller, engagementId: string, prove: (place: Place, at: Date, taskId: string) => Promise<Proof>) {
@@ -152,11 +148,11 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
 
     /** 扫码签到: check in with the code the employer shows (no location); the code must be this task's and current. */
     checkInByCode: (caller: Caller, input: { engagementId: string; code: string }) =>
-      recordCheckIn(caller, input.engagementId, async (_place, at, taskId) => codeProof(input.code, taskId, at)),
+      recordCheckIn(caller, input.engagementId, (_place, at, taskId) => codeProof(caller, input.code, taskId, at)),
 
     /** 扫码签退: check out with the employer's current code. */
     checkOutByCode: (caller: Caller, input: { engagementId: string; code: string }) =>
-      recordCheckOut(caller, input.engagementId, async (_place, at, taskId) => codeProof(input.code, taskId, at)),
+      recordCheckOut(caller, input.engagementId, (_place, at, taskId) => codeProof(caller, input.code, taskId, at)),
 
     /**
      * The code the employer's page shows (or the venue's staff, for the task they broker): valid for this
@@ -174,7 +170,8 @@ export function createAttendanceService(deps: Deps, parts: { contracts: Contract
       if (!open.ok) throw new AppError("PRECONDITION_FAILED", open.reasons.map((r) => r.message).join("；"), open.reasons);
       const slot = codeSlot(at);
       const code = codeKey.sign(task.id, slot);
-      return { taskId: task.id, code, svg: await codeSvg(code), expiresAt: slotEndsAt(slot), periodSeconds: CHECK_IN_CODE.periodSeconds };
+      const shortCode = formatShortCode(codeKey.short(task.id, slot));
+      return { taskId: task.id, code, shortCode, svg: await codeSvg(code), expiresAt: slotEndsAt(slot), periodSeconds: CHECK_IN_CODE.periodSeconds };
     },
 
     /** Venue staff confirm hours for their venue's job (no phone, a lost signal): both times, inside the window. */

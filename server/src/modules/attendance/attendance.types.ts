@@ -90,7 +90,7 @@ export class CodeCheckInInput {
   @Field(() => UUID)
   engagementId: string;
 
-  @Field(() => String, { description: "The scanned code (QZ1.…)" })
+  @Field(() => String, { description: "The scanned code (QZ1.…) or the typed short code (XXXX-XXXX)" })
   @MaxLength(120)
   code: string;
 }
@@ -102,6 +102,9 @@ export class CheckInCode {
 
   @Field(() => String, { description: "The code itself (what the QR image holds)" })
   code: string;
+
+  @Field(() => String, { description: "The same task and minute in 8 characters to type (Crockford base32, shown as XXXX-XXXX)" })
+  shortCode: string;
 
   @Field(() => String, { description: "The code as an SVG QR image" })
   svg: string;

@@ -26,6 +26,7 @@ export interface AuditActions {
   "venue.suspend": { entity: "venue"; before: VenueRecognition; after: VenueRecognition };
   "venue.revoke": { entity: "venue"; before: VenueRecognition; after: VenueRecognition };
   "venue.add-service-purchase-period": { entity: "venue"; after: { startsOn: string; endsOn: string; note: string | null } };
+  "venue.update-opening-hours": { entity: "venue"; before: { openingHours: string | null }; after: { openingHours: string | null } };
   "reference.set-minimum-wage": { entity: "minimum_wage"; before: Snapshot | null; after: Snapshot };
   "reference.set-calendar-days": { entity: "holiday_calendar"; before: { days: unknown[] }; after: { source: string; days: unknown[] } };
   "task.post": { entity: "task"; after: Snapshot };
@@ -103,6 +104,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "venue.suspend": "暂停场所",
   "venue.revoke": "撤销场所认定",
   "venue.add-service-purchase-period": "登记政府购买服务期",
+  "venue.update-opening-hours": "修改开放时间",
   "reference.set-minimum-wage": "设定最低工资标准",
   "reference.set-calendar-days": "设定节假日安排",
   "task.post": "发布岗位",

@@ -48,7 +48,7 @@ describe("public searches (no login)", () => {
   afterAll(async () => t?.close());
 
   it("the finder lists recognised venues nearest first with hotline, star and services, and nothing else", async () => {
-    expect(await fieldsOf(t, "PublicVenue")).toEqual(["address", "distanceMeters", "hotline", "id", "name", "regionCode", "regionName", "services", "star", "starYear", "type"]);
+    expect(await fieldsOf(t, "PublicVenue")).toEqual(["address", "distanceMeters", "hotline", "id", "name", "openingHours", "regionCode", "regionName", "services", "star", "starYear", "type"]);
     const r = await search(VENUES, { ...LICHENG, first: 5 });
     expect(r.errors).toBeUndefined();
     const venues = r.data!.nearestVenues as { id: string; name: string; hotline: string; distanceMeters: number; star: number | null; starYear: number | null; services: string[]; regionName: string }[];

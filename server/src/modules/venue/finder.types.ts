@@ -36,6 +36,9 @@ export class PublicVenue {
   @Field(() => String, { nullable: true, description: "Service and complaint hotline" })
   hotline: string | null;
 
+  @Field(() => String, { nullable: true, description: "开放时间 (null: not set yet, call the hotline)" })
+  openingHours: string | null;
+
   @Field(() => Int, { description: "Straight-line distance, rounded (100 m under 1 km, then 0.5 km)" })
   distanceMeters: number;
 

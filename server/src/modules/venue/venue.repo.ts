@@ -172,6 +172,7 @@ export interface PublicVenueRow {
   address: string;
   regionCode: string;
   hotline: string | null;
+  openingHours: string | null;
   distanceMeters: number;
   star: number | null;
   starYear: number | null;
@@ -180,7 +181,7 @@ export interface PublicVenueRow {
 /** Recognised venues nearest to the point first; only public columns are read. */
 export async function listNearestPublicVenues(db: DbOrTx, q: { lat: number; lng: number; first: number }): Promise<PublicVenueRow[]> {
   return (await db.execute(sql`
-    select v.id, v.name, v.type, v.address, v.region_code as "regionCode", v.contact_phone as hotline,
+    select v.id, v.name, v.type, v.address, v.region_code as "regionCode", v.contact_phone as hotline, v.opening_hours as "openingHours",
            earth_distance(ll_to_earth(v.lat, v.lng), ll_to_earth(${q.lat}, ${q.lng})) as "distanceMeters",
            s.star, s.year as "starYear"
       from venues v
@@ -189,6 +190,6 @@ export async function listNearestPublicVenues(db: DbOrTx, q: { lat: number; lng:
          where r.venue_id = v.id and r.status = 'FROZEN' and r.star is not null and v.type = 'MARKET'
          order by r.year desc limit 1) s on true
      where v.status = 'RECOGNIZED'
-     order by 7, v.id
+     order by 8, v.id
      limit ${q.first}`)) as unknown as PublicVenueRow[];
 }

@@ -8,6 +8,7 @@ import {
   Region,
   ServicePurchasePeriod,
   ServicePurchasePeriodInput,
+  UpdateVenueOpeningHoursInput,
   Venue,
   VenueCoverage,
   VenueFilter,
@@ -83,6 +84,12 @@ export class VenueResolver {
   @Mutation(() => ServicePurchasePeriod)
   addServicePurchasePeriod(@Arg("input", () => ServicePurchasePeriodInput) input: ServicePurchasePeriodInput, @Ctx() ctx: Context) {
     return ctx.services.venues.addServicePurchasePeriod(ctx.caller, input.venueId, input.startsOn, input.endsOn, input.note ?? null);
+  }
+
+  @Allow("VENUE_STAFF", ...OFFICERS)
+  @Mutation(() => Venue, { description: "开放时间: the venue's own staff or an officer in scope set (or clear) the opening hours the public finder shows" })
+  updateVenueOpeningHours(@Arg("input", () => UpdateVenueOpeningHoursInput) input: UpdateVenueOpeningHoursInput, @Ctx() ctx: Context) {
+    return ctx.services.venues.updateOpeningHours(ctx.caller, input.venueId, input.openingHours ?? null);
   }
 
   @FieldResolver(() => Region)

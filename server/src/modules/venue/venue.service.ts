@@ -1,4 +1,4 @@
-import { nextVenueStatus, parseCreditCode, summariseCoverage, type VenueAction } from "@qz/shared";
+import { nextVenueStatus, parseCreditCode, parseOpeningHours, summariseCoverage, type VenueAction } from "@qz/shared";
 import type { Deps } from "../../deps.js";
 import type { DbOrTx } from "../../db/client.js";
 import { isExclusionViolation, isUniqueViolation } from "../../db/errors.js";
@@ -143,6 +143,28 @@ export function createVenueService({ db, now }: Deps) {
         // A writer that skipped the venue lock: the exclusion constraint decides, with the pre-check's answer.
         if (!isExclusionViolation(err, "venue_service_purchase_periods_no_overlap")) throw err;
         throw overlapping(await repo.findOverlappingServicePurchasePeriod(db, venueId, startsOn, endsOn));
+      });
+    },
+
+    /**
+     * 开放时间: the venue's own staff or an officer in scope set the line the public finder shows (blank clears it),
+     * checked by the shared rule and audited with the line before and after.
+     */
+    async updateOpeningHours(caller: Caller, venueId: string, raw: string | null) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      let openingHours: string | null = null;
+      if (raw != null && raw.trim() !== "") {
+        const parsed = parseOpeningHours(raw);
+        if (!parsed.ok) badInput("openingHours", parsed.reasons);
+        openingHours = parsed.value;
+      }
+      return db.transaction(async (tx) => {
+        const venue = await repo.getVenueForUpdate(tx, venueId);
+        assertVenueInScope(actor, venue);
+        if (venue.openingHours === openingHours) return venue;
+        const updated = await repo.updateVenue(tx, venue.id, { openingHours });
+        await recordAudit(tx, caller, { action: "venue.update-opening-hours", entityType: "venue", entityId: venue.id, before: { openingHours: venue.openingHours }, after: { openingHours } });
+        return updated;
       });
     },
 

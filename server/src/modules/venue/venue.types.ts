@@ -71,6 +71,9 @@ export class Venue {
   @Field(() => String, { nullable: true })
   contactPhone: string | null;
 
+  @Field(() => String, { nullable: true, description: "开放时间, e.g. 周一至周六 08:30–12:00，14:30–17:30; null until set" })
+  openingHours: string | null;
+
   @Field(() => VenueStatus)
   status: VenueStatus;
 
@@ -244,4 +247,16 @@ export class ServicePurchasePeriodInput {
   @IsOptional()
   @MaxLength(200)
   note?: string | null;
+}
+
+@InputType({ description: "开放时间 of one venue: its staff, or an officer in scope, set or clear it" })
+export class UpdateVenueOpeningHoursInput {
+  @Field(() => UUID)
+  venueId: string;
+
+  @Field(() => String, { nullable: true, description: "One line with at least one time range, at most 60 characters; null or blank clears it" })
+  @IsOptional()
+  // A bound on what is parsed; the rule (shared parseOpeningHours) limits what is stored to 60.
+  @MaxLength(200)
+  openingHours?: string | null;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "venues" ADD COLUMN "opening_hours" text;--> statement-breakpoint
+ALTER TABLE "venues" ADD CONSTRAINT "venues_opening_hours_length" CHECK (char_length("venues"."opening_hours") between 4 and 60);
