@@ -70,6 +70,11 @@ export const tasks = pgTable(
     status: taskStatus("status").notNull().default("OPEN"),
     /** Offer waves sent so far. */
     wave: smallint("wave").notNull().default(0),
+    /**
+     * `wave` when the current round began: a round is at most N waves before people take over. A headcount
+     * raise starts a new round for the new seats (wave numbers keep rising, so offers and expiries stay apart).
+     */
+    waveRoundStart: smallint("wave_round_start").notNull().default(0),
     /** Set after the last wave left seats open: the employer and venue dispatch by hand. */
     manualDispatchAt: timestamp("manual_dispatch_at", { withTimezone: true }),
     /** Warnings shown, not refusals (e.g. over 4 hours a day for part-time work). */
