@@ -91,6 +91,8 @@ export const tasks = pgTable(
     index("tasks_employer_idx").on(t.employerId, t.startsAt),
     index("tasks_venue_idx").on(t.venueId, t.startsAt),
     index("tasks_earth_idx").using("gist", t.earth),
+    // Grab mode: a worker's skills × the open tasks in their reach; closed tasks (most rows in time) stay out.
+    index("tasks_open_skill_earth_idx").using("gist", t.skillCode, t.earth).where(sql`${t.status} = 'OPEN'`),
     check("tasks_seats", sql`${t.filledCount} between 0 and ${t.headcount}`),
     check("tasks_headcount", sql`${t.headcount} between 1 and 500`),
     check("tasks_window", sql`${t.endsAt} > ${t.startsAt}`),

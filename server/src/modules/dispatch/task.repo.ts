@@ -166,7 +166,7 @@ export interface NearbyRow {
  * Open tasks inside the worker's reach (min of their own and each task's travel minutes) that ask for a
  * skill they hold at the level asked, nearest in travel time first, keyset-paged on (travel minutes, id).
  * One statement for the page: the worker's home, mode and minutes are scalar subqueries (run once each, by
- * primary key) and the task rows come back whole. The tasks' GiST index on earth serves the earth_box pre-filter.
+ * primary key) and the task rows come back whole.
  * One prepared statement for every filter (a null parameter switches its condition off): the plan is
  * cached on each connection, where planning this statement anew cost several times its execution.
  */
@@ -213,12 +213,16 @@ function prepareNearby(db: DbOrTx) {
       employerName: employerProfiles.name,
       employerLateCancelCount: employerProfiles.lateCancelCount,
     })
-    .from(tasks)
+    // From the worker's own skills (1–3 rows) into the open tasks of each skill in reach: the partial
+    // (skill_code, earth) GiST index serves both the skill and the earth_box; 'OPEN' is a literal so the
+    // cached plan can use the index's predicate.
+    .from(workerSkills)
+    .innerJoin(tasks, and(eq(tasks.skillCode, workerSkills.skillCode), sql`${workerSkills.level} >= ${tasks.requiredLevel}`))
     .innerJoin(employerProfiles, eq(employerProfiles.userId, tasks.employerId))
-    .innerJoin(workerSkills, and(sql`${workerSkills.workerId} = ${np.workerId}::uuid`, eq(workerSkills.skillCode, tasks.skillCode), sql`${workerSkills.level} >= ${tasks.requiredLevel}`))
     .where(
       and(
-        eq(tasks.status, "OPEN"),
+        sql`${workerSkills.workerId} = ${np.workerId}::uuid`,
+        sql`${tasks.status} = 'OPEN'`,
         sql`${tasks.startsAt} > ${np.now}::timestamptz`,
         sql`earth_box(${centre}::earth, ${reachTo(minutes)}) @> ${tasks.earth}`,
         sql`${distance} <= ${reachTo(sql`${tasks.maxTravelMinutes}`)}`,

@@ -1,1 +1,0 @@
-ALTER TABLE "tasks" ADD COLUMN "wave_round_start" smallint DEFAULT 0 NOT NULL;
