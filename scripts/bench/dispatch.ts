@@ -45,7 +45,9 @@ Options:
   --connections N   autocannon connections (default 20)
   --keep            keep the database afterwards (to EXPLAIN by hand)
   -h, --help        this text
-Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
+Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL,
+  BENCH_DB_NAME (scratch database, default qz_bench_dispatch), BENCH_PORT (API port, default random 4900-4989),
+  QUEUE_PREFIX (default benchd<pid>): set them when several people bench on one machine.
 Reports go to scripts/bench/results/ (not committed).`;
 
 const { values: args } = parseArgs({
@@ -81,9 +83,10 @@ const connections = num("connections");
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = "qz_bench_dispatch";
+const dbName = process.env.BENCH_DB_NAME ?? "qz_bench_dispatch";
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error("BENCH_DB_NAME must be a plain lower-case identifier");
 const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
-const apiPort = 4900 + Math.floor(Math.random() * 90);
+const apiPort = Number(process.env.BENCH_PORT ?? 4900 + Math.floor(Math.random() * 90));
 const apiBase = `http://127.0.0.1:${apiPort}`;
 const log = (line: string) => console.log(`[bench] ${line}`);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -104,7 +107,7 @@ const secrets = {
   PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
   CONTRACT_SIGNING_KEY: randomBytes(32).toString("base64"),
 };
-const queuePrefix = `benchd${process.pid}`;
+const queuePrefix = process.env.QUEUE_PREFIX ?? `benchd${process.pid}`;
 // The demo seed signs contracts with the API's key and spends SMS rate-limit counters under the queue prefix
 // (it reads them from the environment): this run's own keys and prefix, shared with the API it starts.
 Object.assign(process.env, secrets, { QUEUE_PREFIX: queuePrefix, DATABASE_URL: dbUrl });

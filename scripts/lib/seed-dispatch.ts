@@ -2,6 +2,8 @@
 // with its engagements; the demo employer (13900000005) posts in 鲤城区 and the demo worker (13900000004)
 // holds an outstanding offer. Rows are inserted directly, like the rest of the seed. Demo offers expire at
 // the task's start (not in 10 minutes) so the demo stays usable; no expiry events are scheduled for them.
+// The demo employer's second 鲤城区 task (one seat) has run out of its 3 waves, all expired, and waits for
+// people to dispatch it: raising its headcount sends a fresh wave to workers not offered yet.
 import { QUANZHOU_REGIONS, rankCandidates, reachMeters, travelMinutes, type TravelMode } from "@qz/shared";
 import type { Tx } from "../../server/src/db/client.js";
 import { engagements, offers, tasks, type employerProfiles, type venues, type workerProfiles, type workerSkills } from "../../server/src/db/schema/index.js";
@@ -37,6 +39,7 @@ export async function seedDispatch(
     const local = d.employers.filter((e) => e.regionCode === region.code);
     for (let k = 0; k < 3; k++) {
       const filled = k === 2;
+      const exhausted = isDemoRegion && k === 1;
       const employerId = isDemoRegion && k < 2 ? d.demoEmployerId : (rng.pick(local.length ? local : d.employers).userId as string);
       const skillCode = isDemoRegion && k === 0 ? "PORTER" : rng.pick(d.skills.filter((s) => d.profiles.find((p) => p.userId === s.workerId && metres(region.centre, { lat: p.homeLat, lng: p.homeLng }) < 10_000))).skillCode;
       const place = isDemoRegion && k === 0 ? d.profiles.find((p) => p.userId === d.demoWorkerId)! : null;
@@ -44,7 +47,7 @@ export async function seedDispatch(
       // The demo worker's offer (鲤城区, k = 0) starts on day 3 at 14:00, 54–78 h ahead: clear of his signed job
       // (seed-settlement, 32–36 h ahead) and of the filled tasks (day 4), so he can accept it whatever the hour.
       const startsAt = isDemoRegion && k === 0 ? day(3, 14) : day(2 + k, 8);
-      const headcount = filled ? 2 : 3;
+      const headcount = filled ? 2 : exhausted ? 1 : 3;
       // Nearest eligible workers within their own reach, as the wave would find them (verified, available, the skill).
       const pool = d.profiles
         .filter((p) => p.verifiedAt && p.available !== false && !busy.has(p.userId) && (skillsOf.get(p.userId) ?? []).some((s) => s.skillCode === skillCode))
@@ -72,7 +75,7 @@ export async function seedDispatch(
         })),
       );
       const chosen = isDemoRegion && k === 0 ? [...ranked.filter((r) => r.candidate.workerId === d.demoWorkerId), ...ranked.filter((r) => r.candidate.workerId !== d.demoWorkerId)] : ranked;
-      const taken = chosen.slice(0, filled ? headcount : headcount * 3);
+      const taken = chosen.slice(0, filled ? headcount : exhausted ? 9 : headcount * 3);
       if (taken.length < (filled ? headcount : 1)) continue;
       const [task] = await tx
         .insert(tasks)
@@ -81,7 +84,7 @@ export async function seedDispatch(
           venueId: venue.id,
           postedBy: employerId,
           regionCode: region.code,
-          title: `${region.name}${filled ? "短期用工" : "零工招募"}`,
+          title: `${region.name}${filled ? "短期用工" : exhausted ? "零工招募（待人工派单）" : "零工招募"}`,
           description: "演示数据：按日结算，工作地点详见地址。",
           skillCode,
           address: `泉州市${region.name}演示工作地点${k + 1}号`,
@@ -94,24 +97,31 @@ export async function seedDispatch(
           payRateFen: 2_500 + 100 * rng.int(0, 10),
           payUnit: "HOUR",
           status: filled ? "FILLED" : "OPEN",
-          wave: 1,
+          wave: exhausted ? 3 : 1,
+          manualDispatchAt: exhausted ? d.now : null,
         })
         .returning();
       counts.tasks++;
       const rows = await tx
         .insert(offers)
         .values(
-          taken.map(({ candidate: c, score }) => ({
-            taskId: task!.id,
-            workerId: c.workerId,
-            wave: 1,
-            status: filled ? ("ACCEPTED" as const) : ("OFFERED" as const),
-            score,
-            distanceMeters: Math.round(c.distanceMeters),
-            travelMinutes: travelMinutes(c.distanceMeters, (d.profiles.find((p) => p.userId === c.workerId)!.travelMode ?? "EBIKE") as TravelMode),
-            expiresAt: startsAt,
-            respondedAt: filled ? d.now : null,
-          })),
+          taken.map(({ candidate: c, score }, i) => {
+            // Exhausted: three waves of three, ten minutes apart, the last just expired.
+            const wave = exhausted ? 1 + Math.floor(i / 3) : 1;
+            const expiredAt = new Date(d.now.getTime() - (3 - wave) * 600_000);
+            return {
+              taskId: task!.id,
+              workerId: c.workerId,
+              wave,
+              status: filled ? ("ACCEPTED" as const) : exhausted ? ("EXPIRED" as const) : ("OFFERED" as const),
+              score,
+              distanceMeters: Math.round(c.distanceMeters),
+              travelMinutes: travelMinutes(c.distanceMeters, (d.profiles.find((p) => p.userId === c.workerId)!.travelMode ?? "EBIKE") as TravelMode),
+              expiresAt: exhausted ? expiredAt : startsAt,
+              respondedAt: filled ? d.now : exhausted ? expiredAt : null,
+              createdAt: exhausted ? new Date(expiredAt.getTime() - 600_000) : undefined,
+            };
+          }),
         )
         .returning();
       counts.offers += rows.length;

@@ -141,6 +141,21 @@ describe("demo seed", () => {
     expect(acceptOffer.status).toBe("ACTIVE");
   });
 
+  it("the demo employer's task that ran out of waves: raising its headcount reopens the waves (a fresh round is queued)", async () => {
+    const [task] = await t.database.db.execute<{ id: string; wave: number; manual: boolean; expired: number }>(sql`
+      select t.id, t.wave, t.manual_dispatch_at is not null as manual,
+             (select count(*)::int from offers o where o.task_id = t.id and o.status = 'EXPIRED') as expired
+        from tasks t where t.title = '鲤城区零工招募（待人工派单）'`);
+    expect(task).toMatchObject({ wave: 3, manual: true, expired: 9 });
+    const { login } = await t.ok(`mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { accessToken } }`, { p: "13900000005", w: DEMO_LOGINS[0].password });
+    const { editTask } = await t.ok(`mutation($id: UUID!) { editTask(id: $id, input: { headcount: 2 }) { headcount status manualDispatchAt } }`, { id: task!.id }, login.accessToken);
+    expect(editTask).toEqual({ headcount: 2, status: "OPEN", manualDispatchAt: null });
+    const [after] = await t.database.db.execute<{ start: number; queued: number }>(sql`
+      select wave_round_start as start, (select count(*)::int from outbox where name = 'task.edited' and payload->>'taskId' = ${task!.id}) as queued
+        from tasks where id = ${task!.id}`);
+    expect(after).toEqual({ start: 3, queued: 1 });
+  });
+
   it.each(DEMO_LOGINS.map((l) => [l.role, l] as const))("the printed %s login works through the API", async (role, login) => {
     const data = await t.ok(`mutation($p: String!, $w: String!) { login(phone: $p, password: $w) { accessToken } }`, { p: login.phone, w: login.password });
     const { me } = await t.ok(`{ me { role } }`, {}, data.login.accessToken);

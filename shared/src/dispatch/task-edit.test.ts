@@ -54,7 +54,11 @@ describe("editing a task: the rules", () => {
     const down = plan({ headcount: 2 }, 2);
     expect(down.ok && down.value.seats).toBe("FULL");
     const up = plan({ headcount: 4 }, 3, "FILLED");
-    expect(up.ok && up.value.seats).toBe("REOPEN");
+    expect(up.ok && up.value).toMatchObject({ seats: "REOPEN", headcountRaised: true });
+    const more = plan({ headcount: 5 }, 1);
+    expect(more.ok && more.value).toMatchObject({ seats: null, headcountRaised: true, material: false });
+    expect(down.ok && down.value.headcountRaised).toBe(false);
+    expect(text.ok && text.value.headcountRaised).toBe(false);
     const longDay = plan({ endsAt: new Date(now.getTime() + 33 * H) });
     expect(longDay.ok && longDay.value.flags.map((f) => f.code)).toEqual(["PART_TIME_DAILY_HOURS"]);
   });

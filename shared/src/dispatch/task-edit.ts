@@ -7,6 +7,8 @@
 //   are hashed and signed and never change), so only the description and the headcount can change.
 // - The headcount never goes below the seats taken; down to them, the task is full (offers withdrawn);
 //   up from a full task, it reopens and a wave goes out.
+// - Any raise is new demand: the new seats get a fresh round of waves, even when the earlier rounds ran
+//   out and people were told to dispatch by hand (workers already offered the task are not offered again).
 import type { PayUnit, TaskStatus } from "../catalog/enums.js";
 import { fail, ok, type FieldReason, type Result } from "../result.js";
 import { checkTaskDraft } from "./task-rules.js";
@@ -61,6 +63,8 @@ export interface TaskEditPlan {
   material: boolean;
   /** What the headcount does to the seats: FULL (down to the seats taken), REOPEN (up from full), or nothing. */
   seats: "FULL" | "REOPEN" | null;
+  /** The headcount rose: a fresh round of waves for the new seats (a material change restarts the waves anyway). */
+  headcountRaised: boolean;
   /** Warnings for the new window (as when posting). */
   flags: FieldReason[];
   windowHours: number;
@@ -103,6 +107,7 @@ export function planTaskEdit(current: EditableTask & { status: TaskStatus; fille
     changed,
     material: changed.some((f) => MATERIAL_FIELDS.includes(f)),
     seats: changed.includes("headcount") ? seats : null,
+    headcountRaised: next.headcount > current.headcount,
     flags: draft.value.flags,
     windowHours: draft.value.windowHours,
   });

@@ -70,6 +70,11 @@ export const tasks = pgTable(
     status: taskStatus("status").notNull().default("OPEN"),
     /** Offer waves sent so far. */
     wave: smallint("wave").notNull().default(0),
+    /**
+     * `wave` when the current round began: a round is at most N waves before people take over. A headcount
+     * raise starts a new round for the new seats (wave numbers keep rising, so offers and expiries stay apart).
+     */
+    waveRoundStart: smallint("wave_round_start").notNull().default(0),
     /** Set after the last wave left seats open: the employer and venue dispatch by hand. */
     manualDispatchAt: timestamp("manual_dispatch_at", { withTimezone: true }),
     /** Warnings shown, not refusals (e.g. over 4 hours a day for part-time work). */
@@ -86,6 +91,8 @@ export const tasks = pgTable(
     index("tasks_employer_idx").on(t.employerId, t.startsAt),
     index("tasks_venue_idx").on(t.venueId, t.startsAt),
     index("tasks_earth_idx").using("gist", t.earth),
+    // Grab mode: a worker's skills × the open tasks in their reach; closed tasks (most rows in time) stay out.
+    index("tasks_open_skill_earth_idx").using("gist", t.skillCode, t.earth).where(sql`${t.status} = 'OPEN'`),
     check("tasks_seats", sql`${t.filledCount} between 0 and ${t.headcount}`),
     check("tasks_headcount", sql`${t.headcount} between 1 and 500`),
     check("tasks_window", sql`${t.endsAt} > ${t.startsAt}`),

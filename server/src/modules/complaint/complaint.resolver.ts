@@ -6,21 +6,8 @@ import { UUID } from "../../graphql/scalars.js";
 import { complaintNumber } from "./complaint.service.js";
 import { COMPLAINT_TOPIC, type ComplaintEvent } from "./complaint.live.js";
 import type { ComplaintRow, EvidenceRow } from "./complaint.repo.js";
-import {
-  CloseComplaintArgs,
-  Complaint,
-  ComplaintDeadlines,
-  ComplaintEvidence,
-  ComplaintHistoryItem,
-  ComplaintListArgs,
-  ComplaintNoteArgs,
-  ComplaintPage,
-  FileComplaintInput,
-  HandleComplaintArgs,
-  LabourInspectionReferral,
-  SignedLink,
-  VenuePublicPage,
-} from "./complaint.types.js";
+import { CloseComplaintArgs, ComplaintListArgs, ComplaintNoteArgs, FileComplaintInput, HandleComplaintArgs } from "./complaint-input.types.js";
+import { Complaint, ComplaintDeadlines, ComplaintEvidence, ComplaintHistoryItem, ComplaintPage, LabourInspectionReferral, SignedLink, VenuePublicPage } from "./complaint.types.js";
 
 const HANDLERS = ["VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER"] as const;
 

@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "
 import { Allow } from "../../graphql/auth-decorators.js";
 import type { Context } from "../../graphql/context.js";
 import { UUID } from "../../graphql/scalars.js";
-import { Task } from "../dispatch/dispatch.types.js";
-import { BlockUserArgs, EmployerReliability, RateEngagementInput, Rating, UserBlock } from "./complaint.types.js";
+import { Task } from "../dispatch/task.types.js";
+import { BlockUserArgs, EmployerReliability, RateEngagementInput, Rating, UserBlock } from "./rating.types.js";
 
 @Resolver(() => Rating)
 export class RatingResolver {

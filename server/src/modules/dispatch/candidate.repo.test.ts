@@ -29,5 +29,9 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
     expect(two.map((r) => r.workerId)).toEqual([eligible[1], eligible[0]]);
     const higher = await listCandidates(h.deps.db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5, workerId: eligible[2] });
     expect(higher.map((r) => r.workerId)).toEqual([eligible[2]]);
+    // No such task: nothing, whether asked in one statement (a wave) or for one worker.
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    expect(await listCandidates(h.deps.db, { taskId: unknown, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).toEqual([]);
+    expect(await listCandidates(h.deps.db, { taskId: unknown, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5, workerId: eligible[0] })).toEqual([]);
   });
 });

@@ -64,39 +64,42 @@ export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach:
  * The box is therefore dropped: the scan is bounded by a generous LIMIT of skill holders instead, and
  * when fewer than `limit` passed while the last of those holders is still inside the widest reach, it
  * runs again with a larger bound (nearly always once; more only where most of the nearest are ineligible).
+ * The common case is one statement that reads the task's fields itself; the task is fetched as constants
+ * only for one worker's check or to widen a short wave.
  */
 export async function listCandidates(db: DbOrTx, q: CandidateQuery): Promise<CandidateRow[]> {
   const reach = q.reach ?? DEFAULT_REACH;
-  // The task's fields go in as constants, so the planner sees the skill and the centre of the KNN scan.
+  let bound = Math.max(2 * q.limit + 50, 100);
+  let rows: CandidateRow[] = [];
+  if (!q.workerId) {
+    // A wave first asks in one round trip, the task's fields read inside the statement: on a busy machine every
+    // round trip costs its own wait, and the KNN scan keeps its shape with them as run-time parameters.
+    const stored = storedTerms(q.taskId);
+    rows = await candidatesFrom(db, q, stored, nearest(stored, bound), reach);
+    if (rows.length >= q.limit) return rows;
+  }
+  // The task's fields as constants, for the one-worker check and for widening a short wave.
   const [task] = (await db.execute(sql`
     select max_travel_minutes as "m", earth::text as "earth", skill_code as "skill", required_level as "level",
            employer_id as "employerId", starts_at::text as "startsAt", ends_at::text as "endsAt"
       from tasks where id = ${q.taskId}`)) as unknown as CandidateTask[];
   if (!task) return [];
-  const widest = widestReachMeters(task.m, reach);
-  const centre = sql`${task.earth}::cube`;
+  const terms = constantTerms(task);
   if (q.workerId) {
     // One worker (grab, proxy accept): their own skill row by primary key, no scan at all.
-    const near = sql`(select ws.worker_id, ws.level, ws.home_earth <-> ${centre} as distance
+    const near = sql`(select ws.worker_id, ws.level, ws.home_earth <-> ${terms.centre} as distance
                         from worker_skills ws
                        where ws.worker_id = ${q.workerId} and ws.skill_code = ${task.skill} and ws.level >= ${task.level})`;
-    return candidatesFrom(db, q, task, near, reach);
+    return candidatesFrom(db, q, terms, near, reach);
   }
-  // `level + 0`: a level condition the (skill_code, level) btree could serve would tempt the planner into
-  // that index and a sort of every holder of the skill; as a filter it is checked as the KNN scan proceeds.
-  const nearest = (bound: number) => sql`(select ws.worker_id, ws.level, ws.home_earth <-> ${centre} as distance
-                        from worker_skills ws
-                       where ws.skill_code = ${task.skill} and ws.level + 0 >= ${task.level}
-                       order by ws.home_earth <-> ${centre}
-                       limit ${bound})`;
-  let bound = Math.max(2 * q.limit + 50, 100);
+  const widest = widestReachMeters(task.m, reach);
   for (;;) {
-    const rows = await candidatesFrom(db, q, task, nearest(bound), reach);
-    if (rows.length >= q.limit) return rows;
     // Short: complete unless the bound-th nearest holder of the skill is still within the widest reach.
-    const [last] = (await db.execute(sql`select distance from ${nearest(bound)} n offset ${bound - 1}`)) as unknown as { distance: number }[];
+    const [last] = (await db.execute(sql`select distance from ${nearest(terms, bound)} n offset ${bound - 1}`)) as unknown as { distance: number }[];
     if (!last || last.distance > widest) return rows;
     bound *= 8;
+    rows = await candidatesFrom(db, q, terms, nearest(terms, bound), reach);
+    if (rows.length >= q.limit) return rows;
   }
 }
 
@@ -110,10 +113,56 @@ interface CandidateTask {
   endsAt: string;
 }
 
+/** The task's fields as the candidate statement uses them: SQL constants, or subqueries of the task row. */
+interface TaskTerms {
+  minutes: SQL;
+  centre: SQL;
+  skill: SQL;
+  level: SQL;
+  employerId: SQL;
+  startsAt: SQL;
+  endsAt: SQL;
+}
+
+const constantTerms = (t: CandidateTask): TaskTerms => ({
+  minutes: sql`${t.m}::int`,
+  centre: sql`${t.earth}::cube`,
+  skill: sql`${t.skill}`,
+  level: sql`${t.level}`,
+  employerId: sql`${t.employerId}::uuid`,
+  startsAt: sql`${t.startsAt}::timestamptz`,
+  endsAt: sql`${t.endsAt}::timestamptz`,
+});
+
+/** Each an InitPlan (one primary-key read, evaluated once); a missing task yields nulls and so no rows. */
+function storedTerms(taskId: string): TaskTerms {
+  const field = (expr: string) => sql`(select ${sql.raw(expr)} from tasks where id = ${taskId})`;
+  return {
+    minutes: field("max_travel_minutes::int"),
+    centre: field("earth::cube"),
+    skill: field("skill_code"),
+    level: field("required_level"),
+    employerId: field("employer_id"),
+    startsAt: field("starts_at"),
+    endsAt: field("ends_at"),
+  };
+}
+
+// `level + 0`: a level condition the (skill_code, level) btree could serve would tempt the planner into
+// that index and a sort of every holder of the skill; as a filter it is checked as the KNN scan proceeds.
+// `order by distance` (the output column, not the expression again): with the centre as a subquery each
+// mention would be its own parameter, the outer `order by ws.distance` would no longer match the scan's
+// order, and a sort of every scanned holder would replace the early stop.
+const nearest = (t: TaskTerms, bound: number) => sql`(select ws.worker_id, ws.level, ws.home_earth <-> ${t.centre} as distance
+                        from worker_skills ws
+                       where ws.skill_code = ${t.skill} and ws.level + 0 >= ${t.level}
+                       order by distance
+                       limit ${bound})`;
+
 /** The eligibility rules over a stream of skill holders `near` (worker_id, level, distance), nearest first. */
-async function candidatesFrom(db: DbOrTx, q: CandidateQuery, task: CandidateTask, near: SQL, reach: ReachConfig): Promise<CandidateRow[]> {
-  const startsAt = sql`${task.startsAt}::timestamptz`;
-  const window = sql`tstzrange(${task.startsAt}::timestamptz, ${task.endsAt}::timestamptz)`;
+async function candidatesFrom(db: DbOrTx, q: CandidateQuery, task: TaskTerms, near: SQL, reach: ReachConfig): Promise<CandidateRow[]> {
+  const startsAt = task.startsAt;
+  const window = sql`tstzrange(${task.startsAt}, ${task.endsAt})`;
   const now = q.now.toISOString();
   const rows = await db.execute(sql`
     select ws.worker_id as "workerId", ws.level as "skillLevel",
@@ -129,7 +178,7 @@ async function candidatesFrom(db: DbOrTx, q: CandidateQuery, task: CandidateTask
       from ${near} ws
       join worker_profiles wp on wp.user_id = ws.worker_id
       join users u on u.id = ws.worker_id
-      cross join lateral (select ${reachSql(sql`wp.travel_mode`, sql`wp.travel_minutes`, sql`${task.m}::int`, reach)} as reach) r
+      cross join lateral (select ${reachSql(sql`wp.travel_mode`, sql`wp.travel_minutes`, task.minutes, reach)} as reach) r
      where u.status = 'ACTIVE' and u.role = 'WORKER'
        and wp.verified_at is not null and wp.available
        and ws.distance <= r.reach

@@ -5,7 +5,8 @@ import { Allow } from "../../graphql/auth-decorators.js";
 import { pageComplexity } from "../../graphql/pagination.js";
 import { DateTime, UUID } from "../../graphql/scalars.js";
 import { SmsCodeRequest } from "../sms/sms.types.js";
-import { Engagement, MyOffersArgs, Offer, ProxyAcceptArgs, ScoreFactor, Task, WithdrawEngagementArgs } from "./dispatch.types.js";
+import { Engagement, MyOffersArgs, Offer, ProxyAcceptArgs, ScoreFactor, WithdrawEngagementArgs } from "./offer.types.js";
+import { Task } from "./task.types.js";
 import { LIVE_TOPICS, type OfferEvent, type TaskEvent } from "./live.js";
 import type { EngagementRow, OfferRow } from "./offer.repo.js";
 

@@ -66,7 +66,7 @@ export function createTaskEditService({ db, now }: Deps, { reference, live }: { 
     /**
      * The employer edits their task, or venue staff one their venue brokers (audited, marked as proxy).
      * A material change withdraws outstanding offers and starts the waves again; the headcount may fill or
-     * reopen the task. Watchers hear of it through taskUpdated.
+     * reopen the task, and a raise sends a wave for the new seats. Watchers hear of it through taskUpdated.
      */
     async editTask(caller: Caller, id: string, cmd: EditTaskCommand) {
       const actor = requireActor(caller, "EMPLOYER", "VENUE_STAFF");
@@ -80,7 +80,7 @@ export function createTaskEditService({ db, now }: Deps, { reference, live }: { 
         else assertTaskInStaffScope(actor, before);
         const plan = planTaskEdit(before, patch, at);
         if (!plan.ok) refuse(plan.reasons);
-        const { next, changed, material, seats, flags, windowHours } = plan.value;
+        const { next, changed, material, seats, headcountRaised, flags, windowHours } = plan.value;
         if (changed.length === 0) return { task: before, withdrawn: [] as offers.OfferRow[], changed: false };
         if (needsWageCheck(plan.value)) {
           // Looked up before the lock (no second pooled connection inside the transaction); a concurrent edit that moved the key meanwhile is a retry.
@@ -101,13 +101,13 @@ export function createTaskEditService({ db, now }: Deps, { reference, live }: { 
           status: seats === "FULL" ? "FILLED" : seats === "REOPEN" ? "OPEN" : before.status,
           flags: flags.map((f) => ({ code: f.code, message: f.message })),
           // New terms start the waves again (workers offered on the old terms are not offered twice; they can still grab it).
-          ...(material ? { wave: 0, manualDispatchAt: null } : {}),
+          // New seats get a round of their own, even after the earlier rounds ran out and people were asked to dispatch.
+          ...(material ? { wave: 0, waveRoundStart: 0, manualDispatchAt: null } : headcountRaised ? { waveRoundStart: before.wave, manualDispatchAt: null } : {}),
           updatedAt: at,
         });
         await recordAudit(tx, caller, { action: "task.edit", entityType: "task", entityId: id, before: view(before), after: { ...view(task), changed, proxy: actor.role === "VENUE_STAFF" } });
-        if (task.status === "OPEN" && (material || seats === "REOPEN" || (changed.includes("headcount") && task.headcount > before.headcount))) {
-          await emitEvent(tx, "task.edited", { taskId: id });
-        }
+        // The wave goes out as a job after commit (the outbox): it ranks afresh, tops up what outstanding offers do not cover, and keeps K.
+        if (task.status === "OPEN" && (material || headcountRaised)) await emitEvent(tx, "task.edited", { taskId: id });
         return { task, withdrawn, changed: true };
       });
       if (result.changed) {

@@ -4,7 +4,6 @@ import type { DbOrTx } from "../../db/client.js";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { employerProfiles, tasks, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
-import { reachSql, speedSql } from "./candidate.repo.js";
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskStatusValue = TaskRow["status"];
@@ -167,29 +166,45 @@ export interface NearbyRow {
  * Open tasks inside the worker's reach (min of their own and each task's travel minutes) that ask for a
  * skill they hold at the level asked, nearest in travel time first, keyset-paged on (travel minutes, id).
  * One statement for the page: the worker's home, mode and minutes are scalar subqueries (run once each, by
- * primary key) and the task rows come back whole. The tasks' GiST index on earth serves the earth_box pre-filter.
+ * primary key) and the task rows come back whole.
+ * One prepared statement for every filter (a null parameter switches its condition off): the plan is
+ * cached on each connection, where planning this statement anew cost several times its execution.
  */
 export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<NearbyRow[]> {
   const reach = q.reach ?? DEFAULT_REACH;
-  const mine = (column: SQL | AnyPgColumn) => sql`(select ${column} from ${workerProfiles} where ${workerProfiles.userId} = ${q.workerId})`;
+  let statement = nearbyStatements.get(db);
+  if (!statement) nearbyStatements.set(db, (statement = prepareNearby(db)));
+  return statement.execute({
+    workerId: q.workerId,
+    now: q.now.toISOString(),
+    skillCode: q.skillCode ?? null,
+    date: q.date ?? null,
+    minPayFen: q.minPayFen ?? null,
+    afterMinutes: q.after?.travelMinutes ?? null,
+    afterTaskId: q.after?.taskId ?? null,
+    limit: q.limit,
+    walk: reach.speedKmh.WALK,
+    bicycle: reach.speedKmh.BICYCLE,
+    ebike: reach.speedKmh.EBIKE,
+    transit: reach.speedKmh.TRANSIT,
+    car: reach.speedKmh.CAR,
+    detour: reach.detourFactor,
+  });
+}
+
+const np = Object.fromEntries(
+  ["workerId", "now", "skillCode", "date", "minPayFen", "afterMinutes", "afterTaskId", "limit", "walk", "bicycle", "ebike", "transit", "car", "detour"].map((k) => [k, sql.placeholder(k)]),
+) as Record<string, ReturnType<typeof sql.placeholder>>;
+
+function prepareNearby(db: DbOrTx) {
+  const mine = (column: SQL | AnyPgColumn) => sql`(select ${column} from ${workerProfiles} where ${workerProfiles.userId} = ${np.workerId}::uuid)`;
   const centre = mine(workerProfiles.homeEarth);
   const mode = mine(workerProfiles.travelMode);
   const minutes = mine(workerProfiles.travelMinutes);
+  const speed = sql`(case ${mode} when 'WALK' then ${np.walk}::float8 when 'BICYCLE' then ${np.bicycle}::float8 when 'EBIKE' then ${np.ebike}::float8 when 'TRANSIT' then ${np.transit}::float8 else ${np.car}::float8 end)`;
+  const reachTo = (taskMinutes: SQL) => sql`(least(${minutes}, ${taskMinutes})::float8 / 60 * ${speed} * 1000 / ${np.detour}::float8)`;
   const distance = sql`(${tasks.earth} <-> ${centre})`;
-  const travel = sql<number>`ceil(${distance} * ${reach.detourFactor}::float8 / (${speedSql(mode, reach)} * 1000 / 60) - 1e-9)::int`;
-  const where: (SQL | undefined)[] = [
-    eq(tasks.status, "OPEN"),
-    sql`${tasks.startsAt} > ${q.now.toISOString()}::timestamptz`,
-    sql`earth_box(${centre}::earth, ${reachSql(mode, minutes, minutes, reach)}) @> ${tasks.earth}`,
-    sql`${distance} <= ${reachSql(mode, minutes, sql`${tasks.maxTravelMinutes}`, reach)}`,
-    sql`not exists (select 1 from user_blocks b
-                     where (b.blocker_id = ${tasks.employerId} and b.blocked_id = ${q.workerId})
-                        or (b.blocker_id = ${q.workerId} and b.blocked_id = ${tasks.employerId}))`,
-    q.skillCode ? eq(tasks.skillCode, q.skillCode) : undefined,
-    q.date ? sql`(${tasks.startsAt} at time zone 'Asia/Shanghai')::date = ${q.date}::date` : undefined,
-    q.minPayFen !== undefined ? sql`${tasks.payRateFen} >= ${q.minPayFen}` : undefined,
-    q.after ? sql`(${travel}, ${tasks.id}) > (${q.after.travelMinutes}, ${q.after.taskId}::uuid)` : undefined,
-  ];
+  const travel = sql<number>`ceil(${distance} * ${np.detour}::float8 / (${speed} * 1000 / 60) - 1e-9)::int`;
   return db
     .select({
       task: getTableColumns(tasks),
@@ -198,13 +213,33 @@ export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<Nearb
       employerName: employerProfiles.name,
       employerLateCancelCount: employerProfiles.lateCancelCount,
     })
-    .from(tasks)
+    // From the worker's own skills (1–3 rows) into the open tasks of each skill in reach: the partial
+    // (skill_code, earth) GiST index serves both the skill and the earth_box; 'OPEN' is a literal so the
+    // cached plan can use the index's predicate.
+    .from(workerSkills)
+    .innerJoin(tasks, and(eq(tasks.skillCode, workerSkills.skillCode), sql`${workerSkills.level} >= ${tasks.requiredLevel}`))
     .innerJoin(employerProfiles, eq(employerProfiles.userId, tasks.employerId))
-    .innerJoin(workerSkills, and(eq(workerSkills.workerId, q.workerId), eq(workerSkills.skillCode, tasks.skillCode), sql`${workerSkills.level} >= ${tasks.requiredLevel}`))
-    .where(and(...where))
+    .where(
+      and(
+        sql`${workerSkills.workerId} = ${np.workerId}::uuid`,
+        sql`${tasks.status} = 'OPEN'`,
+        sql`${tasks.startsAt} > ${np.now}::timestamptz`,
+        sql`earth_box(${centre}::earth, ${reachTo(minutes)}) @> ${tasks.earth}`,
+        sql`${distance} <= ${reachTo(sql`${tasks.maxTravelMinutes}`)}`,
+        sql`not exists (select 1 from user_blocks b
+                         where (b.blocker_id = ${tasks.employerId} and b.blocked_id = ${np.workerId}::uuid)
+                            or (b.blocker_id = ${np.workerId}::uuid and b.blocked_id = ${tasks.employerId}))`,
+        sql`(${np.skillCode}::text is null or ${tasks.skillCode} = ${np.skillCode}::text)`,
+        sql`(${np.date}::date is null or (${tasks.startsAt} at time zone 'Asia/Shanghai')::date = ${np.date}::date)`,
+        sql`(${np.minPayFen}::bigint is null or ${tasks.payRateFen} >= ${np.minPayFen}::bigint)`,
+        sql`(${np.afterMinutes}::int is null or (${travel}, ${tasks.id}) > (${np.afterMinutes}::int, ${np.afterTaskId}::uuid))`,
+      ),
+    )
     .orderBy(travel, tasks.id)
-    .limit(q.limit);
+    .limit(np.limit!)
+    .prepare("nearby_tasks");
 }
+const nearbyStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareNearby>>();
 
 /** Whether the worker holds an offer or an engagement of the task. */
 export async function isWorkerLinked(db: DbOrTx, taskId: string, workerId: string): Promise<boolean> {

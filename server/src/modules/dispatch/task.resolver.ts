@@ -3,19 +3,10 @@ import type { Context } from "../../graphql/context.js";
 import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity } from "../../graphql/pagination.js";
 import { UUID } from "../../graphql/scalars.js";
-import {
-  CancelTaskArgs,
-  Engagement,
-  FairnessReport,
-  FairnessReportArgs,
-  NearbyTaskConnection,
-  NearbyTasksArgs,
-  Offer,
-  PostTaskInput,
-  Task,
-  TaskListArgs,
-  TaskPage,
-} from "./dispatch.types.js";
+import { NearbyTaskConnection, NearbyTasksArgs } from "./browse.types.js";
+import { FairnessReport, FairnessReportArgs } from "./fairness.types.js";
+import { Engagement, Offer } from "./offer.types.js";
+import { CancelTaskArgs, PostTaskInput, Task, TaskListArgs, TaskPage } from "./task.types.js";
 import { EditTaskInput } from "./task-edit.types.js";
 import type { TaskRow } from "./task.repo.js";
 

@@ -75,7 +75,8 @@ export function createWaveService({ db, now }: Deps, { notifications, settings }
       if (onlyWhenIdle && outstanding > 0) return { kind: "none", why: "offers-outstanding" };
       const size = waveSize(openSeats, s.offersPerSeat, s.maxWaveSize) - outstanding;
       if (size <= 0) return { kind: "none", why: "offers-outstanding" };
-      if (task.wave >= s.maxWaves) return outstanding > 0 ? { kind: "none", why: "offers-outstanding" } : handToPeople(tx, task, eventId, at);
+      // N waves per round: the first round starts at posting (or a material edit), a later one at a headcount raise.
+      if (task.wave - task.waveRoundStart >= s.maxWaves) return outstanding > 0 ? { kind: "none", why: "offers-outstanding" } : handToPeople(tx, task, eventId, at);
 
       const rows = await listCandidates(tx, { taskId, now: at, maxOutstandingOffers: s.maxOutstandingOffers, limit: settings.candidatePool, reach: settings.reach });
       const taskDate = shanghaiDate(task.startsAt);

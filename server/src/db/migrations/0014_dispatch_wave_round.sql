@@ -1,0 +1,2 @@
+ALTER TABLE "tasks" ADD COLUMN "wave_round_start" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "tasks_open_skill_earth_idx" ON "tasks" USING gist ("skill_code","earth") WHERE "tasks"."status" = 'OPEN';
