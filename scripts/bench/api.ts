@@ -4,22 +4,17 @@
 // writes a JSON report to scripts/bench/results/, and with --profile the hottest functions of our API.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { serverCommand } from "../lib/server-command.js";
 import autocannon from "autocannon";
-import postgres from "postgres";
-import { createDatabase } from "../../server/src/db/client.js";
-import { migrateDatabase } from "../../server/src/db/migrate.js";
-import { createPiiVault } from "../../server/src/modules/identity/pii.js";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "../seed.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../seed.js";
 import { formatReport, readProfile, selfTimes, type SelfTimeReport } from "./cpuprofile.js";
+import { benchOptions, benchSecrets, databaseUrl, migrateAndSeedDemo, numberOption, scratchServer } from "./lib/setup.js";
 
 const HELP = `Usage: pnpm bench:api [options]      (pnpm bench is the same command)
 
@@ -49,8 +44,8 @@ Options:
 Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
 Reports go to scripts/bench/results/ (not committed).`;
 
-const { values: args } = parseArgs({
-  options: {
+const args = benchOptions(
+  {
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "20" },
@@ -61,27 +56,21 @@ const { values: args } = parseArgs({
     "from-source": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
-});
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  HELP,
+);
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
-const duration = Number(args.duration);
-const warmup = Number(args.warmup);
-const connections = Number(args.connections);
-const top = Number(args.top);
-const rounds = Number(args.rounds);
+const duration = numberOption("duration", args.duration);
+const warmup = numberOption("warmup", args.warmup, { zero: true });
+const connections = numberOption("connections", args.connections);
+const top = numberOption("top", args.top);
+const rounds = numberOption("rounds", args.rounds);
 const withPostgraphile = !args["no-postgraphile"];
-for (const [name, v] of Object.entries({ duration, warmup, connections, top, rounds })) {
-  if (!Number.isFinite(v) || v < 0 || (name !== "warmup" && v === 0)) throw new Error(`--${name} must be a positive number`);
-}
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = "qz_bench";
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const dbUrl = databaseUrl(adminUrl, dbName);
 const apiPort = 4900 + Math.floor(Math.random() * 90);
 const pglPort = 5678;
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -140,25 +129,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 // ---- database: migrations and the demo data, keys shared with the API so it can read what the seed wrote ----
-const secrets = {
-  JWT_SECRET: randomBytes(32).toString("hex"),
-  PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
-  CONTRACT_SIGNING_KEY: randomBytes(32).toString("base64"),
-};
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-await admin.unsafe(`create database ${dbName}`);
-{
-  const database = createDatabase(dbUrl, 2);
-  try {
-    await migrateDatabase(database.db);
-    const vault = createPiiVault(Buffer.from(secrets.PII_ENCRYPTION_KEY, "base64"), Buffer.from(secrets.PII_BLIND_INDEX_KEY, "base64"));
-    await seedDemoData(database.db, vault, { log: (l) => log(`seed: ${l}`) });
-  } finally {
-    await database.close();
-  }
-}
+const secrets = benchSecrets();
+const scratch = scratchServer(adminUrl);
+const { admin } = scratch;
+await scratch.recreate(dbName);
+await migrateAndSeedDemo(dbUrl, secrets, log);
 
 interface CaseResult {
   name: string;
@@ -172,6 +147,8 @@ interface CaseResult {
   windowsMs: [number, number][];
   /** req/s of each round, when there were several. */
   rounds?: number[];
+  /** Requests served during all of `windowsMs` (every round), to put the profile's times per request. */
+  servedInWindows: number;
   /**
    * CPU time (user + system) the server process spent per request during the measured seconds, in µs: unlike
    * req/s it barely moves when other processes compete for the cores, so ratios of it are the steadier figure.
@@ -262,7 +239,7 @@ async function measure(server: CaseResult["server"], name: string, base: string,
   const perRequest = (seconds: number | null) => (seconds !== null && result.requests.total ? Math.round((seconds * 1e6) / result.requests.total) : null);
   const bad = result.non2xx + result.errors + result.timeouts + (result.mismatches ?? 0);
   if (bad) throw new Error(`${server} ${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} unexpected bodies`);
-  const r: CaseResult = { name, server, query, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, windowsMs: [[from, to]],
+  const r: CaseResult = { name, server, query, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, windowsMs: [[from, to]], servedInWindows: result.requests.total,
     cpuUsPerRequest: perRequest(cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null), pgCpuUsPerRequest: perRequest(pgCpu) };
   log(`${server.padEnd(12)} ${name.padEnd(14)} ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, CPU/request ${r.cpuUsPerRequest ?? "?"} µs + PostgreSQL ${r.pgCpuUsPerRequest ?? "?"} µs`);
   return r;
@@ -280,6 +257,7 @@ function medianOf(runs: CaseResult[]): CaseResult {
   return {
     ...mid,
     windowsMs: runs.flatMap((r) => r.windowsMs),
+    servedInWindows: runs.reduce((sum, r) => sum + r.servedInWindows, 0),
     rounds: runs.map((r) => Math.round(r.rps)),
     cpuUsPerRequest: median((r) => r.cpuUsPerRequest),
     pgCpuUsPerRequest: median((r) => r.pgCpuUsPerRequest),
@@ -358,8 +336,8 @@ try {
 } finally {
   if (pgl) await stopChild(pgl);
   if (api) await stopChild(api); // our API writes its .cpuprofile as it exits
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
-  await admin.end();
+  await scratch.drop(dbName).catch(() => {});
+  await scratch.end();
 }
 if (failed) process.exit(1);
 const loadAfter = checkLoad("after the run");
@@ -393,9 +371,9 @@ if (args.profile) {
     profiles[r.name] = selfTimes(profile, { ...span, top });
     packages[r.name] = selfTimes(profile, { ...span, top: 12, by: "package" });
     console.log(`\nOur API, ${r.name}: top ${top} self time during the measured ${duration} s${rounds > 1 ? ` of each of ${rounds} rounds` : ""}`);
-    console.log(formatReport(profiles[r.name]!));
+    console.log(formatReport(profiles[r.name]!, r.servedInWindows));
     console.log(`\nOur API, ${r.name}: self time by package (node_modules) or file (ours)`);
-    console.log(formatReport(packages[r.name]!));
+    console.log(formatReport(packages[r.name]!, r.servedInWindows));
   }
   console.log(`\nProfile: ${relative(root, join(profileDir, file))} (open it in Chrome DevTools > Performance, or: node --import @oxc-node/core/register scripts/bench/cpuprofile.ts FILE --by package)`);
 }
