@@ -4,22 +4,17 @@
 // writes a JSON report to scripts/bench/results/, and with --profile the hottest functions of our API.
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { serverCommand } from "../lib/server-command.js";
 import autocannon from "autocannon";
-import postgres from "postgres";
-import { createDatabase } from "../../server/src/db/client.js";
-import { migrateDatabase } from "../../server/src/db/migrate.js";
-import { createPiiVault } from "../../server/src/modules/identity/pii.js";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "../seed.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../seed.js";
 import { formatReport, readProfile, selfTimes, type SelfTimeReport } from "./cpuprofile.js";
+import { benchOptions, benchSecrets, databaseUrl, migrateAndSeedDemo, numberOption, scratchServer } from "./lib/setup.js";
 
 const HELP = `Usage: pnpm bench:api [options]      (pnpm bench is the same command)
 
@@ -31,7 +26,9 @@ then measures each case with autocannon after a warm-up:
   api  me { id displayName role }                       JWT check + one user lookup
   pgl  { __typename }
   pgl  allVenues(first: 20, condition: { status: RECOGNIZED }) { totalCount nodes { rowId ... } }
-and prints req/s, p50, p99 and the ratios venues/allVenues (target >= 0.6) and me/__typename (>= 0.75).
+and prints req/s, p50, p99, the CPU time per request of the server and of its PostgreSQL backends (from
+/proc: steadier than req/s on a busy machine) and the ratios venues/allVenues (target >= 0.6) and
+me/__typename (>= 0.75), also by CPU per request.
 
 Options:
   --duration N      seconds per measured case (default 10)
@@ -47,8 +44,8 @@ Options:
 Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
 Reports go to scripts/bench/results/ (not committed).`;
 
-const { values: args } = parseArgs({
-  options: {
+const args = benchOptions(
+  {
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "3" },
     connections: { type: "string", default: "20" },
@@ -59,27 +56,21 @@ const { values: args } = parseArgs({
     "from-source": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
-});
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+  HELP,
+);
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
-const duration = Number(args.duration);
-const warmup = Number(args.warmup);
-const connections = Number(args.connections);
-const top = Number(args.top);
-const rounds = Number(args.rounds);
+const duration = numberOption("duration", args.duration);
+const warmup = numberOption("warmup", args.warmup, { zero: true });
+const connections = numberOption("connections", args.connections);
+const top = numberOption("top", args.top);
+const rounds = numberOption("rounds", args.rounds);
 const withPostgraphile = !args["no-postgraphile"];
-for (const [name, v] of Object.entries({ duration, warmup, connections, top, rounds })) {
-  if (!Number.isFinite(v) || v < 0 || (name !== "warmup" && v === 0)) throw new Error(`--${name} must be a positive number`);
-}
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dbName = "qz_bench";
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const dbUrl = databaseUrl(adminUrl, dbName);
 const apiPort = 4900 + Math.floor(Math.random() * 90);
 const pglPort = 5678;
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -138,25 +129,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 // ---- database: migrations and the demo data, keys shared with the API so it can read what the seed wrote ----
-const secrets = {
-  JWT_SECRET: randomBytes(32).toString("hex"),
-  PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
-  CONTRACT_SIGNING_KEY: randomBytes(32).toString("base64"),
-};
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-await admin.unsafe(`create database ${dbName}`);
-{
-  const database = createDatabase(dbUrl, 2);
-  try {
-    await migrateDatabase(database.db);
-    const vault = createPiiVault(Buffer.from(secrets.PII_ENCRYPTION_KEY, "base64"), Buffer.from(secrets.PII_BLIND_INDEX_KEY, "base64"));
-    await seedDemoData(database.db, vault, { log: (l) => log(`seed: ${l}`) });
-  } finally {
-    await database.close();
-  }
-}
+const secrets = benchSecrets();
+const scratch = scratchServer(adminUrl);
+const { admin } = scratch;
+await scratch.recreate(dbName);
+await migrateAndSeedDemo(dbUrl, secrets, log);
 
 interface CaseResult {
   name: string;
@@ -170,6 +147,15 @@ interface CaseResult {
   windowsMs: [number, number][];
   /** req/s of each round, when there were several. */
   rounds?: number[];
+  /** Requests served during all of `windowsMs` (every round), to put the profile's times per request. */
+  servedInWindows: number;
+  /**
+   * CPU time (user + system) the server process spent per request during the measured seconds, in µs: unlike
+   * req/s it barely moves when other processes compete for the cores, so ratios of it are the steadier figure.
+   */
+  cpuUsPerRequest: number | null;
+  /** The same for the PostgreSQL backends serving the bench database (they share the cores too). */
+  pgCpuUsPerRequest: number | null;
 }
 
 const apiBase = `http://127.0.0.1:${apiPort}`;
@@ -201,6 +187,35 @@ async function graphql(base: string, query: string, token?: string): Promise<{ t
   return { text, body };
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null elsewhere or when it is gone. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields from the 3rd on: utime is the 14th
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ, 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of each PostgreSQL backend connected to the bench database (same machine only). */
+async function pgBackendCpu(): Promise<Map<number, number>> {
+  const rows = await admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${dbName}`;
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const seconds = cpuSecondsOf(pid);
+    if (seconds !== null) cpu.set(pid, seconds);
+  }
+  return cpu;
+}
+/** CPU the backends used between two readings; a backend that appeared in between counts whole. */
+function pgCpuBetween(before: Map<number, number>, after: Map<number, number>): number | null {
+  if (!after.size) return null;
+  let sum = 0;
+  for (const [pid, seconds] of after) sum += seconds - (before.get(pid) ?? 0);
+  return sum;
+}
+
 /** Warm-up, then the measured run; every response must equal the first one (autocannon counts mismatches). */
 async function measure(server: CaseResult["server"], name: string, base: string, query: string, token?: string): Promise<CaseResult> {
   const { text } = await graphql(base, query, token);
@@ -213,22 +228,40 @@ async function measure(server: CaseResult["server"], name: string, base: string,
     expectBody: text,
   };
   if (warmup > 0) await autocannon({ ...options, duration: warmup });
+  const serverPid = (server === "api" ? api : pgl)?.pid;
+  const pgBefore = await pgBackendCpu();
+  const cpuBefore = cpuSecondsOf(serverPid);
   const from = performance.now() - apiStartedAt;
   const result = await autocannon({ ...options, duration });
   const to = performance.now() - apiStartedAt;
+  const cpuAfter = cpuSecondsOf(serverPid);
+  const pgCpu = pgCpuBetween(pgBefore, await pgBackendCpu());
+  const perRequest = (seconds: number | null) => (seconds !== null && result.requests.total ? Math.round((seconds * 1e6) / result.requests.total) : null);
   const bad = result.non2xx + result.errors + result.timeouts + (result.mismatches ?? 0);
   if (bad) throw new Error(`${server} ${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} unexpected bodies`);
-  const r: CaseResult = { name, server, query, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, windowsMs: [[from, to]] };
-  log(`${server.padEnd(12)} ${name.padEnd(14)} ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms`);
+  const r: CaseResult = { name, server, query, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, windowsMs: [[from, to]], servedInWindows: result.requests.total,
+    cpuUsPerRequest: perRequest(cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null), pgCpuUsPerRequest: perRequest(pgCpu) };
+  log(`${server.padEnd(12)} ${name.padEnd(14)} ${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, CPU/request ${r.cpuUsPerRequest ?? "?"} µs + PostgreSQL ${r.pgCpuUsPerRequest ?? "?"} µs`);
   return r;
 }
 
-/** One result per case: the round with the median req/s, with every round's rate and window kept. */
+/** One result per case: the round with the median req/s, with every round's rate and window kept, and the median CPU per request. */
 function medianOf(runs: CaseResult[]): CaseResult {
-  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
-  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const middle = <T,>(xs: T[]) => xs[Math.floor((xs.length - 1) / 2)]!;
+  const mid = middle([...runs].sort((a, b) => a.rps - b.rps));
   if (runs.length === 1) return mid;
-  return { ...mid, windowsMs: runs.flatMap((r) => r.windowsMs), rounds: runs.map((r) => Math.round(r.rps)) };
+  const median = (pick: (r: CaseResult) => number | null) => {
+    const xs = runs.map(pick).filter((c): c is number => c !== null).sort((a, b) => a - b);
+    return xs.length ? middle(xs) : null;
+  };
+  return {
+    ...mid,
+    windowsMs: runs.flatMap((r) => r.windowsMs),
+    servedInWindows: runs.reduce((sum, r) => sum + r.servedInWindows, 0),
+    rounds: runs.map((r) => Math.round(r.rps)),
+    cpuUsPerRequest: median((r) => r.cpuUsPerRequest),
+    pgCpuUsPerRequest: median((r) => r.pgCpuUsPerRequest),
+  };
 }
 
 const queries = {
@@ -303,26 +336,30 @@ try {
 } finally {
   if (pgl) await stopChild(pgl);
   if (api) await stopChild(api); // our API writes its .cpuprofile as it exits
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
-  await admin.end();
+  await scratch.drop(dbName).catch(() => {});
+  await scratch.end();
 }
 if (failed) process.exit(1);
 const loadAfter = checkLoad("after the run");
 
 const by = (server: string, name: string) => results.find((r) => r.server === server && r.name === name);
 const ratio = (a?: CaseResult, b?: CaseResult) => (a && b ? a.rps / b.rps : null);
+// The same ratio from CPU per request (b's cost over a's): what req/s would give if each server had the cores to itself.
+// Server and PostgreSQL CPU together: both compete for the same cores.
+const cpuOf = (r?: CaseResult) => (r?.cpuUsPerRequest ? r.cpuUsPerRequest + (r.pgCpuUsPerRequest ?? 0) : null);
+const cpuRatio = (a?: CaseResult, b?: CaseResult) => (cpuOf(a) && cpuOf(b) ? cpuOf(b)! / cpuOf(a)! : null);
 const ratios = [
-  { name: "venues / allVenues", value: ratio(by("api", "venues"), by("postgraphile", "allVenues")), target: 0.6 },
-  { name: "me / __typename", value: ratio(by("api", "me"), by("api", "__typename")), target: 0.75 },
+  { name: "venues / allVenues", value: ratio(by("api", "venues"), by("postgraphile", "allVenues")), byCpu: cpuRatio(by("api", "venues"), by("postgraphile", "allVenues")), target: 0.6 },
+  { name: "me / __typename", value: ratio(by("api", "me"), by("api", "__typename")), byCpu: cpuRatio(by("api", "me"), by("api", "__typename")), target: 0.75 },
 ];
 
 console.log(`\nGraphQL throughput: ${connections} connections, ${duration} s per case after ${warmup} s warm-up${rounds > 1 ? `, median of ${rounds} interleaved rounds` : ""}; our API on Node ${process.versions.node} (NODE_ENV=production), PostGraphile 5 on Node 22${args.profile ? "; OUR API RAN UNDER THE PROFILER (slower than normal)" : ""}`);
 console.table(
-  results.map((r) => ({ case: `${r.server} ${r.name}`, "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99, requests: r.requests, ...(r.rounds ? { "rounds req/s": r.rounds.join(" ") } : {}) })),
+  results.map((r) => ({ case: `${r.server} ${r.name}`, "req/s": Math.round(r.rps), "p50 ms": r.p50, "p99 ms": r.p99, "CPU µs/req": r.cpuUsPerRequest ?? "?", "PG CPU µs/req": r.pgCpuUsPerRequest ?? "?", requests: r.requests, ...(r.rounds ? { "rounds req/s": r.rounds.join(" ") } : {}) })),
 );
 for (const r of ratios) {
   if (r.value === null) continue;
-  console.log(`ratio ${r.name.padEnd(20)} = ${r.value.toFixed(3)}  (target >= ${r.target}${r.value >= r.target ? ", met" : ", NOT met"})`);
+  console.log(`ratio ${r.name.padEnd(20)} = ${r.value.toFixed(3)}  (target >= ${r.target}${r.value >= r.target ? ", met" : ", NOT met"})${r.byCpu ? `; by CPU per request (server + PostgreSQL) ${r.byCpu.toFixed(3)}` : ""}`);
 }
 
 if (args.profile) {
@@ -334,9 +371,9 @@ if (args.profile) {
     profiles[r.name] = selfTimes(profile, { ...span, top });
     packages[r.name] = selfTimes(profile, { ...span, top: 12, by: "package" });
     console.log(`\nOur API, ${r.name}: top ${top} self time during the measured ${duration} s${rounds > 1 ? ` of each of ${rounds} rounds` : ""}`);
-    console.log(formatReport(profiles[r.name]!));
+    console.log(formatReport(profiles[r.name]!, r.servedInWindows));
     console.log(`\nOur API, ${r.name}: self time by package (node_modules) or file (ours)`);
-    console.log(formatReport(packages[r.name]!));
+    console.log(formatReport(packages[r.name]!, r.servedInWindows));
   }
   console.log(`\nProfile: ${relative(root, join(profileDir, file))} (open it in Chrome DevTools > Performance, or: node --import @oxc-node/core/register scripts/bench/cpuprofile.ts FILE --by package)`);
 }

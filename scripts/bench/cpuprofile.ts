@@ -123,13 +123,15 @@ export function selfTimes(
   return { spanMs: span / 1000, busyMs: busy / 1000, entries };
 }
 
-export function formatReport(report: SelfTimeReport): string {
-  const lines = [`${report.spanMs.toFixed(0)} ms sampled, ${report.busyMs.toFixed(0)} ms busy (not idle)`];
-  lines.push(`${"self ms".padStart(9)} ${"%all".padStart(6)} ${"%busy".padStart(6)}  function / package`);
+/** The report as a table; with `requests` (served during the sampled time) also each entry's µs per request. */
+export function formatReport(report: SelfTimeReport, requests?: number): string {
+  const per = (ms: number) => (requests ? ((ms * 1000) / requests).toFixed(1).padStart(8) + " " : "");
+  const lines = [`${report.spanMs.toFixed(0)} ms sampled, ${report.busyMs.toFixed(0)} ms busy (not idle)${requests ? `, ${requests} requests: ${((report.busyMs * 1000) / requests).toFixed(0)} µs busy per request` : ""}`];
+  lines.push(`${"self ms".padStart(9)} ${"%all".padStart(6)} ${"%busy".padStart(6)}  ${requests ? "  µs/req " : ""}function / package`);
   for (const e of report.entries) {
     const busy = e.key === "(idle)" ? "" : e.busyPct.toFixed(1);
     const via = e.caller && e.caller !== "(root)" && e.key.startsWith("(native)") ? `   <- ${e.caller}` : "";
-    lines.push(`${e.selfMs.toFixed(0).padStart(9)} ${e.pct.toFixed(1).padStart(6)} ${busy.padStart(6)}  ${e.key}${via}`);
+    lines.push(`${e.selfMs.toFixed(0).padStart(9)} ${e.pct.toFixed(1).padStart(6)} ${busy.padStart(6)}  ${per(e.selfMs)}${e.key}${via}`);
   }
   return lines.join("\n");
 }

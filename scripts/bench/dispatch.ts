@@ -3,25 +3,22 @@
 // through the API → outbox → job runner → first wave of offers stored) and (c) nearbyTasks req/s beside
 // `{ __typename }` on the same API process in the same run.
 import { execFileSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { DEFAULT_DISPATCH_SETTINGS, QUANZHOU_REGIONS, SKILL_CATALOG } from "@qz/shared";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { createDatabase } from "../../server/src/db/client.js";
-import { migrateDatabase } from "../../server/src/db/migrate.js";
 import { listCandidates } from "../../server/src/modules/dispatch/candidate.repo.js";
 import { DEFAULT_SETTINGS } from "../../server/src/modules/dispatch/dispatch.settings.js";
-import { createPiiVault } from "../../server/src/modules/identity/pii.js";
 import { killNow, spawnPrefixed, stopChild } from "../lib/children.js";
 import { serverCommand } from "../lib/server-command.js";
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "../seed.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../seed.js";
 import { BULK_PHONE_BASE, seedBulkWorkers } from "./dispatch-seed.js";
+import { benchOptions, benchSecrets, databaseUrl, migrateAndSeedDemo, numberOption, scratchServer } from "./lib/setup.js";
 
 const HELP = `Usage: pnpm bench:dispatch [options]
 
@@ -46,12 +43,12 @@ Options:
   --keep            keep the database afterwards (to EXPLAIN by hand)
   -h, --help        this text
 Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL,
-  BENCH_DB_NAME (scratch database, default qz_bench_dispatch), BENCH_PORT (API port, default random 4900-4989),
+  BENCH_DATABASE_NAME (scratch database, default qz_bench_dispatch), BENCH_PORT (API port, default random 4900-4989),
   QUEUE_PREFIX (default benchd<pid>): set them when several people bench on one machine.
 Reports go to scripts/bench/results/ (not committed).`;
 
-const { values: args } = parseArgs({
-  options: {
+const args = benchOptions(
+  {
     workers: { type: "string", default: "200000" },
     samples: { type: "string", default: "200" },
     pool: { type: "string", default: "20" },
@@ -62,16 +59,9 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
-});
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const num = (name: keyof typeof args) => {
-  const v = Number(args[name]);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive integer`);
-  return v;
-};
+  HELP,
+);
+const num = (name: keyof typeof args) => numberOption(name, args[name], { integer: true });
 const workers = num("workers");
 const samples = num("samples");
 const pool = num("pool");
@@ -83,9 +73,9 @@ const connections = num("connections");
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const resultsDir = fileURLToPath(new URL("./results/", import.meta.url));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = process.env.BENCH_DB_NAME ?? "qz_bench_dispatch";
-if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error("BENCH_DB_NAME must be a plain lower-case identifier");
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${dbName}` }).toString();
+const dbName = process.env.BENCH_DATABASE_NAME ?? "qz_bench_dispatch";
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(dbName)) throw new Error("BENCH_DATABASE_NAME must be a plain lower-case identifier");
+const dbUrl = databaseUrl(adminUrl, dbName);
 const apiPort = Number(process.env.BENCH_PORT ?? 4900 + Math.floor(Math.random() * 90));
 const apiBase = `http://127.0.0.1:${apiPort}`;
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -101,30 +91,15 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 const round = (v: number, d = 2) => Number(v.toFixed(d));
 
 // ---- database ----
-const secrets = {
-  JWT_SECRET: randomBytes(32).toString("hex"),
-  PII_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  PII_BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
-  CONTRACT_SIGNING_KEY: randomBytes(32).toString("base64"),
-};
+const secrets = benchSecrets();
 const queuePrefix = process.env.QUEUE_PREFIX ?? `benchd${process.pid}`;
 // The demo seed signs contracts with the API's key and spends SMS rate-limit counters under the queue prefix
 // (it reads them from the environment): this run's own keys and prefix, shared with the API it starts.
 Object.assign(process.env, secrets, { QUEUE_PREFIX: queuePrefix, DATABASE_URL: dbUrl });
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-await admin.unsafe(`create database ${dbName}`);
+const scratch = scratchServer(adminUrl);
+await scratch.recreate(dbName);
 const seedStarted = performance.now();
-{
-  const database = createDatabase(dbUrl, 2);
-  try {
-    await migrateDatabase(database.db);
-    const vault = createPiiVault(Buffer.from(secrets.PII_ENCRYPTION_KEY, "base64"), Buffer.from(secrets.PII_BLIND_INDEX_KEY, "base64"));
-    await seedDemoData(database.db, vault, { log: (l) => log(`seed: ${l}`) });
-  } finally {
-    await database.close();
-  }
-}
+await migrateAndSeedDemo(dbUrl, secrets, log);
 const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
 {
   const [{ hash }] = await sql<{ hash: string }[]>`select password_hash as hash from users where phone = ${DEMO_LOGINS[0].phone}`;
@@ -323,8 +298,8 @@ try {
 } finally {
   for (const child of [api, worker]) if (child) await stopChild(child);
   await sql.end();
-  if (!args.keep) await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
-  await admin.end();
+  if (!args.keep) await scratch.drop(dbName).catch(() => {});
+  await scratch.end();
 }
 if (failed) process.exit(1);
 mkdirSync(resultsDir, { recursive: true });

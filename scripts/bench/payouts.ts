@@ -4,7 +4,6 @@
 import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import postgres from "postgres";
 import type { Caller } from "../../server/src/access/actor.js";
 import { loadConfig } from "../../server/src/config.js";
@@ -18,6 +17,7 @@ import { MockPayoutProvider } from "../../server/src/modules/settlement/settleme
 import { createSettlementService } from "../../server/src/modules/settlement/settlement.service.js";
 import { createServices } from "../../server/src/services.js";
 import { splitDatabaseUrl } from "../lib/postgres.js";
+import { benchOptions, databaseUrl, numberOption, scratchServer } from "./lib/setup.js";
 
 const HELP = `Usage: pnpm bench:payouts [options]
 
@@ -36,23 +36,22 @@ pgbench tps and the ratio (target ≥ 0.5). Both databases are dropped at the en
   --keep            keep the scratch databases
   --help`;
 
-const { values: args } = parseArgs({
-  options: { batch: { type: "string", default: "1" }, count: { type: "string", default: "600" }, concurrency: { type: "string", default: "8" }, duration: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
-});
-if (args.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const count = Number(args.count);
-const concurrency = Number(args.concurrency);
-const duration = Number(args.duration);
-const batch = Number(args.batch);
-for (const [name, v, max] of [["count", count, 100_000], ["concurrency", concurrency, 64], ["duration", duration, 600], ["batch", batch, 200]] as const) {
-  if (!Number.isSafeInteger(v) || v < 1 || v > max) {
-    console.error(`payouts bench: --${name} must be an integer in 1..${max}`);
+const args = benchOptions(
+  { batch: { type: "string", default: "1" }, count: { type: "string", default: "600" }, concurrency: { type: "string", default: "8" }, duration: { type: "string", default: "15" }, keep: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+  HELP,
+);
+const option = (name: "count" | "concurrency" | "duration" | "batch", max: number): number => {
+  try {
+    return numberOption(name, args[name], { integer: true, max });
+  } catch (err) {
+    console.error(`payouts bench: ${(err as Error).message}`);
     process.exit(2);
   }
-}
+};
+const count = option("count", 100_000);
+const concurrency = option("concurrency", 64);
+const duration = option("duration", 600);
+const batch = option("batch", 200);
 
 const log = (line: string) => console.log(`[bench:payouts] ${line}`);
 const base = loadConfig();
@@ -61,11 +60,7 @@ const { adminUrl } = splitDatabaseUrl(base.databaseUrl);
 const stem = new URL(base.databaseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "") || "qz";
 const APP_DB = `${stem}_bench_payouts`;
 const PGBENCH_DB = `${stem}_pgbench`;
-const dbUrl = (name: string) => {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
+const dbUrl = (name: string) => databaseUrl(adminUrl, name);
 const pgbench = (() => {
   for (const candidate of ["pgbench", "/usr/lib/postgresql/15/bin/pgbench"]) {
     try {
@@ -79,11 +74,8 @@ const pgbench = (() => {
   process.exit(2);
 })();
 
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-const recreate = async (name: string) => {
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-};
+const scratch = scratchServer(adminUrl);
+const recreate = (name: string) => scratch.recreate(name);
 
 const load = loadavg()[0]!;
 if (load > availableParallelism() / 2) log(`warning: load average ${load.toFixed(1)} on ${availableParallelism()} cores; figures will be noisy`);
@@ -188,9 +180,9 @@ try {
 } finally {
   await handle.close();
   if (!args.keep) {
-    await admin.unsafe(`drop database if exists ${APP_DB} with (force)`);
-    await admin.unsafe(`drop database if exists ${PGBENCH_DB} with (force)`);
+    await scratch.drop(APP_DB);
+    await scratch.drop(PGBENCH_DB);
   }
-  await admin.end();
+  await scratch.end();
 }
 process.exit(exitCode);

@@ -7,7 +7,6 @@
 //      same rows, in the same run. Target: ≤ 2×.
 import { randomUUID } from "node:crypto";
 import { performance as perf } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../../server/src/config.js";
 import { createDatabase } from "../../server/src/db/client.js";
 import { migrateDatabase } from "../../server/src/db/migrate.js";
@@ -19,9 +18,10 @@ import { createOutboxRelay } from "../../server/src/jobs/outbox-relay.js";
 import { createLogger } from "../../server/src/logger.js";
 import { countersFromSources } from "../../server/src/modules/performance/performance.repo.js";
 import { prepareDatabase, splitDatabaseUrl } from "../lib/postgres.js";
+import { benchOptions, databaseUrl } from "./lib/setup.js";
 
-const { values: args } = parseArgs({
-  options: {
+const args = benchOptions(
+  {
     rate: { type: "string", default: "500" },
     duration: { type: "string", default: "60" },
     venues: { type: "string", default: "40" },
@@ -32,14 +32,11 @@ const { values: args } = parseArgs({
     "skip-recompute": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
-});
-if (args.help) {
-  console.log(`pnpm bench:performance [--rate 500] [--duration 60] [--venues 40] [--rows 1000000] [--concurrency 8] [--poll-ms 20] [--skip-latency] [--skip-recompute]
+  `pnpm bench:performance [--rate 500] [--duration 60] [--venues 40] [--rows 1000000] [--concurrency 8] [--poll-ms 20] [--skip-latency] [--skip-recompute]
 Creates the database qz_bench_perf (or $BENCH_DATABASE_NAME; dropped first) on DATABASE_URL's server, runs the placement → visible score
 latency at --rate/s for --duration s (relay, BullMQ and job runner in this process, --concurrency jobs per queue),
-then times the reconcile's full recompute of --rows placements against a bare GROUP BY over the same rows.`);
-  process.exit(0);
-}
+then times the reconcile's full recompute of --rows placements against a bare GROUP BY over the same rows.`,
+);
 const RATE = Number(args.rate);
 const DURATION = Number(args.duration);
 const VENUES = Number(args.venues);
@@ -52,9 +49,7 @@ const { adminUrl } = splitDatabaseUrl(base.databaseUrl);
 const name = process.env.BENCH_DATABASE_NAME || "qz_bench_perf";
 const log = (line: string) => console.log(`[bench:performance] ${line}`);
 await prepareDatabase(adminUrl, name, { reset: true, log });
-const target = new URL(base.databaseUrl);
-target.pathname = `/${name}`;
-const url = target.toString();
+const url = databaseUrl(base.databaseUrl, name);
 const config = loadConfig({ ...process.env, DATABASE_URL: url, QUEUE_PREFIX: `bperf${Date.now()}`, OUTBOX_POLL_MS: args["poll-ms"], LOG_LEVEL: "warn", DATABASE_POOL_MAX: String(Number(args.concurrency) * 3 + 4) });
 const database = createDatabase(url, 20);
 const db = database.db;

@@ -1,6 +1,6 @@
 import type { Deps } from "../../deps.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { AppError, badInput } from "../../errors.js";
+import { AppError, badInput, notFound } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
 import type { NewAccount } from "../audit/audit-actions.js";
 import type { VenueService } from "../venue/venue.service.js";
@@ -62,6 +62,7 @@ export function workerSearchOf(pii: PiiVault, raw: string | null | undefined): W
 
 /** Accounts that officers create (staff, officers) and reads of users within scope. */
 export function createAccountService({ db, now, pii }: Deps, venues: VenueService) {
+  const readUser = repo.createUserReader(db);
   async function insertAccount(caller: Caller, row: Parameters<typeof repo.insertUser>[1], auditAfter: NewAccount) {
     try {
       return await db.transaction(async (tx) => {
@@ -115,8 +116,13 @@ export function createAccountService({ db, now, pii }: Deps, venues: VenueServic
     },
 
     /** The caller's own account. */
+    /** The caller's own account, read fresh; a disabled account is refused even while its access token lasts. */
     async me(caller: Caller) {
-      return repo.getUserById(db, requireActor(caller).userId);
+      const { userId } = requireActor(caller);
+      const user = await readUser(userId);
+      if (!user) throw notFound("用户", userId);
+      if (user.status !== "ACTIVE") throw new AppError("FORBIDDEN", "账号已停用，请联系所在零工市场或人社部门");
+      return user;
     },
 
     /**
