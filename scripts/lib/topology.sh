@@ -50,7 +50,8 @@ wait_until() {
 
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 
-# The environment every API and worker process gets (configuration is env only: server/src/config.ts).
+# The environment every API and worker process gets (configuration is env only: server/src/config.ts). The SMS
+# limits are the simulator's (scripts/start.ts SIMULATION_ENV): it signs every contract with a code, all from one address.
 server_env() {
   cat <<EOF
 NODE_ENV=development
@@ -64,6 +65,9 @@ REDIS_CLUSTER_NODES=$REDIS_NODES
 QUEUE_PREFIX=$QUEUE_PREFIX_TOPO
 TRUST_PROXY=true
 LOG_LEVEL=info
+SMS_RESEND_SECONDS=0
+SMS_DAILY_LIMIT_PER_PHONE=100000
+SMS_HOURLY_LIMIT_PER_IP=1000000
 EOF
 }
 
