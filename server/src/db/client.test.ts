@@ -105,4 +105,36 @@ describe("database client", () => {
     }
     expect(watcher.stats.pipelined).toBeGreaterThan(0);
   });
+
+  // The pg-restart drill: both APIs exited on postgres.js writing a transaction's ROLLBACK to a connection whose socket had
+  // closed (TypeError in nextWrite, uncaught), and the pool then hung. patches/postgres@3.4.9.patch rejects that instead.
+  it("a transaction whose connection is terminated rejects with a connection error, nothing throws uncaught, the pool carries on", async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on("uncaughtException", onUncaught);
+    const name = `client-test-${process.pid}`;
+    const admin = postgres(TEST_PG_URL, { max: 1, onnotice: () => {} });
+    const sql = postgres(TEST_PG_URL, { ...clientOptions(2, { prepare: false, applicationName: name }) });
+    try {
+      await sql`select 1`;
+      const work = Promise.allSettled(Array.from({ length: 6 }, (_, i) => sql.begin(async (tx) => {
+        await tx`select ${i}::int`;
+        await tx`select pg_sleep(1)`;
+      })));
+      await new Promise((r) => setTimeout(r, 300));
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${name}`;
+      const codes = (await work).map((r) => (r.status === "rejected" ? (r.reason as { code?: string }).code : "ok"));
+      await new Promise((r) => setTimeout(r, 200)); // deferred writes (setImmediate) have run
+      expect(codes.filter((c) => c !== "ok").every((c) => c === "CONNECTION_CLOSED" || c === "57P01")).toBe(true);
+      expect(codes.filter((c) => c !== "ok").length).toBeGreaterThanOrEqual(2); // the two running transactions
+      const [row] = await sql`select ${7}::int as n`;
+      expect(row!.n).toBe(7);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+      await sql.end({ timeout: 5 });
+      await admin.end({ timeout: 5 });
+    }
+  });
 });
+
