@@ -19,6 +19,7 @@ mkdir -p "$DRILL_OUT"
 DRILL_FAILURES=0
 DRILL_T0=$SECONDS
 LOAD_PID=""
+DRILL_RESTARTS0="$(supervisor_restarts)"
 
 say() { printf '[%s +%3ss] %s\n' "$DRILL_NAME" "$((SECONDS - DRILL_T0))" "$*"; }
 
@@ -30,6 +31,7 @@ check() {
 
 # load_start DURATION_S RATE_PER_MIN SEED: the market simulator against haproxy, in the background.
 load_start() {
+  say "machine load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   say "load: pnpm simulate --rate $2 --duration $1 --seed $3"
   node --import @oxc-node/core/register scripts/simulate.ts --api "$GRAPHQL_URL" --rate "$2" --duration "$1" --seed "$3" \
     --report "$DRILL_OUT/simulate.json" --quiet --sms-log "$API_LOGS" >"$DRILL_OUT/simulate.log" 2>&1 &
@@ -67,7 +69,7 @@ settle() {
   while ((SECONDS < deadline)); do
     local unsent busy=0
     unsent="$(psql_primary "select count(*) from outbox where sent_at is null and coalesce(run_at, created_at) <= now()" 2>/dev/null || echo x)"
-    for q in dispatch settlement performance complaints subsidy notify housekeeping; do
+    for q in dispatch settlement performance rollup complaints subsidy notify housekeeping; do
       busy=$((busy + $(redis-cli -c -p "${REDIS_PORTS[0]}" llen "{$QUEUE_PREFIX}:$q:wait" 2>/dev/null || echo 1)))
       busy=$((busy + $(redis-cli -c -p "${REDIS_PORTS[0]}" llen "{$QUEUE_PREFIX}:$q:active" 2>/dev/null || echo 1)))
     done
@@ -83,7 +85,18 @@ all_parts_up() {
   ! echo "$out" | grep -q DOWN
 }
 
+# restarts_during: how many API/worker exits the supervisor saw since the drill began, with their log lines.
+restarts_during() { echo $(($(supervisor_restarts) - DRILL_RESTARTS0)); }
+show_restarts() {
+  local n; n="$(restarts_during)"
+  say "supervisor restarts during the drill: $n"
+  ((n == 0)) || cat "$TOPO_LOGS"/api-*.log "$TOPO_LOGS"/worker-*.log | grep '^\[supervise\].* exited with status' | sort -k2 | tail -n "$n" | sed 's/^/  /' | tail -n 8
+}
+# no_crash: for drills that break a server (Redis, PostgreSQL), not a process: no API or worker may have exited.
+no_crash() { [[ "$(restarts_during)" == 0 ]]; }
+
 run_invariants() {
+  show_restarts
   check "topology: every part up again" all_parts_up
   say "invariants: pnpm drills:check"
   local rc=0
@@ -100,5 +113,24 @@ drill_finish() {
   say "PASS (output in $DRILL_OUT)"
 }
 
-# Never leave the simulator behind when the drill is interrupted.
-trap '[[ -n "$LOAD_PID" ]] && kill "$LOAD_PID" 2>/dev/null; true' EXIT
+# health_monitor_start: probes each API's /healthz every 2 s in the background (logs/api-health.log in the drill's
+# output); health_monitor_stop prints each API's longest run of failed probes. A hung pool (the pgbouncer
+# pipelining hang) shows as an API failing for minutes; a loaded machine's slow answer as one or two misses.
+MON_PID=""
+health_monitor_start() {
+  ( while :; do
+      for i in 1 2; do api_healthy "$i" && echo "$(date +%s) api-$i ok" || echo "$(date +%s) api-$i FAIL"; done
+      sleep 2
+    done >"$DRILL_OUT/api-health.log" 2>/dev/null ) &
+  MON_PID=$!
+}
+# health_monitor_stop: kills the monitor; sets LONGEST_API_OUTAGE (seconds, the longer of the two APIs).
+health_monitor_stop() {
+  [[ -n "$MON_PID" ]] && kill "$MON_PID" 2>/dev/null; MON_PID=""
+  LONGEST_API_OUTAGE="$(awk '{ if ($3 == "FAIL") { if (!($2 in from)) from[$2] = $1; d = $1 - from[$2]; if (d > max) max = d; fails++ } else delete from[$2] }
+    END { print max + 0 }' "$DRILL_OUT/api-health.log")"
+  say "API /healthz probes: $(grep -c FAIL "$DRILL_OUT/api-health.log" || true) failed of $(wc -l <"$DRILL_OUT/api-health.log"); longest run of failures $LONGEST_API_OUTAGE s"
+}
+
+# Never leave the simulator or the monitor behind when the drill is interrupted.
+trap '[[ -n "$LOAD_PID" ]] && kill "$LOAD_PID" 2>/dev/null; [[ -n "$MON_PID" ]] && kill "$MON_PID" 2>/dev/null; true' EXIT

@@ -23,5 +23,6 @@ check "replica streaming again" replica_streaming
 
 load_wait
 settle 240
+check "no API or worker exited (supervisor restarts: $(restarts_during))" no_crash
 run_invariants
 drill_finish

@@ -30,5 +30,6 @@ wait_until 30 http_ok "$API_URL/healthz" || true
 
 load_wait
 settle 300
+check "no API or worker exited (supervisor restarts: $(restarts_during))" no_crash
 run_invariants
 drill_finish

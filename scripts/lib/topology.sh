@@ -50,7 +50,10 @@ wait_until() {
 
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 
-# The environment every API and worker process gets (configuration is env only: server/src/config.ts).
+# The environment every API and worker process gets (configuration is env only: server/src/config.ts). The SMS
+# limits are the simulator's (scripts/start.ts SIMULATION_ENV): it signs every contract with a code, all from one address.
+# The write limit too: the simulator signs in its ~200 accounts at once from one address, and an anonymous mutation
+# (login) counts against the address's WRITE_RATE_LIMIT (120 a minute), so 91 of 211 logins were refused (RATE_LIMITED).
 server_env() {
   cat <<EOF
 NODE_ENV=development
@@ -64,20 +67,41 @@ REDIS_CLUSTER_NODES=$REDIS_NODES
 QUEUE_PREFIX=$QUEUE_PREFIX_TOPO
 TRUST_PROXY=true
 LOG_LEVEL=info
+SMS_RESEND_SECONDS=0
+SMS_DAILY_LIMIT_PER_PHONE=100000
+SMS_HOURLY_LIMIT_PER_IP=1000000
+WRITE_RATE_LIMIT=100000
 EOF
 }
 
-# start_node_process NAME ENTRY [VAR=VALUE...]: a compiled server entry, detached in its own session, logging to logs/NAME.log.
+# start_node_process NAME ENTRY [VAR=VALUE...]: a compiled server entry under the supervisor (scripts/lib/supervise,
+# restarts it whenever it exits), detached in its own session, logging to logs/NAME.log. run/NAME.pid holds the
+# node process's pid (the one a drill kills), run/NAME.supervisor.pid the supervisor's.
 start_node_process() {
   local name="$1" entry="$2"; shift 2
   mkdir -p "$TOPO_RUN" "$TOPO_LOGS"
+  rm -f "$TOPO_RUN/$name.pid"
   # shellcheck disable=SC2046
-  (cd "$TOPO_ROOT" && exec env $(server_env | tr '\n' ' ') "$@" setsid node --enable-source-maps --conditions=qz-compiled "server/dist/$entry.js" \
-    >>"$TOPO_LOGS/$name.log" 2>&1 </dev/null) &
-  echo $! >"$TOPO_RUN/$name.pid"
+  (cd "$TOPO_ROOT" && exec setsid "$TOPO_ROOT/scripts/lib/supervise" "$name" "$TOPO_RUN/$name.pid" "$TOPO_LOGS/$name.log" -- \
+    env $(server_env | tr '\n' ' ') "$@" node --enable-source-maps --conditions=qz-compiled "server/dist/$entry.js" \
+    >/dev/null 2>&1 </dev/null) &
+  echo $! >"$TOPO_RUN/$name.supervisor.pid"
   # Not the shell's job any more: a drill's kill -9 then prints no "Killed" line.
   disown $! 2>/dev/null || true
+  wait_until 10 test -s "$TOPO_RUN/$name.pid"
 }
+# supervised NAME: its supervisor runs (it restarts the process itself, so nothing else must start one).
+supervised() { pid_alive "$(pid_of "$TOPO_RUN/$1.supervisor.pid")"; }
+# stop_supervised NAME: the supervisor stops the process (TERM, KILL after 15 s) and exits; then nothing is left.
+stop_supervised() {
+  [[ -e "$TOPO_RUN/$1.supervisor.pid" ]] && stop_pidfile "$TOPO_RUN/$1.supervisor.pid"
+  [[ -e "$TOPO_RUN/$1.pid" ]] && stop_pidfile "$TOPO_RUN/$1.pid"
+  return 0
+}
+# supervisor_restarts: how many times the supervisor restarted any API or worker so far (a drill compares before/after).
+supervisor_restarts() { cat "$TOPO_LOGS"/api-*.log "$TOPO_LOGS"/worker-*.log 2>/dev/null | grep -c '^\[supervise\].* exited with status' || true; }
+# wait_new_pid NAME OLD_PID SECONDS: until the supervisor has started a new process in place of OLD_PID.
+wait_new_pid() { wait_until "$3" bash -c "p=\$(head -n1 '$TOPO_RUN/$1.pid' 2>/dev/null); [[ -n \$p && \$p != $2 ]] && kill -0 \$p"; }
 
 # start_api N (1-based): the API on API_PORTS[N-1].
 start_api() { start_node_process "api-$1" main "PORT=${API_PORTS[$(($1 - 1))]}"; }
