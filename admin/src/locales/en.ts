@@ -74,7 +74,7 @@ const en: typeof zh = {
     minimumWage: "Minimum wages", effectiveFrom: "Effective from", monthly: "Monthly (CNY)", hourly: "Hourly (CNY)", source: "Source",
     add: "New standard", holidays: "Holiday calendar", year: "Year", date: "Date", kind: "Kind", dayName: "Name",
     saveYear: "Save the year", addDay: "Add a day", notice: "Notice",
-    policy: "Subsidy policy versions", policyYear: "Assessment year", version: "Version", effectiveFromYear: "From year", assessmentDate: "Assessment date",
+    oneTimeShort: " one-time (CNY)", policy: "Subsidy policy versions", policyYear: "Assessment year", version: "Version", effectiveFromYear: "From year", assessmentDate: "Assessment date",
     minMonths: "Months recognised", minMonthsHint: "Six-month rule: recognised this many months before the assessment date", noticeDays: "Notice (working days)", oneTime: "One-time grant (CNY)",
     market: "Market", station: "Station", tiers: "Star thresholds and grants", minScore: "Minimum score", level: "Star / grade", vetoCap: "Veto score cap",
     zeroingVetoes: "Vetoes that zero the score", deduction: "Unremedied complaint deduction (each / max)", rubric: "Rubric", item: "Item", points: "Points", target: "Target",

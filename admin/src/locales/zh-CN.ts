@@ -73,7 +73,7 @@ export default {
     minimumWage: "最低工资标准", effectiveFrom: "执行日期", monthly: "月最低工资（元）", hourly: "小时最低工资（元）",
     source: "文件依据", add: "新增标准", holidays: "节假日安排", year: "年份", date: "日期", kind: "类别", dayName: "名称",
     saveYear: "保存全年", addDay: "添加一天", notice: "通知文号",
-    policy: "补助政策版本", policyYear: "考核年度", version: "版本", effectiveFromYear: "起始年度", assessmentDate: "考核日期",
+    oneTimeShort: "一次性补助（元）", policy: "补助政策版本", policyYear: "考核年度", version: "版本", effectiveFromYear: "起始年度", assessmentDate: "考核日期",
     minMonths: "认定满月数", minMonthsHint: "满半年规则：考核日前认定满该月数方可参评", noticeDays: "公示期（工作日）", oneTime: "一次性运维补助（元）",
     market: "零工市场", station: "零工驿站", tiers: "星级/等级分数线与补助", minScore: "最低得分", level: "星级/等级", vetoCap: "否决封顶分",
     zeroingVetoes: "清零否决情形", deduction: "未整改投诉扣分（每件/最多）", rubric: "考核表", item: "项目", points: "分值", target: "目标",
