@@ -126,6 +126,116 @@ describe("console: officers", () => {
     await shot(page, "queues");
   });
 
+  it("a county officer finds an employer of the county with its reliability and tasks, reads the policy and sets the budget", async () => {
+    const db = c.t.database.db;
+    const [employer] = await db.execute<{ user_id: string; name: string; n: number }>(
+      sql`select e.user_id, e.name, (select count(*)::int from tasks t where t.employer_id = e.user_id and t.region_code = '350502') as n
+          from employer_profiles e where e.region_code = '350502' order by n desc, e.name limit 1`,
+    );
+    const [foreign] = await db.execute<{ name: string }>(
+      sql`select e.name from employer_profiles e where e.region_code <> '350502' and not exists (select 1 from tasks t where t.employer_id = e.user_id and t.region_code = '350502') limit 1`,
+    );
+    const page = await c.newPage();
+    await signIn(page, PHONES.county);
+    await page.locator('[data-test="menu-/employers"]').click();
+    await page.locator('[data-test="employer-table"]').waitFor();
+    const [inScope] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from employer_profiles e where e.region_code = '350502' or exists (select 1 from tasks t where t.employer_id = e.user_id and t.region_code = '350502')`,
+    );
+    await expect.poll(async () => Number((await page.locator(".el-pagination__total").innerText()).replace(/\D/g, ""))).toBe(inScope!.n);
+    await shot(page, "employers");
+    const search = page.locator('input[data-test="employer-search"], [data-test="employer-search"] input');
+    if (foreign) {
+      await search.fill(foreign.name);
+      await page.locator('[data-test="employer-search-submit"]').click();
+      await expect.poll(async () => (await page.locator(".el-pagination__total").innerText()).replace(/\D/g, ""), { message: "another county's employer is not found" }).toBe("0");
+    }
+    await search.fill(employer!.name);
+    await page.locator('[data-test="employer-search-submit"]').click();
+    await page.locator('[data-test="employer-table"] .el-table__body tr').filter({ hasText: employer!.name }).first().click();
+    await page.locator('[data-test="employer-reliability"]').waitFor();
+    expect(await page.locator('[data-test="employer-profile"]').innerText(), "credit code masked").toMatch(/\*{4}/);
+    await expect.poll(() => page.locator('[data-test="employer-tasks"] .el-table__body tr').count()).toBe(Math.min(5, employer!.n));
+    await page.waitForTimeout(400); // the drawer's slide-in
+    await shot(page, "employer-profile");
+
+    // 补助政策: read-only for county officers; the figures of the year in force.
+    await page.goto("/reference/subsidy-policy");
+    await page.locator('[data-test="policy-summary"]').waitFor();
+    expect(await page.locator('[data-test="policy-read-only"]').count()).toBe(1);
+    expect(await page.locator('[data-test="policy-new"]').count()).toBe(0);
+    expect(await page.locator('[data-test="policy-notice-days"]').innerText()).toBe("5");
+    expect(await page.locator('[data-test="policy-tiers"]').innerText()).toContain("90.0");
+    await shot(page, "subsidy-policy-read-only");
+    const refused = await gqlInPage(page, `mutation($p: String!) { setSubsidyPolicy(effectiveFromYear: 2031, policy: $p) { version } }`, { p: "{}" });
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+
+    // 县级补助预算: the county's own (the region is locked); a negative figure cannot be entered; the set figure is stored in fen.
+    const year = new Date().getFullYear();
+    await page.locator('[data-test="menu-/reference/budgets"]').click();
+    await page.locator('[data-test="budget-figures"]').waitFor();
+    expect(await page.locator('[data-test="budget-region"] input').isDisabled()).toBe(true);
+    const input = page.locator('[data-test="budget-input"] input');
+    await input.fill("-5");
+    await input.press("Tab");
+    await input.fill("1234567.89");
+    await input.press("Tab");
+    await page.locator('[data-test="budget-save"]').click();
+    await expect.poll(() => page.locator('[data-test="budget-amount"]').innerText()).toBe("¥1234567.89");
+    const [row] = await db.execute<{ amount_fen: number }>(sql`select amount_fen::int from county_subsidy_budgets where region_code = '350502' and year = ${year}`);
+    expect(row!.amount_fen).toBe(123_456_789);
+    await shot(page, "county-budget");
+    const other = await gqlInPage(page, `query { countySubsidyBudget(regionCode: "350583", year: ${year}) { amountFen } }`);
+    expect(other.errors?.[0]?.extensions?.code, "another county's budget").toBe("FORBIDDEN");
+  });
+
+  it("a city officer enters a new subsidy policy version, checked as it is typed with the server's rule", async () => {
+    const next = new Date().getFullYear() + 1;
+    const page = await c.newPage();
+    await signIn(page, PHONES.city);
+    await page.locator('[data-test="menu-/reference/subsidy-policy"]').click();
+    await page.locator('[data-test="policy-summary"]').waitFor();
+    await page.locator('[data-test="policy-new"]').click();
+    const num = (sel: string) => page.locator(`[data-test="${sel}"] input`);
+    await page.locator('input[data-test="policy-version"]').fill(`${next}-e2e`);
+    await page.locator('input[data-test="policy-source"]').fill("泉人社规〔2030〕1号");
+    await num("policy-from-year").fill(String(next));
+    await num("policy-from-year").press("Tab");
+    await num("tier-score-1").fill("95");
+    await num("tier-score-1").press("Tab");
+    await expect.poll(() => page.locator('[data-test="policy-problems"]').innerText()).toContain("补助档次应按分数线从高到低排列");
+    expect(await page.locator('[data-test="policy-save"]').isDisabled()).toBe(true);
+    await shot(page, "subsidy-policy-form");
+    await num("tier-score-1").fill("82");
+    await num("tier-score-1").press("Tab");
+    await num("policy-form-notice").fill("7");
+    await num("policy-form-notice").press("Tab");
+    await expect.poll(() => page.locator('[data-test="policy-problems"]').count()).toBe(0);
+    await page.locator('[data-test="policy-save"]').click();
+    await expect.poll(() => page.locator('[data-test="policy-notice-days"]').innerText()).toBe("7");
+    expect(await page.locator('[data-test="policy-tiers"]').innerText()).toContain("82.0");
+    expect(await page.locator('[data-test="policy-summary"]').innerText()).toContain(`${next}-e2e`);
+    await shot(page, "subsidy-policy");
+    const saved = await gqlInPage(page, `query($y: Int!) { subsidyPolicy(year: $y) { version policyJson } }`, { y: next });
+    const data = saved.data as { subsidyPolicy: { version: string; policyJson: string } };
+    expect(data.subsidyPolicy.version).toBe(`${next}-e2e`);
+    expect(JSON.parse(data.subsidyPolicy.policyJson)).toMatchObject({ noticeWorkingDays: 7, tiers: [{ minScoreTenths: 900 }, { minScoreTenths: 820 }, { minScoreTenths: 700 }] });
+  });
+
+  it("venue staff see the employers their venue brokered for, but not the budgets page", async () => {
+    const page = await c.newPage();
+    await signIn(page, PHONES.staff);
+    expect(await page.locator('[data-test="menu-/reference/budgets"]').count()).toBe(0);
+    await page.goto("/reference/budgets");
+    await page.locator('[data-test="forbidden"]').waitFor();
+    await page.goto("/employers");
+    await page.locator('[data-test="employer-table"]').waitFor();
+    const [staff] = await c.t.database.db.execute<{ n: number }>(
+      sql`select count(distinct t.employer_id)::int as n from tasks t join users u on u.venue_id = t.venue_id where u.phone = ${PHONES.staff}`,
+    );
+    await expect.poll(async () => Number((await page.locator(".el-pagination__total").innerText()).replace(/\D/g, ""))).toBe(staff!.n);
+  });
+
   it("a worker who signs in is sent to the phone pages", async () => {
     const page = await c.newPage();
     await signIn(page, PHONES.worker);

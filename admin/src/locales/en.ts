@@ -5,7 +5,7 @@ const en: typeof zh = {
   role: { CITY_OFFICER: "City bureau", COUNTY_OFFICER: "County bureau", VENUE_STAFF: "Venue staff", WORKER: "Worker", EMPLOYER: "Employer" },
   menu: {
     dashboard: "Dashboard", venues: "Venues", workers: "Workers", walkIn: "Walk-in registration", tasks: "Tasks & dispatch",
-    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay", payouts: "Payout reconciliation",
+    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay", payouts: "Payout reconciliation", employers: "Employers", subsidyPolicy: "Subsidy policy", budgets: "County budgets",
   },
   common: {
     search: "Search", reset: "Reset", all: "All", actions: "Actions", detail: "Details", loading: "Loading…", empty: "No data",
@@ -64,10 +64,22 @@ const en: typeof zh = {
     title: "Dispatch fairness report", month: "Month", group: "Group", available: "Available workers", offers: "Offers",
     engagements: "Engagements", share: "Share", hint: "Priority groups should get at least their share of available workers.",
   },
+  employer: {
+    list: "Employers", search: "Search", searchHint: "Name, mobile, credit code or ID number", name: "Name", kind: "Kind",
+    identifier: "Credit code / ID", creditCode: "Credit code", idNumber: "ID number", contact: "Contact", tasks: "Tasks", lateCancels: "Late cancellations",
+    registeredAt: "Registered", profile: "Employer profile", reliability: "Reliability", rating: "Workers' rating", ratingCount: "{n} ratings", satisfied: "Satisfied",
+    arrears: "Wage-arrears complaints", standing: "{n} standing", recentTasks: "Recent tasks",
+  },
   reference: {
     minimumWage: "Minimum wages", effectiveFrom: "Effective from", monthly: "Monthly (CNY)", hourly: "Hourly (CNY)", source: "Source",
     add: "New standard", holidays: "Holiday calendar", year: "Year", date: "Date", kind: "Kind", dayName: "Name",
     saveYear: "Save the year", addDay: "Add a day", notice: "Notice",
+    oneTimeShort: " one-time (CNY)", policy: "Subsidy policy versions", policyYear: "Assessment year", version: "Version", effectiveFromYear: "From year", assessmentDate: "Assessment date",
+    minMonths: "Months recognised", minMonthsHint: "Six-month rule: recognised this many months before the assessment date", noticeDays: "Notice (working days)", oneTime: "One-time grant (CNY)",
+    market: "Market", station: "Station", tiers: "Star thresholds and grants", minScore: "Minimum score", level: "Star / grade", vetoCap: "Veto score cap",
+    zeroingVetoes: "Vetoes that zero the score", deduction: "Unremedied complaint deduction (each / max)", rubric: "Rubric", item: "Item", points: "Points", target: "Target",
+    newVersion: "New version", readOnly: "Only the city bureau enters new policy versions", rubricKept: "The rubric is kept from the current version", addTier: "Add a tier", saved: "Saved",
+    budget: "County subsidy budgets", budgetAmount: "Yearly budget (CNY)", committed: "Committed (notice, approved, paid)", remaining: "Remaining", setBudget: "Set budget", budgetNotSet: "Not set",
   },
   queues: {
     title: "Queues", hint: "Background jobs: dispatch, performance, complaints, subsidies, notifications.",

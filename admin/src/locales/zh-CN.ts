@@ -3,7 +3,7 @@ export default {
   role: { CITY_OFFICER: "市人社局", COUNTY_OFFICER: "县级人社", VENUE_STAFF: "场所工作人员", WORKER: "零工人员", EMPLOYER: "用工主体" },
   menu: {
     dashboard: "工作台", venues: "零工市场/驿站", workers: "零工人员", walkIn: "现场登记", tasks: "岗位与派单",
-    fairness: "派单公平性", reference: "基础数据", minimumWage: "最低工资标准", holidays: "节假日安排", queues: "队列监控", complaints: "投诉处理", subsidy: "补助申报", assessment: "考核评分", contracts: "合同与结算", payouts: "支付对账",
+    fairness: "派单公平性", reference: "基础数据", minimumWage: "最低工资标准", holidays: "节假日安排", queues: "队列监控", complaints: "投诉处理", subsidy: "补助申报", assessment: "考核评分", contracts: "合同与结算", payouts: "支付对账", employers: "用工单位", subsidyPolicy: "补助政策版本", budgets: "县级补助预算",
   },
   common: {
     search: "查询", reset: "重置", all: "全部", actions: "操作", detail: "详情", loading: "加载中…", empty: "暂无数据",
@@ -63,10 +63,22 @@ export default {
     title: "派单公平性报告", month: "月份", group: "群体", available: "可派单零工", offers: "派单", engagements: "接单",
     share: "占比", hint: "重点群体（大龄、就业困难、零就业家庭）在派单与接单中的占比，应不低于其在可派单零工中的占比。",
   },
+  employer: {
+    list: "用工单位", search: "查询", searchHint: "单位名称、手机号、统一社会信用代码或身份证号", name: "单位名称", kind: "类型",
+    identifier: "信用代码/身份证号", creditCode: "统一社会信用代码", idNumber: "身份证号", contact: "联系人", tasks: "岗位数", lateCancels: "临时取消",
+    registeredAt: "注册时间", profile: "用工单位档案", reliability: "履约情况", rating: "零工评分", ratingCount: "{n} 条评价", satisfied: "满意率",
+    arrears: "欠薪投诉", standing: "未结 {n} 件", recentTasks: "近期岗位",
+  },
   reference: {
     minimumWage: "最低工资标准", effectiveFrom: "执行日期", monthly: "月最低工资（元）", hourly: "小时最低工资（元）",
     source: "文件依据", add: "新增标准", holidays: "节假日安排", year: "年份", date: "日期", kind: "类别", dayName: "名称",
     saveYear: "保存全年", addDay: "添加一天", notice: "通知文号",
+    oneTimeShort: "一次性补助（元）", policy: "补助政策版本", policyYear: "考核年度", version: "版本", effectiveFromYear: "起始年度", assessmentDate: "考核日期",
+    minMonths: "认定满月数", minMonthsHint: "满半年规则：考核日前认定满该月数方可参评", noticeDays: "公示期（工作日）", oneTime: "一次性运维补助（元）",
+    market: "零工市场", station: "零工驿站", tiers: "星级/等级分数线与补助", minScore: "最低得分", level: "星级/等级", vetoCap: "否决封顶分",
+    zeroingVetoes: "清零否决情形", deduction: "未整改投诉扣分（每件/最多）", rubric: "考核表", item: "项目", points: "分值", target: "目标",
+    newVersion: "录入新版本", readOnly: "仅市人社局可录入新的政策版本", rubricKept: "考核表沿用当前版本", addTier: "添加档次", saved: "已保存",
+    budget: "县级补助预算", budgetAmount: "年度预算（元）", committed: "已占用（公示、批准、已拨付）", remaining: "剩余", setBudget: "设定预算", budgetNotSet: "尚未设定",
   },
   queues: {
     title: "队列监控", hint: "查看派单、绩效、投诉、补助、通知等后台任务的运行情况。", readOnly: "县级人社为只读视图；市人社局可重试失败任务。",

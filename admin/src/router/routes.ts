@@ -20,6 +20,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
   { path: "venues", name: "venues", component: () => import("../views/venue/list/index.vue"), meta: { roles: OFFICERS, menu: "venues", icon: "OfficeBuilding" } },
   { path: "venues/:id", name: "venue-detail", component: () => import("../views/venue/detail/index.vue"), meta: { roles: CONSOLE }, props: true },
   { path: "workers", name: "workers", component: () => import("../views/worker/list/index.vue"), meta: { roles: CONSOLE, menu: "workers", icon: "User" } },
+  { path: "employers", name: "employers", component: () => import("../views/employer/list/index.vue"), meta: { roles: CONSOLE, menu: "employers", icon: "Shop" } },
   { path: "workers/walk-in", name: "walk-in", component: () => import("../views/worker/walk-in/index.vue"), meta: { roles: ["VENUE_STAFF"], menu: "walkIn", icon: "Postcard" } },
   { path: "tasks", name: "tasks", component: () => import("../views/task/list/index.vue"), meta: { roles: CONSOLE, menu: "tasks", icon: "Tickets" } },
   { path: "tasks/:id", name: "task-detail", component: () => import("../views/task/detail/index.vue"), meta: { roles: CONSOLE }, props: true },
@@ -33,6 +34,8 @@ export const consoleRoutes: RouteRecordRaw[] = [
   { path: "payouts", name: "payouts", component: () => import("../views/contracts/payouts/index.vue"), meta: { roles: CONSOLE, menu: "payouts", icon: "Coin" } },
   { path: "reference/minimum-wage", name: "minimum-wage", component: () => import("../views/reference/minimum-wage/index.vue"), meta: { roles: ["CITY_OFFICER"], menu: "minimumWage", icon: "Money" } },
   { path: "reference/holidays", name: "holidays", component: () => import("../views/reference/holidays/index.vue"), meta: { roles: ["CITY_OFFICER"], menu: "holidays", icon: "Calendar" } },
+  { path: "reference/subsidy-policy", name: "subsidy-policy", component: () => import("../views/reference/subsidy-policy/index.vue"), meta: { roles: CONSOLE, menu: "subsidyPolicy", icon: "Medal" } },
+  { path: "reference/budgets", name: "budgets", component: () => import("../views/reference/budgets/index.vue"), meta: { roles: OFFICERS, menu: "budgets", icon: "PieChart" } },
   { path: "queues", name: "queues", component: () => import("../views/queues/index.vue"), meta: { roles: OFFICERS, menu: "queues", icon: "Monitor" } },
   { path: "forbidden", name: "forbidden", component: () => import("../views/system/forbidden/index.vue"), meta: {} },
 ];

@@ -11,3 +11,11 @@ export const SET_CALENDAR_DAYS = graphql(`
   mutation SetCalendarDays($year: Int!, $source: String!, $days: [CalendarDayInput!]!) { setCalendarDays(year: $year, source: $source, days: $days) { date kind name } }
 `);
 export const OPEN_QUEUES = graphql(`mutation ConsoleOpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }`);
+export const SUBSIDY_POLICY = graphql(`query SubsidyPolicy($year: Int!) { subsidyPolicy(year: $year) { effectiveFromYear version source policyJson } }`);
+export const SET_SUBSIDY_POLICY = graphql(`
+  mutation SetSubsidyPolicy($effectiveFromYear: Int!, $policy: String!) { setSubsidyPolicy(effectiveFromYear: $effectiveFromYear, policy: $policy) { effectiveFromYear version } }
+`);
+export const COUNTY_BUDGET_PAGE = graphql(`query CountyBudgetPage($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { regionCode year amountFen committedFen } }`);
+export const SET_COUNTY_BUDGET = graphql(`
+  mutation SetCountyBudget($input: CountyBudgetInput!) { setCountySubsidyBudget(input: $input) { regionCode year amountFen committedFen } }
+`);

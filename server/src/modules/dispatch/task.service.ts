@@ -197,13 +197,14 @@ export function createTaskService({ db, now }: Deps, { reference, live, settings
     },
 
     /** Tasks for staff (their venue) and officers (their county, or all). */
-    listTasks(caller: Caller, q: { regionCode?: string | null; status?: repo.TaskStatusValue | null; limit: number; offset: number }) {
+    listTasks(caller: Caller, q: { regionCode?: string | null; employerId?: string | null; status?: repo.TaskStatusValue | null; limit: number; offset: number }) {
       const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
       const scope = venueScopeOf(actor);
       if (q.regionCode && actor.role !== "VENUE_STAFF") assertRegionInScope(actor, q.regionCode);
       return repo.listTasks(db, {
         venueId: scope.venueId,
         regionCode: scope.regionCode ?? q.regionCode ?? undefined,
+        employerId: q.employerId ?? undefined,
         status: q.status ?? undefined,
         limit: q.limit,
         offset: q.offset,

@@ -184,4 +184,7 @@ export class TaskListArgs {
   @IsOptional()
   @MaxLength(6)
   regionCode?: string | null;
+
+  @Field(() => UUID, { nullable: true, description: "One employer's tasks (within the same scope)" })
+  employerId?: string | null;
 }

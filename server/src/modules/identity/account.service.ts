@@ -6,9 +6,10 @@ import type { NewAccount } from "../audit/audit-actions.js";
 import type { VenueService } from "../venue/venue.service.js";
 import { requireActor, type Caller } from "../../access/actor.js";
 import * as repo from "./identity.repo.js";
-import type { WorkerListFilter } from "./identity.repo.js";
+import type { EmployerListFilter, WorkerListFilter } from "./identity.repo.js";
 import type { PiiVault } from "./pii.js";
-import { parseMobile, parseResidentId } from "@qz/shared";
+import { maskMobile, maskName, parseCreditCode, parseMobile, parseResidentId } from "@qz/shared";
+import { maskMiddle } from "@qz/shared/identity/mask";
 import { hashPassword } from "./password.js";
 import { checkPhone, checkRegion, checkText } from "../../access/input-checks.js";
 
@@ -58,6 +59,28 @@ export function workerSearchOf(pii: PiiVault, raw: string | null | undefined): W
     return { phone: phone.value };
   }
   return { name: checkText("search", term, { kind: "line", label: "姓名", min: 1, max: 40 }) };
+}
+
+/**
+ * What an employer search term means: a full ID number (individuals) by its blind index — or the same 18
+ * characters as a credit code —, a credit code exactly, a mobile number exactly, otherwise part of the name.
+ */
+export function employerSearchOf(pii: PiiVault, raw: string | null | undefined): EmployerListFilter["search"] {
+  const term = raw?.trim() ?? "";
+  if (!term) return undefined;
+  if (/^[0-9A-Za-z]{18}$/.test(term)) {
+    const id = /^\d{17}[\dXx]$/.test(term) ? parseResidentId(term) : null;
+    const code = parseCreditCode(term);
+    if (id?.ok) return { creditCode: term.toUpperCase(), idBlindIndex: pii.blindIndex(id.value.id) };
+    if (!code.ok) badInput("search", code.reasons);
+    return { creditCode: code.value };
+  }
+  if (/^\d+$/.test(term)) {
+    const phone = parseMobile(term);
+    if (!phone.ok) badInput("search", [{ code: "SEARCH_FORMAT", message: "请输入单位名称、11位手机号、统一社会信用代码或18位身份证号" }]);
+    return { phone: phone.value };
+  }
+  return { name: checkText("search", term, { kind: "line", label: "单位名称", min: 1, max: 40 }) };
 }
 
 /** Accounts that officers create (staff, officers) and reads of users within scope. */
@@ -169,6 +192,32 @@ export function createAccountService({ db, now, pii }: Deps, venues: VenueServic
         limit: filter.limit,
         offset: filter.offset,
       });
+    },
+
+    /**
+     * 用工单位 in the caller's scope, as the workers list scopes: staff see employers whose tasks their venue
+     * brokered; county officers employers registered in the county or with tasks there; city officers all.
+     */
+    async listEmployers(caller: Caller, filter: { search?: string | null; limit: number; offset: number }) {
+      const actor = requireActor(caller, "VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER");
+      const scope = venueScopeOf(actor);
+      const page = await repo.listEmployers(db, { ...scope, search: employerSearchOf(pii, filter.search), limit: filter.limit, offset: filter.offset });
+      return {
+        total: page.total,
+        items: page.items.map(({ profile: p, phone, taskCount }) => ({
+          userId: p.userId,
+          kind: p.kind,
+          name: p.name,
+          creditCode: p.creditCode && maskMiddle(p.creditCode, 4, 4),
+          idNumber: p.idNumberMasked,
+          contactName: maskName(p.contactName),
+          phone: maskMobile(phone),
+          regionCode: p.regionCode,
+          lateCancelCount: p.lateCancelCount,
+          taskCount,
+          createdAt: p.createdAt,
+        })),
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { and, asc, eq, getTableColumns, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.js";
-import { employerProfiles, refreshTokens, users, venues, workerProfiles, workerSkills } from "../../db/schema/index.js";
+import { employerProfiles, refreshTokens, tasks, users, venues, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -178,6 +178,48 @@ export async function listWorkers(db: DbOrTx, f: WorkerListFilter) {
       .where(where),
   ]);
   return { items: rows.map((r) => r.worker_profiles), total: count!.n };
+}
+
+export interface EmployerListFilter {
+  /** Staff: employers with tasks brokered by this venue. */
+  venueId?: string;
+  /** County officers: employers registered in the county or with tasks there. */
+  regionCode?: string;
+  /** Part of the name, the exact mobile number, the credit code or the ID number's blind index. */
+  search?: { name: string } | { phone: string } | { creditCode: string; idBlindIndex?: string };
+  limit: number;
+  offset: number;
+}
+
+/** Employers in a scope, newest first, with their tasks in that scope counted and the total. */
+export async function listEmployers(db: DbOrTx, f: EmployerListFilter) {
+  const taskScope = f.venueId ? sql`t.venue_id = ${f.venueId}` : f.regionCode ? sql`t.region_code = ${f.regionCode}` : sql`true`;
+  const conds: SQL[] = [];
+  if (f.venueId) conds.push(sql`exists (select 1 from ${tasks} t where t.employer_id = ${employerProfiles.userId} and ${taskScope})`);
+  if (f.regionCode)
+    conds.push(sql`(${employerProfiles.regionCode} = ${f.regionCode} or exists (select 1 from ${tasks} t where t.employer_id = ${employerProfiles.userId} and ${taskScope}))`);
+  const s = f.search;
+  if (s && "name" in s) conds.push(ilike(employerProfiles.name, `%${s.name.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`));
+  if (s && "phone" in s) conds.push(eq(users.phone, s.phone));
+  if (s && "creditCode" in s)
+    conds.push(s.idBlindIndex ? sql`(${employerProfiles.creditCode} = ${s.creditCode} or ${employerProfiles.idNumberBlindIndex} = ${s.idBlindIndex})` : eq(employerProfiles.creditCode, s.creditCode));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        profile: employerProfiles,
+        phone: users.phone,
+        taskCount: sql<number>`(select count(*)::int from ${tasks} t where t.employer_id = ${employerProfiles.userId} and ${taskScope})`,
+      })
+      .from(employerProfiles)
+      .innerJoin(users, eq(users.id, employerProfiles.userId))
+      .where(where)
+      .orderBy(sql`${employerProfiles.createdAt} desc, ${employerProfiles.userId}`)
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(employerProfiles).innerJoin(users, eq(users.id, employerProfiles.userId)).where(where),
+  ]);
+  return { items: rows, total: count!.n };
 }
 
 // Refresh tokens

@@ -26,6 +26,7 @@ import {
   WorkerSkill,
 } from "./identity.types.js";
 import type { WorkerProfileRow, EmployerProfileRow } from "./identity.repo.js";
+import { EmployerFilterArgs, EmployerPage } from "./employer-lookup.types.js";
 
 const workerView = (p: WorkerProfileRow) => ({ ...p, idNumber: p.idNumberMasked }) as unknown as WorkerProfile;
 const employerView = (p: EmployerProfileRow) => ({ ...p, idNumber: p.idNumberMasked }) as unknown as EmployerProfile;
@@ -129,6 +130,12 @@ export class IdentityResolver {
   ) {
     const result = await ctx.services.accounts.listWorkers(ctx.caller, { ...page, ...filter });
     return { items: result.items.map(workerView), total: result.total };
+  }
+
+  @Allow("VENUE_STAFF", "COUNTY_OFFICER", "CITY_OFFICER")
+  @Query(() => EmployerPage, { complexity: pageComplexity, description: "用工单位: staff see employers their venue brokered for; officers their county's, or all" })
+  employers(@Args(() => PageArgs) page: PageArgs, @Args(() => EmployerFilterArgs) filter: EmployerFilterArgs, @Ctx() ctx: Context) {
+    return ctx.services.accounts.listEmployers(ctx.caller, { ...page, ...filter });
   }
 
   @FieldResolver(() => String)
