@@ -119,6 +119,15 @@ describe("console: officers", () => {
     await page.locator('[data-test="wage-table"]').waitFor();
     expect(await page.locator('[data-test="wage-table"]').innerText()).toContain("¥");
     await shot(page, "minimum-wage");
+    // A standard with fen (¥24.50 an hour) saves: the browser's own number check must not block a decimal.
+    await page.locator('[data-test="wage-add"]').click();
+    await page.locator('[data-test="wage-effective"] input').fill("2031-01-01");
+    await page.locator('[data-test="wage-effective"] input').press("Enter");
+    await page.locator('[data-test="wage-monthly"] input').fill("2300.50");
+    await page.locator('[data-test="wage-hourly"] input').fill("24.50");
+    await page.locator('[data-test="wage-source"] input').fill("闽政〔2031〕测试");
+    await page.locator('[data-test="wage-save"]').click();
+    await expect.poll(() => page.locator('[data-test="wage-table"]').innerText()).toContain("24.50");
     await page.locator('[data-test="menu-/queues"]').click();
     await page.locator('[data-test="open-queues"]').click();
     const frame = page.frameLocator('[data-test="queues-frame"]');
