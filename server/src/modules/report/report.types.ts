@@ -40,6 +40,7 @@ export class YearSummaryExportArgs {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @MaxLength(6)
   @Matches(/^\d{6}$/)
   regionCode?: string | null;
 }
