@@ -93,12 +93,13 @@ async function main() {
     clearInterval(timer);
     const wall = (Date.now() - t0) / 1000;
     const after = groups.map(sample);
-    const sim = JSON.parse(readFileSync(report, "utf8")).snapshot;
+    const simReport = JSON.parse(readFileSync(report, "utf8"));
+    const sim = simReport.snapshot;
     const paid = await sql<{ ms: number }[]>`select extract(epoch from paid_at - confirmed_at) * 1000 as ms from settlements where confirmed_at >= ${since} and paid_at is not null`;
     const op = (n: string) => sim.operations[n] ?? { count: 0, p95Ms: null, errors: 0 };
     const step = {
       rate, simulatorExit: code, seconds: Math.round(wall), loadavgStart: load0, loadavgEnd: loadavg()[0],
-      uptimeStart, uptimeEnd: execFileSync("uptime", { encoding: "utf8" }).trim(), accounts: sim.accounts ?? null,
+      uptimeStart, uptimeEnd: execFileSync("uptime", { encoding: "utf8" }).trim(), accounts: simReport.accounts ?? null,
       requests: sim.requests, tasksPerMinute: sim.tasksPerMinute, errorsByCode: sim.errorsByCode,
       accept: { count: op("acceptOffer").count, p95Ms: op("acceptOffer").p95Ms }, confirm: { count: op("confirmSettlement").count, p95Ms: op("confirmSettlement").p95Ms },
       payout: { count: paid.length, p95Ms: p95(paid.map((r) => Number(r.ms))) },
