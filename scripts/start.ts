@@ -24,8 +24,10 @@ const API_LOG = join(ROOT, ".data", "logs", "api.log");
 /**
  * What --simulate sets for the API unless the environment already does: one simulator signs every contract
  * from one address, far beyond the per-phone and per-address SMS limits meant for people (README "Market simulator").
+ * WRITE_RATE_LIMIT too: every simulated phone signs in (`login`, an anonymous mutation) from that one address,
+ * and the address's 120 writes a minute refused every account past the first ~120. Only this demo run gets it.
  */
-const SIMULATION_ENV = { SMS_RESEND_SECONDS: "0", SMS_DAILY_LIMIT_PER_PHONE: "100000", SMS_HOURLY_LIMIT_PER_IP: "1000000" } as const;
+const SIMULATION_ENV = { SMS_RESEND_SECONDS: "0", SMS_DAILY_LIMIT_PER_PHONE: "100000", SMS_HOURLY_LIMIT_PER_IP: "1000000", WRITE_RATE_LIMIT: "100000" } as const;
 
 const HELP = `Usage: ./scripts/start [options]
        (or: node --import @oxc-node/core/register scripts/start.ts [options])
@@ -49,8 +51,8 @@ Options:
   --no-admin-build   skip the admin build (an existing admin/dist is still served)
   --from-source      run the server from its TypeScript through the loader (no compile step; slower requests)
   --simulate [RATE]  once everything is up, also run the market simulator (pnpm simulate) against it until
-                     Ctrl+C, RATE tasks a minute (default 30); the API gets the simulation's SMS limits and
-                     logs to .data/logs/api.log, where the simulated phones read their codes
+                     Ctrl+C, RATE tasks a minute (default 30); the API gets the simulation's SMS and write
+                     limits (README "Market simulator") and logs to .data/logs/api.log, where the simulated phones read their codes
   -h, --help         show this help
 
 Environment: DATABASE_URL, REDIS_URL, PORT (4000), EMBEDDED_PG_PORT (54329), and everything the

@@ -2,7 +2,7 @@
 // topology), one step per rate; per step the p95 of acceptOffer and of confirmSettlement as the clients saw them,
 // the payout's own time (confirmed_at → paid_at, from the database), and each process group's CPU (cores, from
 // /proc/PID/stat ticks) and memory (PSS, max of the 2 s samples). Writes a JSON report; docs/capacity.md reads it.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -10,11 +10,14 @@ import postgres from "postgres";
 
 const HELP = `Usage: node --import @oxc-node/core/register scripts/bench/capacity.ts --api URL --db URL --sms-log FILE[,FILE]
          [--rates 30,60,120] [--duration 120] [--seed 21] [--proc NAME=PIDFILE|PID[+]]... [--proc-match NAME=REGEX]...
-         [--report PATH]
+         [--report PATH] [--stop-above MS] [-- SIMULATOR OPTIONS...]
 
   --proc NAME=X      a process group: X is a pid or a pid file; a trailing + adds all its descendants
                      (a postmaster with its backends, a supervisor with its node process)
-  --proc-match N=RE  every process whose command line matches RE (e.g. the backends of one database)`;
+  --proc-match N=RE  every process whose command line matches RE (e.g. the backends of one database)
+  --stop-above MS    stop stepping once a step's acceptOffer or confirmSettlement p95 passes MS (the ceiling)
+  -- ...             the rest goes to each simulator run (e.g. --workers 1500 --login-concurrency 8); by default
+                     its client population follows the rate (6 workers and 1 employer per task a minute)`;
 
 interface Group { name: string; pids: () => number[] }
 interface Sample { ticks: Map<number, number>; pss: number }
@@ -68,10 +71,11 @@ function runSimulator(args: string[]): Promise<number> {
 const p95 = (xs: number[]) => { if (!xs.length) return null; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!; };
 
 async function main() {
-  const { values } = parseArgs({ options: {
+  const { values, positionals: simulatorExtra } = parseArgs({ options: {
     api: { type: "string" }, db: { type: "string" }, "sms-log": { type: "string" }, rates: { type: "string", default: "30,60,120" },
     duration: { type: "string", default: "120" }, seed: { type: "string", default: "21" }, proc: { type: "string", multiple: true, default: [] },
-    "proc-match": { type: "string", multiple: true, default: [] }, report: { type: "string", default: ".data/capacity.json" }, help: { type: "boolean" } } });
+    "proc-match": { type: "string", multiple: true, default: [] }, report: { type: "string", default: ".data/capacity.json" }, "stop-above": { type: "string" },
+    help: { type: "boolean" } }, allowPositionals: true });
   if (values.help || !values.api || !values.db || !values["sms-log"]) { console.log(HELP); return values.help ? 0 : 2; }
   const groups = [...values.proc.map((s) => group(s, false)), ...values["proc-match"].map((s) => group(s, true))];
   const sql = postgres(values.db, { max: 1, onnotice: () => {} });
@@ -82,17 +86,20 @@ async function main() {
     const t0 = Date.now();
     const since = new Date();
     const load0 = loadavg()[0]!;
+    const uptimeStart = execFileSync("uptime", { encoding: "utf8" }).trim();
     const peaks = groups.map(() => 0);
     const timer = setInterval(() => groups.forEach((g, i) => (peaks[i] = Math.max(peaks[i]!, sample(g).pss))), 2000);
-    const code = await runSimulator(["--api", values.api, "--rate", String(rate), "--duration", values.duration, "--seed", values.seed, "--report", report, "--quiet", "--sms-log", values["sms-log"]]);
+    const code = await runSimulator(["--api", values.api, "--rate", String(rate), "--duration", values.duration, "--seed", values.seed, "--report", report, "--quiet", "--sms-log", values["sms-log"], ...simulatorExtra]);
     clearInterval(timer);
     const wall = (Date.now() - t0) / 1000;
     const after = groups.map(sample);
-    const sim = JSON.parse(readFileSync(report, "utf8")).snapshot;
+    const simReport = JSON.parse(readFileSync(report, "utf8"));
+    const sim = simReport.snapshot;
     const paid = await sql<{ ms: number }[]>`select extract(epoch from paid_at - confirmed_at) * 1000 as ms from settlements where confirmed_at >= ${since} and paid_at is not null`;
     const op = (n: string) => sim.operations[n] ?? { count: 0, p95Ms: null, errors: 0 };
     const step = {
       rate, simulatorExit: code, seconds: Math.round(wall), loadavgStart: load0, loadavgEnd: loadavg()[0],
+      uptimeStart, uptimeEnd: execFileSync("uptime", { encoding: "utf8" }).trim(), accounts: simReport.accounts ?? null,
       requests: sim.requests, tasksPerMinute: sim.tasksPerMinute, errorsByCode: sim.errorsByCode,
       accept: { count: op("acceptOffer").count, p95Ms: op("acceptOffer").p95Ms }, confirm: { count: op("confirmSettlement").count, p95Ms: op("confirmSettlement").p95Ms },
       payout: { count: paid.length, p95Ms: p95(paid.map((r) => Number(r.ms))) },
@@ -103,8 +110,11 @@ async function main() {
       }),
     };
     steps.push(step);
+    const ceiling = values["stop-above"] ? Number(values["stop-above"]) : Infinity;
     console.log(`rate ${rate}/min: ${step.tasksPerMinute} tasks/min, ${step.requests} requests, accept p95 ${step.accept.p95Ms} ms (${step.accept.count}), confirm p95 ${step.confirm.p95Ms} ms (${step.confirm.count}), payout p95 ${step.payout.p95Ms} ms (${step.payout.count}), load ${load0.toFixed(1)}→${step.loadavgEnd!.toFixed(1)}`);
+    console.log(`  accounts ${JSON.stringify(step.accounts)} · uptime at the end: ${step.uptimeEnd}`);
     console.log(`  ${step.processes.map((p) => `${p.name} ${p.cores} cores ${p.pssMaxMb} MB`).join(" · ")}  errors ${JSON.stringify(step.errorsByCode)}`);
+    if ([step.accept.p95Ms, step.confirm.p95Ms].some((ms) => ms !== null && ms > ceiling)) { console.log(`  p95 above ${ceiling} ms: stopping here`); break; }
   }
   await sql.end();
   writeFileSync(values.report, JSON.stringify({ at: new Date().toISOString(), api: values.api, duration: Number(values.duration), steps }, null, 2));

@@ -23,12 +23,21 @@ export interface EmployerAccount {
 export const DEMO_WORKER_PHONE = "13900000004";
 export const DEMO_EMPLOYER_PHONE = "13900000005";
 
-/** How many accounts a run plays: enough workers on the app for the rate, a share of the employers. */
+/**
+ * How many accounts a run plays: enough workers on the app for the rate (6 per task a minute), one employer per
+ * task a minute. No upper cap of our own: each agent waits for its answers (a closed loop), so the client
+ * population, not the posting rate, sets the request rate; the seed's 2,000 workers and 200 employers bound it.
+ */
 export function poolSizes(rate: number, chosen: { workers: number | null; employers: number | null } = { workers: null, employers: null }): { workers: number; employers: number } {
   return {
-    workers: chosen.workers ?? Math.min(300, Math.max(30, Math.round(rate * 6))),
-    employers: chosen.employers ?? Math.min(80, Math.max(8, Math.round(rate))),
+    workers: chosen.workers ?? Math.max(30, Math.round(rate * 6)),
+    employers: chosen.employers ?? Math.max(8, Math.round(rate)),
   };
+}
+
+/** Sign-ins at once: 3 for a small run (argon2 is costly for the API), more for a large one so it plays within a minute. */
+export function loginConcurrency(accounts: number, chosen: number | null = null): number {
+  return chosen ?? Math.min(16, Math.max(3, Math.ceil(accounts / 60)));
 }
 
 /**

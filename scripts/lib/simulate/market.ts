@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { QUANZHOU_REGIONS } from "@qz/shared";
 import { DEMO_PASSWORD, type DemoAccount } from "../../seed.js";
 import { Rng } from "../random.js";
-import { chooseAccounts, poolSizes, signIn, type EmployerAccount, type WorkerAccount } from "./accounts.js";
+import { chooseAccounts, loginConcurrency, poolSizes, signIn, type EmployerAccount, type WorkerAccount } from "./accounts.js";
 import { ApiError, type GraphQLClient, type Session } from "./client.js";
 import { DashboardWatch, describeChange, type DashboardFigures } from "./dashboard.js";
 import { EmployerAgent } from "./employer-agent.js";
@@ -21,7 +21,6 @@ const REGIONS = `query Regions { regions { code name centerLat centerLng } }`;
 /** Seconds between one agent's looks at the app (each agent keeps its own rhythm, jittered). */
 const WORKER_TICK_MS = [3000, 6000] as const;
 const EMPLOYER_TICK_MS = [3000, 5000] as const;
-const LOGIN_CONCURRENCY = 3;
 
 export interface MarketResult {
   snapshot: StatsSnapshot;
@@ -153,7 +152,7 @@ export class Market {
         }
       }
     };
-    const logins = Promise.all(Array.from({ length: LOGIN_CONCURRENCY }, login));
+    const logins = Promise.all(Array.from({ length: loginConcurrency(queue.length, this.opts.loginConcurrency) }, login));
     const summaries = setInterval(() => {
       if (!this.opts.quiet) this.print(formatSummary(this.stats.snapshot(Date.now())));
     }, this.opts.summaryEvery * 1000);

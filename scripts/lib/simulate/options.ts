@@ -19,6 +19,8 @@ export interface SimulateOptions {
   /** Demo workers and employers to play (null: from the rate, see poolSizes). */
   workers: number | null;
   employers: number | null;
+  /** Sign-ins at once (null: from the number of accounts, see loginConcurrency). */
+  loginConcurrency: number | null;
 }
 
 export const DEFAULTS: SimulateOptions = {
@@ -32,6 +34,7 @@ export const DEFAULTS: SimulateOptions = {
   summaryEvery: 5,
   workers: null,
   employers: null,
+  loginConcurrency: null,
 };
 
 export const HELP = `Usage: pnpm simulate [--api URL] [--rate N] [--duration S] [--seed N] [--report PATH] [--quiet] [--sms-log FILE]
@@ -51,8 +54,10 @@ some employers cancel late, some workers complain. Prints a live summary and wri
   --sms-log FILE     a file the API logs to, read for SMS codes (repeat, or comma-separate, for several API
                      processes; default .data/logs/api.log when it exists, as ./scripts/start --simulate writes)
   --summary-every S  seconds between live summaries (default ${DEFAULTS.summaryEvery})
-  --workers N        demo workers to play (default: 6 per task a minute, 30–300); each signs in once
-  --employers N      demo employers to play (default: 1 per task a minute, 8–80)
+  --workers N        demo workers to play (default: 6 per task a minute, at least 30; the seed has 2,000);
+                     each signs in once and looks at the app every 3–6 s, waiting for its answers
+  --employers N      demo employers to play (default: 1 per task a minute, at least 8; the seed has 200)
+  --login-concurrency N  sign-ins at once (default: accounts / 60, 3–16)
   -h, --help         this text
 
 Exit codes: 0 the run finished (errors are counted in the report, not fatal), 1 the API did not answer at
@@ -122,6 +127,9 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions | "h
         break;
       case "--employers":
         opts.employers = numberOf("--employers", value(), { min: 1, max: 1000, integer: true });
+        break;
+      case "--login-concurrency":
+        opts.loginConcurrency = numberOf("--login-concurrency", value(), { min: 1, max: 64, integer: true });
         break;
       case "--quiet":
         if (inline !== undefined) throw new OptionsError("--quiet takes no value");
