@@ -1,4 +1,4 @@
-import { DEFAULT_REACH, type ReachConfig } from "@qz/shared";
+import { DEFAULT_REACH, freshWaveRound, type ReachConfig } from "@qz/shared";
 import { and, count, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -53,12 +53,16 @@ export async function takeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<Ta
   return task ?? null;
 }
 
-/** Gives a seat back (a withdrawal): FILLED reopens. Null when the task is no longer open or filled. */
-export async function freeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<TaskRow | null> {
+/**
+ * Gives a seat back (a withdrawal, a missed 到岗确认): FILLED reopens, and the freed seat is new demand with a
+ * fresh round of waves (freshWaveRound), so it is offered even after the earlier rounds ran out. `locked` is
+ * the task row read under its lock. Null when the task is no longer open or filled.
+ */
+export async function freeSeat(tx: DbOrTx, locked: TaskRow, at: Date): Promise<TaskRow | null> {
   const [task] = await tx
     .update(tasks)
-    .set({ filledCount: sql`${tasks.filledCount} - 1`, status: "OPEN", updatedAt: at })
-    .where(and(eq(tasks.id, taskId), inArray(tasks.status, ["OPEN", "FILLED"]), sql`${tasks.filledCount} > 0`))
+    .set({ filledCount: sql`${tasks.filledCount} - 1`, status: "OPEN", ...freshWaveRound(locked), updatedAt: at })
+    .where(and(eq(tasks.id, locked.id), inArray(tasks.status, ["OPEN", "FILLED"]), sql`${tasks.filledCount} > 0`))
     .returning();
   return task ?? null;
 }
