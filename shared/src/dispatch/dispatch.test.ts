@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_REACH, reachMeters, travelMinutes, widestReachMeters } from "./reach.js";
 import { checkRankingWeights, DEFAULT_RANKING_WEIGHTS, factorValues, rankCandidates, scoreCandidate, waveSize, type Candidate } from "./ranking.js";
 import { checkTaskDraft, TASK_LIFECYCLE, type TaskDraft } from "./task-rules.js";
-import { OFFER_LIFECYCLE } from "./offer-rules.js";
+import { freshWaveRound, OFFER_LIFECYCLE, waveRoundRunOut } from "./offer-rules.js";
 
 describe("reach: the 1-hour circle", () => {
   it.each([
@@ -140,5 +140,15 @@ describe("task and offer lifecycles", () => {
   it("only an outstanding offer can be answered", () => {
     expect(OFFER_LIFECYCLE.next("OFFERED", "ACCEPT")).toEqual({ ok: true, value: "ACCEPTED" });
     expect(OFFER_LIFECYCLE.next("EXPIRED", "ACCEPT").ok).toBe(false);
+  });
+});
+
+describe("wave rounds", () => {
+  it("a round runs out after N waves from its start; new demand starts the next round after the last wave sent", () => {
+    expect([0, 2, 3, 5].map((wave) => waveRoundRunOut({ wave, waveRoundStart: 0 }, 3))).toEqual([false, false, true, true]);
+    const next = freshWaveRound({ wave: 3 });
+    expect(next).toEqual({ waveRoundStart: 3, manualDispatchAt: null });
+    expect(waveRoundRunOut({ wave: 3, ...next }, 3)).toBe(false);
+    expect(waveRoundRunOut({ wave: 6, ...next }, 3)).toBe(true);
   });
 });

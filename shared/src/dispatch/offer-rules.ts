@@ -42,3 +42,25 @@ export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
   reconfirmHours: 2,
   reconfirmReminderHours: 12,
 };
+
+/**
+ * Offer waves come in rounds of `maxWaves`; when a round runs out with seats open, people are told to
+ * dispatch by hand (人工派单). Wave numbers only rise, so offers and expiries of rounds stay apart.
+ */
+export interface WaveRoundState {
+  /** The last wave sent. */
+  wave: number;
+  /** The wave the current round began after. */
+  waveRoundStart: number;
+}
+
+/** The current round has used all its waves. */
+export const waveRoundRunOut = (task: WaveRoundState, maxWaves: number): boolean => task.wave - task.waveRoundStart >= maxWaves;
+
+/**
+ * New demand gets a fresh round of waves: a headcount raise, a seat freed by a withdrawal, or a seat
+ * released at a missed 到岗确认 deadline. It starts after the last wave sent, even when the earlier rounds ran
+ * out and people were told to dispatch by hand (that notice is cleared; it is sent again if this round runs
+ * out too). Workers already offered the task are not offered again: the candidate query leaves them out.
+ */
+export const freshWaveRound = (task: Pick<WaveRoundState, "wave">): { waveRoundStart: number; manualDispatchAt: null } => ({ waveRoundStart: task.wave, manualDispatchAt: null });

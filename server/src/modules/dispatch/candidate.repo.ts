@@ -54,7 +54,8 @@ export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach:
 /**
  * Workers who may be offered the task, nearest first: active, verified and available; the skill at the
  * level asked; home within min(own reach, the task's reach); free in the window; not blocked either way;
- * not offered this task before; fewer than K outstanding offers.
+ * not offered this task before nor engaged on it before (one who left cannot take it again); fewer than K
+ * outstanding offers.
  *
  * Plan: a KNN scan of the (skill_code, home_earth) GiST index (`order by home_earth <-> centre`) feeds a
  * nested loop that applies the other rules row by row, and the outer LIMIT stops it as soon as `limit`
@@ -194,6 +195,8 @@ async function candidatesFrom(db: DbOrTx, q: CandidateQuery, task: TaskTerms, ne
                         where e.worker_id = ws.worker_id and e.status in ('ACTIVE', 'CONFIRMED')
                           and tstzrange(e.starts_at, e.ends_at) && ${window})
        and not exists (select 1 from offers o where o.task_id = ${q.taskId} and o.worker_id = ws.worker_id)
+       -- one who left this task (withdrew, missed 到岗确认) could not take it again (engagements_task_worker_unique)
+       and not exists (select 1 from engagements e where e.task_id = ${q.taskId} and e.worker_id = ws.worker_id)
        and (select count(*) from offers o
              where o.worker_id = ws.worker_id and o.status = 'OFFERED' and o.expires_at > ${now}::timestamptz) < ${q.maxOutstandingOffers}`
        }

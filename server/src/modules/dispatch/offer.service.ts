@@ -175,7 +175,8 @@ export function createOfferService({ db, now }: Deps, { sms, live, settings }: O
     },
 
     /**
-     * The worker withdraws before the start: the seat reopens and a new wave backfills it. Inside the late
+     * The worker withdraws before the start: the seat reopens with a fresh round of waves (even after the
+     * earlier rounds ran out) and a new wave backfills it. Inside the late
      * window it counts against their reliability (late_withdrawal_count).
      */
     async withdrawEngagement(caller: Caller, engagementId: string, rawReason: string | null) {
@@ -185,12 +186,12 @@ export function createOfferService({ db, now }: Deps, { sms, live, settings }: O
       const existing = await repo.findEngagement(db, engagementId);
       if (!existing || existing.workerId !== actor.userId) throw notFound("用工记录", engagementId);
       const engagement = await db.transaction(async (tx) => {
-        await tasks.getTaskForUpdate(tx, existing.taskId);
+        const task = await tasks.getTaskForUpdate(tx, existing.taskId);
         const before = await repo.getEngagementForUpdate(tx, engagementId);
         if (before.status !== "ACTIVE" && before.status !== "CONFIRMED") throw new AppError("PRECONDITION_FAILED", "该用工已结束，不能退出");
         if (before.startsAt <= at) throw new AppError("PRECONDITION_FAILED", "岗位已开始，不能退出；如有特殊情况请联系用工方或驿站");
         const late = before.startsAt.getTime() - at.getTime() < settings.dispatch.lateHours * 3_600_000;
-        await tasks.freeSeat(tx, before.taskId, at);
+        await tasks.freeSeat(tx, task, at);
         const after = await repo.updateEngagement(tx, engagementId, { status: "WITHDRAWN", endedAt: at, endReason: reason ?? "零工退出", late });
         if (late) await repo.incrementLateWithdrawals(tx, actor.userId);
         await recordAudit(tx, caller, { action: "engagement.withdraw", entityType: "engagement", entityId: engagementId, before: { status: before.status }, after: { status: after.status, late, reason } });

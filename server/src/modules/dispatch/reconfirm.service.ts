@@ -78,10 +78,10 @@ export function createReconfirmService({ db, now }: Deps, { notifications, live,
       const existing = await repo.findEngagement(db, engagementId);
       if (!existing) return null;
       const released = await db.transaction(async (tx) => {
-        await tasks.getTaskForUpdate(tx, existing.taskId); // the task first: the lock order of every seat change
+        const task = await tasks.getTaskForUpdate(tx, existing.taskId); // the task first: the lock order of every seat change
         const before = await repo.getEngagementForUpdate(tx, engagementId);
         if (!isUnconfirmedPastDeadline(before, at, s)) return null;
-        await tasks.freeSeat(tx, before.taskId, at);
+        await tasks.freeSeat(tx, task, at);
         const reason = `未在开工前${s.reconfirmHours}小时确认到岗，名额已释放`;
         const after = await repo.updateEngagement(tx, engagementId, { status: "WITHDRAWN", endedAt: at, endReason: reason, late: true });
         await repo.incrementLateWithdrawals(tx, before.workerId);

@@ -2,7 +2,7 @@
 // seat, only the description and the headcount after; never below the minimum wage or the seats taken.
 // The task's row lock serialises an edit with concurrent accepts, so a headcount cut and an accept racing
 // each other end with one of them refused and the task never overfilled.
-import { checkHourlyPay, planTaskEdit, type TaskEditPlan, type TaskPatch } from "@qz/shared";
+import { checkHourlyPay, freshWaveRound, planTaskEdit, type TaskEditPlan, type TaskPatch } from "@qz/shared";
 import { eq } from "drizzle-orm";
 import { skills } from "../../db/schema/index.js";
 import type { Deps } from "../../deps.js";
@@ -102,7 +102,7 @@ export function createTaskEditService({ db, now }: Deps, { reference, live }: { 
           flags: flags.map((f) => ({ code: f.code, message: f.message })),
           // New terms start the waves again (workers offered on the old terms are not offered twice; they can still grab it).
           // New seats get a round of their own, even after the earlier rounds ran out and people were asked to dispatch.
-          ...(material ? { wave: 0, waveRoundStart: 0, manualDispatchAt: null } : headcountRaised ? { waveRoundStart: before.wave, manualDispatchAt: null } : {}),
+          ...(material ? { wave: 0, waveRoundStart: 0, manualDispatchAt: null } : headcountRaised ? freshWaveRound(before) : {}),
           updatedAt: at,
         });
         await recordAudit(tx, caller, { action: "task.edit", entityType: "task", entityId: id, before: view(before), after: { ...view(task), changed, proxy: actor.role === "VENUE_STAFF" } });

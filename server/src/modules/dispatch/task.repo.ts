@@ -1,4 +1,4 @@
-import { DEFAULT_REACH, type ReachConfig } from "@qz/shared";
+import { DEFAULT_REACH, freshWaveRound, type ReachConfig } from "@qz/shared";
 import { and, count, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
@@ -53,12 +53,16 @@ export async function takeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<Ta
   return task ?? null;
 }
 
-/** Gives a seat back (a withdrawal): FILLED reopens. Null when the task is no longer open or filled. */
-export async function freeSeat(tx: DbOrTx, taskId: string, at: Date): Promise<TaskRow | null> {
+/**
+ * Gives a seat back (a withdrawal, a missed 到岗确认): FILLED reopens, and the freed seat is new demand with a
+ * fresh round of waves (freshWaveRound), so it is offered even after the earlier rounds ran out. `locked` is
+ * the task row read under its lock. Null when the task is no longer open or filled.
+ */
+export async function freeSeat(tx: DbOrTx, locked: TaskRow, at: Date): Promise<TaskRow | null> {
   const [task] = await tx
     .update(tasks)
-    .set({ filledCount: sql`${tasks.filledCount} - 1`, status: "OPEN", updatedAt: at })
-    .where(and(eq(tasks.id, taskId), inArray(tasks.status, ["OPEN", "FILLED"]), sql`${tasks.filledCount} > 0`))
+    .set({ filledCount: sql`${tasks.filledCount} - 1`, status: "OPEN", ...freshWaveRound(locked), updatedAt: at })
+    .where(and(eq(tasks.id, locked.id), inArray(tasks.status, ["OPEN", "FILLED"]), sql`${tasks.filledCount} > 0`))
     .returning();
   return task ?? null;
 }
@@ -203,39 +207,50 @@ function prepareNearby(db: DbOrTx) {
   const minutes = mine(workerProfiles.travelMinutes);
   const speed = sql`(case ${mode} when 'WALK' then ${np.walk}::float8 when 'BICYCLE' then ${np.bicycle}::float8 when 'EBIKE' then ${np.ebike}::float8 when 'TRANSIT' then ${np.transit}::float8 else ${np.car}::float8 end)`;
   const reachTo = (taskMinutes: SQL) => sql`(least(${minutes}, ${taskMinutes})::float8 / 60 * ${speed} * 1000 / ${np.detour}::float8)`;
-  const distance = sql`(${tasks.earth} <-> ${centre})`;
-  const travel = sql<number>`ceil(${distance} * ${np.detour}::float8 / (${speed} * 1000 / 60) - 1e-9)::int`;
-  return db
-    .select({
-      task: getTableColumns(tasks),
-      distanceMeters: sql<number>`round(${distance})::int`,
-      travelMinutes: travel,
-      employerName: employerProfiles.name,
-      employerLateCancelCount: employerProfiles.lateCancelCount,
-    })
-    // From the worker's own skills (1–3 rows) into the open tasks of each skill in reach: the partial
-    // (skill_code, earth) GiST index serves both the skill and the earth_box; 'OPEN' is a literal so the
-    // cached plan can use the index's predicate.
-    .from(workerSkills)
-    .innerJoin(tasks, and(eq(tasks.skillCode, workerSkills.skillCode), sql`${workerSkills.level} >= ${tasks.requiredLevel}`))
-    .innerJoin(employerProfiles, eq(employerProfiles.userId, tasks.employerId))
+  const distanceOf = (earth: SQL | AnyPgColumn) => sql`(${earth} <-> ${centre})`;
+  const travelOf = (earth: SQL | AnyPgColumn) => sql<number>`ceil(${distanceOf(earth)} * ${np.detour}::float8 / (${speed} * 1000 / 60) - 1e-9)::int`;
+  // From each of the worker's own skills (1–3 rows), a LATERAL scan of that skill's open tasks in reach: the
+  // partial (skill_code, earth) GiST index serves both the skill and the earth_box ('OPEN' is a literal so the
+  // cached plan can use the index's predicate). A plain join let the generic plan scan every open task in the
+  // box and probe the skills per task. Each task has one skill, so the per-skill top `limit` rows hold the page.
+  const open = db
+    .select(getTableColumns(tasks))
+    .from(tasks)
     .where(
       and(
-        sql`${workerSkills.workerId} = ${np.workerId}::uuid`,
+        eq(tasks.skillCode, workerSkills.skillCode),
+        sql`${workerSkills.level} >= ${tasks.requiredLevel}`,
         sql`${tasks.status} = 'OPEN'`,
         sql`${tasks.startsAt} > ${np.now}::timestamptz`,
         sql`earth_box(${centre}::earth, ${reachTo(minutes)}) @> ${tasks.earth}`,
-        sql`${distance} <= ${reachTo(sql`${tasks.maxTravelMinutes}`)}`,
+        sql`${distanceOf(tasks.earth)} <= ${reachTo(sql`${tasks.maxTravelMinutes}`)}`,
         sql`not exists (select 1 from user_blocks b
                          where (b.blocker_id = ${tasks.employerId} and b.blocked_id = ${np.workerId}::uuid)
                             or (b.blocker_id = ${np.workerId}::uuid and b.blocked_id = ${tasks.employerId}))`,
         sql`(${np.skillCode}::text is null or ${tasks.skillCode} = ${np.skillCode}::text)`,
         sql`(${np.date}::date is null or (${tasks.startsAt} at time zone 'Asia/Shanghai')::date = ${np.date}::date)`,
         sql`(${np.minPayFen}::bigint is null or ${tasks.payRateFen} >= ${np.minPayFen}::bigint)`,
-        sql`(${np.afterMinutes}::int is null or (${travel}, ${tasks.id}) > (${np.afterMinutes}::int, ${np.afterTaskId}::uuid))`,
+        sql`(${np.afterMinutes}::int is null or (${travelOf(tasks.earth)}, ${tasks.id}) > (${np.afterMinutes}::int, ${np.afterTaskId}::uuid))`,
       ),
     )
-    .orderBy(travel, tasks.id)
+    .orderBy(travelOf(tasks.earth), tasks.id)
+    .limit(np.limit!)
+    .as("t");
+  const task = Object.fromEntries(Object.keys(getTableColumns(tasks)).map((k) => [k, open[k as keyof typeof open]])) as unknown as ReturnType<typeof getTableColumns<typeof tasks>>;
+  const travel = travelOf(open.earth);
+  return db
+    .select({
+      task,
+      distanceMeters: sql<number>`round(${distanceOf(open.earth)})::int`,
+      travelMinutes: travel,
+      employerName: employerProfiles.name,
+      employerLateCancelCount: employerProfiles.lateCancelCount,
+    })
+    .from(workerSkills)
+    .innerJoinLateral(open, sql`true`)
+    .innerJoin(employerProfiles, eq(employerProfiles.userId, open.employerId))
+    .where(sql`${workerSkills.workerId} = ${np.workerId}::uuid`)
+    .orderBy(travel, open.id)
     .limit(np.limit!)
     .prepare("nearby_tasks");
 }

@@ -1,6 +1,6 @@
 // Offer waves (DESIGN §4.3), run by jobs: rank the eligible, offer the top min(3 × open seats, 20) with an
 // expiry scheduled through the outbox, and after the last wave hand the task to people.
-import { isOlderWorker, rankCandidates, travelMinutes, waveSize, type TravelMode } from "@qz/shared";
+import { isOlderWorker, rankCandidates, travelMinutes, waveRoundRunOut, waveSize, type TravelMode } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import type { Deps } from "../../deps.js";
 import { emitEvent } from "../../jobs/outbox.js";
@@ -75,8 +75,8 @@ export function createWaveService({ db, now }: Deps, { notifications, settings }
       if (onlyWhenIdle && outstanding > 0) return { kind: "none", why: "offers-outstanding" };
       const size = waveSize(openSeats, s.offersPerSeat, s.maxWaveSize) - outstanding;
       if (size <= 0) return { kind: "none", why: "offers-outstanding" };
-      // N waves per round: the first round starts at posting (or a material edit), a later one at a headcount raise.
-      if (task.wave - task.waveRoundStart >= s.maxWaves) return outstanding > 0 ? { kind: "none", why: "offers-outstanding" } : handToPeople(tx, task, eventId, at);
+      // N waves per round: the first round starts at posting (or a material edit), a later one at new demand (freshWaveRound).
+      if (waveRoundRunOut(task, s.maxWaves)) return outstanding > 0 ? { kind: "none", why: "offers-outstanding" } : handToPeople(tx, task, eventId, at);
 
       const rows = await listCandidates(tx, { taskId, now: at, maxOutstandingOffers: s.maxOutstandingOffers, limit: settings.candidatePool, reach: settings.reach });
       const taskDate = shanghaiDate(task.startsAt);
