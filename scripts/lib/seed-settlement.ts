@@ -179,11 +179,13 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
     await job(d.demoEmployerId, d.demoWorkerId, 36, "SIGNED", "展厅布置搬运（演示·合同已签）", 7);
     result.settlements.SIGNED_UPCOMING = 1;
 
-    // 非全日制: 7 × 4 h for the demo employer on last week's days (Mon–Sun, Shanghai), 10:00–14:00, approved.
+    // 非全日制: 7 × 4 h for the demo employer on last week's days (Mon–Sun, Shanghai), 10:00–14:00, submitted for
+    // pay (submitting approves the hours). Not left at approved: worked hours unsubmitted past 24 h are wage arrears,
+    // and the daily-pay job's complaint would then block the demo employer from posting (canPost).
     const lastMonday = addDays(partTimeWeekOf(d.now).weekStart, -7);
     for (let day = 0; day < 7; day++) {
       const endsHoursFromNow = (new Date(`${addDays(lastMonday, day)}T14:00:00+08:00`).getTime() - hour) / H;
-      await job(d.demoEmployerId, w1, endsHoursFromNow, "APPROVED", `展会物料搬运（演示·上周第${day + 1}天）`, 10 + day);
+      await job(d.demoEmployerId, w1, endsHoursFromNow, "SUBMITTED", `展会物料搬运（演示·上周第${day + 1}天）`, 10 + day);
     }
 
     // 支付对账: one difference planted on the last payout day (the demo worker's payout, 1 fen more at the bank).

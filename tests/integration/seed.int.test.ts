@@ -109,6 +109,12 @@ describe("demo seed", () => {
     for (const p of paid) expect({ settled: p.settled, placements: p.placements }).toEqual({ settled: p.total_fen, placements: 1 });
     const states = await t.database.db.execute<{ status: string }>(sql`select distinct status::text from settlements order by 1`);
     expect(states.map((s) => s.status)).toEqual(["DISPUTED", "PAID", "SUBMITTED"]);
+    // No demo job's worked hours wait unsubmitted past 24 h: the daily-pay job would call them wage arrears and its
+    // complaint would block the demo employer from posting once the worker process runs.
+    const [late] = await t.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from attendance_records a
+      where a.check_out_at < now() - interval '24 hours' and not exists (select 1 from settlements s where s.engagement_id = a.engagement_id)`);
+    expect(late!.n).toBe(0);
   });
 
   it("the demo worker sees a paid settlement and a signed contract; the demo employer sees a funded wallet", async () => {
