@@ -2,11 +2,10 @@
 // switches it off, and calls with different filter shapes in a row share the statement without leaking into each other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
-import type { Caller } from "../../access/actor.js";
-import { insertEmployer, insertRecognizedVenue, insertWorker, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, insertEmployer, insertRecognizedVenue, insertWorker, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 
 const H = 3_600_000;
-const as = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { userId, role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } });
+const as = callerAs;
 
 describe("nearbyTasks filters", () => {
   let h: ServiceHarness;

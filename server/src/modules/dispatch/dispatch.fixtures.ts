@@ -1,7 +1,9 @@
 // Test data for dispatch: workers with a home point, skills and travel mode; employers with a profile; a
 // recognised venue; a valid task command. Rows are inserted directly (bulk for the concurrency tests).
 import { randomUUID } from "node:crypto";
+import type { Caller } from "../../access/actor.js";
 import type { Db } from "../../db/client.js";
+import { AppError } from "../../errors.js";
 import { employerProfiles, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { creditCode, insertUser, insertVenue, nextPhone } from "../../testing/factories.js";
 import type { PostTaskCommand } from "./task.service.js";
@@ -93,4 +95,18 @@ export function taskCommand(now: Date, patch: Partial<PostTaskCommand> = {}): Po
     maxTravelMinutes: 60,
     ...patch,
   };
+}
+
+/** A worker or employer calling the services directly (no venue, no area). */
+export const callerAs = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { userId, role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } });
+
+/** "ok", or a refusal as `CODE:REASON,...`, so a table of attempts reads as one expectation. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return `${err.code}:${err.reasons.map((r) => r.code).join(",")}`;
+    throw err;
+  }
+  return "ok";
 }

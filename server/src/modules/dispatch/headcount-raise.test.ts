@@ -5,25 +5,14 @@ import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagements, notifications, offers, outbox, tasks } from "../../db/schema/index.js";
-import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, codeOf, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
 const MIN = 60_000;
-const as = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { userId, role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return `${err.code}:${err.reasons.map((r) => r.code).join(",")}`;
-    throw err;
-  }
-  return "ok";
-}
+const as = callerAs;
 
 describe("raising the headcount sends a wave for the new seats", () => {
   let h: ServiceHarness;

@@ -3,23 +3,12 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, engagements, notifications, offers, outbox, tasks, workerProfiles } from "../../db/schema/index.js";
-import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, codeOf, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 
 const H = 3_600_000;
-const as = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { userId, role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return `${err.code}:${err.reasons.map((r) => r.code).join(",")}`;
-    throw err;
-  }
-  return "ok";
-}
+const as = callerAs;
 
 describe("reconfirmation before the start (到岗确认)", () => {
   let h: ServiceHarness;

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications, offers, outbox, tasks } from "../../db/schema/index.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
 const MIN = 60_000;
-const as = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { userId, role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } });
+const as = callerAs;
 
 describe("a seat freed after the waves ran out gets a fresh round", () => {
   let h: ServiceHarness;

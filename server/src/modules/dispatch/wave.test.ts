@@ -4,11 +4,11 @@ import { engagements, notifications, offers, outbox, tasks, userBlocks, workerPr
 import { AppError } from "../../errors.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { insertEmployer, insertRecognizedVenue, insertWorker, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, insertEmployer, insertRecognizedVenue, insertWorker, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
-const as = (userId: string, role: "WORKER" | "EMPLOYER"): Caller => ({ actor: { userId, role, venueId: null, regionCode: null }, meta: { requestId: "t", ip: null, userAgent: null } });
+const as = callerAs;
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
