@@ -5,19 +5,12 @@ import { createDeps, type DepsHandle } from "../deps.js";
 import { createLogger } from "../logger.js";
 import { insertUser } from "../testing/factories.js";
 import { createTestEnv, type TestEnv } from "../testing/test-app.js";
+import { until } from "../testing/test-env.js";
 import { createOutboxRelay } from "./outbox-relay.js";
 import { emitEvent } from "./outbox.js";
 import { JOB_HANDLERS } from "./handlers.js";
 import { startJobWorkers } from "./job-runner.js";
 import { QUEUE_NAMES } from "./queues.js";
-
-async function until(predicate: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("job workers' watchdog", () => {
   let env: TestEnv;

@@ -9,21 +9,13 @@ import { createTestEnv, type TestEnv } from "../testing/test-app.js";
 import { createDeps, type DepsHandle } from "../deps.js";
 import { createDatabase } from "../db/client.js";
 import postgres from "postgres";
-import { adminDatabaseUrl } from "../testing/test-env.js";
+import { adminDatabaseUrl, until } from "../testing/test-env.js";
 import { jobIdFor } from "./events.js";
 import { JOB_HANDLERS } from "./handlers.js";
 import type { JobHandlers } from "./job-context.js";
 import { runJob, startJobWorkers } from "./job-runner.js";
 import { emitEvent } from "./outbox.js";
 import { createOutboxRelay } from "./outbox-relay.js";
-
-async function until(predicate: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("transactional outbox → BullMQ", () => {
   let env: TestEnv;

@@ -10,3 +10,12 @@ export function databaseUrlFor(name: string): string {
 
 /** The server's maintenance connection, for CREATE/DROP DATABASE. */
 export const adminDatabaseUrl = () => TEST_PG_URL;
+
+/** Polls `predicate` every 25 ms until it holds, for work another process or a queue finishes; fails after `timeoutMs`. */
+export async function until(predicate: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
