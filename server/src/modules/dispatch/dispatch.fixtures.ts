@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Caller } from "../../access/actor.js";
 import type { Db } from "../../db/client.js";
 import { AppError } from "../../errors.js";
-import { employerProfiles, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
+import { and, count, eq } from "drizzle-orm";
+import { employerProfiles, notifications, offers, tasks, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { creditCode, insertUser, insertVenue, nextPhone } from "../../testing/factories.js";
 import type { PostTaskCommand } from "./task.service.js";
 
@@ -109,4 +110,21 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     throw err;
   }
   return "ok";
+}
+
+/**
+ * What the wave tests read back: a task's offers (all, or those still outstanding), its row, how many offers a
+ * worker holds, and the employer's "dispatch by hand" notices for a task title. `lab` is read on each call, so a
+ * test can build these before its harness exists.
+ */
+export function waveReads(lab: () => { db: Db; employerId: string }) {
+  const offersOf = (taskId: string) => lab().db.select().from(offers).where(eq(offers.taskId, taskId));
+  return {
+    offersOf,
+    outstanding: async (taskId: string) => (await offersOf(taskId)).filter((o) => o.status === "OFFERED"),
+    taskRow: async (id: string) => (await lab().db.select().from(tasks).where(eq(tasks.id, id)))[0]!,
+    heldBy: async (workerId: string) => (await lab().db.select({ n: count() }).from(offers).where(and(eq(offers.workerId, workerId), eq(offers.status, "OFFERED"))))[0]!.n,
+    manualNotices: async (taskTitle: string) =>
+      (await lab().db.select().from(notifications).where(and(eq(notifications.kind, "DISPATCH_MANUAL"), eq(notifications.userId, lab().employerId)))).filter((n) => n.title.includes(taskTitle)),
+  };
 }

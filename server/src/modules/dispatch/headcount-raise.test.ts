@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { engagements, notifications, offers, outbox, tasks } from "../../db/schema/index.js";
+import { engagements, outbox } from "../../db/schema/index.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { callerAs, codeOf, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, codeOf, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG, waveReads } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
@@ -35,12 +35,7 @@ describe("raising the headcount sends a wave for the new seats", () => {
     const startsAt = new Date(now.getTime() + (30 + 24 * day++) * H);
     return h.services.dispatch.postTask(employer, taskCommand(now, { skillCode: skill, startsAt, endsAt: new Date(startsAt.getTime() + 4 * H), ...patch }));
   }
-  const offersOf = (taskId: string) => h.deps.db.select().from(offers).where(eq(offers.taskId, taskId));
-  const outstanding = async (taskId: string) => (await offersOf(taskId)).filter((o) => o.status === "OFFERED");
-  const taskRow = async (id: string) => (await h.deps.db.select().from(tasks).where(eq(tasks.id, id)))[0]!;
-  const manualNotices = async (taskTitle: string) =>
-    (await h.deps.db.select().from(notifications).where(and(eq(notifications.kind, "DISPATCH_MANUAL"), eq(notifications.userId, employerId)))).filter((n) => n.title.includes(taskTitle));
-  const heldBy = async (workerId: string) => (await h.deps.db.select({ n: count() }).from(offers).where(and(eq(offers.workerId, workerId), eq(offers.status, "OFFERED"))))[0]!.n;
+  const { offersOf, outstanding, taskRow, heldBy, manualNotices } = waveReads(() => ({ db: h.deps.db, employerId }));
 
   it("after the waves ran out: a raise sends a fresh round to workers not offered yet (one at K offers only once theirs expire), and hands back to people when that round runs out too", async () => {
     const skill = skills[0]!;

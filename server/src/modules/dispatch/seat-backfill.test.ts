@@ -3,12 +3,12 @@
 // clock, real outbox and jobs; workers already offered the task (or who left it) are never offered it again,
 // K still holds, and the same event processed twice sends one wave.
 import { randomUUID } from "node:crypto";
-import { and, count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifications, offers, outbox, tasks } from "../../db/schema/index.js";
+import { outbox } from "../../db/schema/index.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { callerAs, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG, waveReads } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
@@ -34,12 +34,7 @@ describe("a seat freed after the waves ran out gets a fresh round", () => {
     const startsAt = new Date(now.getTime() + (30 + 24 * day++) * H);
     return h.services.dispatch.postTask(employer, taskCommand(now, { skillCode: skill, startsAt, endsAt: new Date(startsAt.getTime() + 4 * H), ...patch }));
   }
-  const offersOf = (taskId: string) => h.deps.db.select().from(offers).where(eq(offers.taskId, taskId));
-  const outstanding = async (taskId: string) => (await offersOf(taskId)).filter((o) => o.status === "OFFERED");
-  const taskRow = async (id: string) => (await h.deps.db.select().from(tasks).where(eq(tasks.id, id)))[0]!;
-  const heldBy = async (workerId: string) => (await h.deps.db.select({ n: count() }).from(offers).where(and(eq(offers.workerId, workerId), eq(offers.status, "OFFERED"))))[0]!.n;
-  const manualNotices = async (title: string) =>
-    (await h.deps.db.select().from(notifications).where(and(eq(notifications.kind, "DISPATCH_MANUAL"), eq(notifications.userId, employerId)))).filter((n) => n.title.includes(title));
+  const { offersOf, outstanding, taskRow, heldBy, manualNotices } = waveReads(() => ({ db: h.deps.db, employerId }));
 
   /**
    * A two-seat task: one worker grabs a seat, nine near workers take the three waves for the other and do not
