@@ -54,8 +54,14 @@ export interface VenueListFilter {
   offset: number;
 }
 
-// The venue directory is the busiest list (workers browse it): one prepared statement for every filter
-// shape (a null parameter switches its condition off), page and total in one round trip.
+/** The columns the Venue type shows (all but the bookkeeping ones); id and regionCode are always read: the region and period field resolvers use them. */
+const { suspendedAt: _suspendedAt, revokedAt: _revokedAt, createdBy: _createdBy, updatedAt: _updatedAt, ...LISTED_COLUMNS } = getTableColumns(venues);
+type ListedColumn = keyof typeof LISTED_COLUMNS;
+export type VenueListItem = Pick<VenueRow, "id" | "regionCode"> & Partial<Pick<VenueRow, ListedColumn>>;
+
+// The venue directory is the busiest list (workers browse it): one prepared statement per column set and
+// every filter shape (a null parameter switches its condition off), page and total in one round trip.
+// Reading only the columns a query asks for halves the row mapping of the usual four-field list.
 const p = {
   venueId: sql.placeholder("venueId"),
   regionCode: sql.placeholder("regionCode"),
@@ -63,9 +69,9 @@ const p = {
   statuses: sql.placeholder("statuses"),
   pattern: sql.placeholder("pattern"),
 };
-const prepareListVenues = (db: DbOrTx) =>
+const prepareListVenues = (db: DbOrTx, columns: readonly ListedColumn[]) =>
   db
-    .select({ ...getTableColumns(venues), total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...Object.fromEntries(columns.map((c) => [c, LISTED_COLUMNS[c]])), total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(venues)
     .where(
       and(
@@ -80,12 +86,27 @@ const prepareListVenues = (db: DbOrTx) =>
     .limit(sql.placeholder("limit"))
     .offset(sql.placeholder("offset"))
     .prepare("list_venues");
-const listVenuesStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareListVenues>>();
+/** Column sets seen so far, per connection pool; past the cap a query reads every listed column (a client cannot grow it without bound). */
+const MAX_LIST_SHAPES = 32;
+const listVenuesStatements = new WeakMap<DbOrTx, Map<string, ReturnType<typeof prepareListVenues>>>();
+const ALL_LISTED = Object.keys(LISTED_COLUMNS) as ListedColumn[];
 
-export async function listVenues(db: DbOrTx, f: VenueListFilter): Promise<{ items: VenueRow[]; total: number }> {
-  let statement = listVenuesStatements.get(db);
-  if (!statement) listVenuesStatements.set(db, (statement = prepareListVenues(db)));
-  const rows = await statement.execute({
+function listVenuesStatement(db: DbOrTx, fields: ReadonlySet<string> | null) {
+  const columns = fields ? ALL_LISTED.filter((c) => c === "id" || c === "regionCode" || fields.has(c)) : ALL_LISTED;
+  let shapes = listVenuesStatements.get(db);
+  if (!shapes) listVenuesStatements.set(db, (shapes = new Map()));
+  const key = columns.join(",");
+  let statement = shapes.get(key);
+  if (!statement) {
+    if (shapes.size >= MAX_LIST_SHAPES && key !== ALL_LISTED.join(",")) return listVenuesStatement(db, null);
+    shapes.set(key, (statement = prepareListVenues(db, columns)));
+  }
+  return statement;
+}
+
+/** One page of venues; `fields` (the Venue fields the query asks for, null for all) picks the columns read. */
+export async function listVenues(db: DbOrTx, f: VenueListFilter, fields: ReadonlySet<string> | null = null): Promise<{ items: VenueListItem[]; total: number }> {
+  const rows = (await listVenuesStatement(db, fields).execute({
     venueId: f.venueId ?? null,
     regionCode: f.regionCode ?? null,
     type: f.type ?? null,
@@ -94,7 +115,7 @@ export async function listVenues(db: DbOrTx, f: VenueListFilter): Promise<{ item
     pattern: f.search ? likePattern(f.search) : null,
     limit: f.limit,
     offset: f.offset,
-  });
+  })) as (VenueListItem & { total: number })[];
   if (rows.length === 0 && f.offset > 0) {
     // Past the last page the window count has no row to ride on: count separately (rare).
     const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(venues).where(and(...conditionsOf(f)));

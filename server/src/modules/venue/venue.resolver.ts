@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { UUID } from "../../graphql/scalars.js";
 import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
+import { requestedFields } from "../../graphql/selection.js";
 import {
   CreateVenueInput,
   Region,
@@ -40,8 +42,9 @@ export class VenueResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => VenueFilter, { nullable: true }) filter: VenueFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.venues.listVenues(ctx.caller, { ...filter, ...page });
+    return ctx.services.venues.listVenues(ctx.caller, { ...filter, ...page }, requestedFields(info, ["items"]));
   }
 
   @Allow()

@@ -181,7 +181,8 @@ export function createVenueService({ db, now }: Deps) {
     },
 
     /** Staff see their venue, county officers their county, city officers all; workers and employers the recognised directory. */
-    async listVenues(caller: Caller, q: VenueListQuery) {
+    /** `fields`: the Venue fields the query shows (null: all), so the list reads only those columns. */
+    async listVenues(caller: Caller, q: VenueListQuery, fields: ReadonlySet<string> | null = null) {
       const actor = requireActor(caller);
       const publicView = actor.role === "WORKER" || actor.role === "EMPLOYER";
       const scope = publicView ? {} : venueScopeOf(actor);
@@ -196,7 +197,7 @@ export function createVenueService({ db, now }: Deps) {
         search: q.search?.trim() || undefined,
         limit: q.limit,
         offset: q.offset,
-      });
+      }, fields);
     },
 
     /** Recognised venues per county against the plan: all 13 areas, 30+ markets, 100+ stations. */

@@ -36,6 +36,29 @@ describe("venues", () => {
   });
   afterAll(() => t?.close());
 
+  it("a list reads only the columns asked for, yet every shape of the same query answers the same values", async () => {
+    const { createVenue } = await t.ok(CREATE, { input: venueInput({ contactPhone: "13905950000" }) }, licheng);
+    const f = { regionCode: "350502" };
+    const full = `query($f: VenueFilter) { venues(filter: $f, limit: 100) { total items { id name contactPhone createdAt region { name } } } }`;
+    const narrow = `query($f: VenueFilter) { venues(filter: $f, limit: 100) { total items { contactPhone } } }`;
+    const fragment = `query($f: VenueFilter) { venues(filter: $f, limit: 100) { total items { ...v } } } fragment v on Venue { contactPhone region { name } }`;
+    const directive = `query($f: VenueFilter, $x: Boolean!) { venues(filter: $f, limit: 100) { total items { contactPhone createdAt @include(if: $x) } } }`;
+    const all = (await t.ok(full, { f }, licheng)).venues;
+    const mine = all.items.find((v: { id: string }) => v.id === createVenue.id);
+    expect(mine).toMatchObject({ contactPhone: "13905950000", region: { name: "鲤城区" } });
+    expect(mine.createdAt).toMatch(/^\d{4}-/);
+    const pick = (items: Record<string, unknown>[], keys: string[]) => items.map((v) => Object.fromEntries(keys.map((k) => [k, v[k]])));
+    for (const [query, keys, variables] of [
+      [narrow, ["contactPhone"], {}],
+      [fragment, ["contactPhone", "region"], {}],
+      [directive, ["contactPhone", "createdAt"], { x: true }],
+    ] as const) {
+      const page = (await t.ok(query, { f, ...variables }, licheng)).venues;
+      expect(page.total).toBe(all.total);
+      expect(page.items).toEqual(pick(all.items, [...keys]));
+    }
+  });
+
   it("a county officer creates a venue in their county; it waits for recognition", async () => {
     const { createVenue } = await t.ok(CREATE, { input: venueInput() }, licheng);
     expect(createVenue).toMatchObject({ status: "PENDING_RECOGNITION", regionCode: "350502", recognizedAt: null, region: { name: "鲤城区" } });
