@@ -10,10 +10,10 @@ import { addDays, partTimeWeekOf, shanghaiDate } from "@qz/shared";
 // COMPLETED), a SUBMITTED one waiting for his confirmation and a SIGNED contract for tomorrow's job; other
 // workers have PAID ones, hours checked out and awaiting approval, and a DISPUTED one against another
 // employer. Every filled task of the dispatch demo has its contracts signed by both sides and its escrow funded.
-// Payouts go through a mock bank of the seed's own, on the seed's clock; its statement is reconciled for each
-// payout day (支付对账): the earlier day matches, on the later one the mock bank reports the demo worker's
+// Payouts go through a mock bank of the seed's own, on the seed's clock; its statement is reconciled for the two
+// latest payout days (支付对账): the earlier day matches, on the later one the mock bank reports the demo worker's
 // payout 1 fen higher (a planted difference, so the console shows one). Another worker (the first of
-// workerIds) worked 7 four-hour jobs for the demo employer last week, hours approved: 28 h, over the part-time
+// workerIds) worked 7 four-hour jobs for the demo employer last week, each paid that day: 28 h, over the part-time
 // 24 h week; the worker process flags it (attendance.approved) and tells the employer and the market's staff.
 import type { Caller } from "../../server/src/access/actor.js";
 import type { Config } from "../../server/src/config.js";
@@ -179,13 +179,14 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
     await job(d.demoEmployerId, d.demoWorkerId, 36, "SIGNED", "展厅布置搬运（演示·合同已签）", 7);
     result.settlements.SIGNED_UPCOMING = 1;
 
-    // 非全日制: 7 × 4 h for the demo employer on last week's days (Mon–Sun, Shanghai), 10:00–14:00, submitted for
-    // pay (submitting approves the hours). Not left at approved: worked hours unsubmitted past 24 h are wage arrears,
-    // and the daily-pay job's complaint would then block the demo employer from posting (canPost).
+    // 非全日制: 7 × 4 h for the demo employer on last week's days (Mon–Sun, Shanghai), 10:00–14:00, each paid the
+    // same day, as 日结 requires. Not left approved or submitted: hours unsubmitted past 24 h, or unpaid 3 working
+    // days after the work, are wage arrears, and the daily-pay jobs' complaints would block the demo employer from
+    // posting (canPost) as soon as the worker process runs.
     const lastMonday = addDays(partTimeWeekOf(d.now).weekStart, -7);
     for (let day = 0; day < 7; day++) {
       const endsHoursFromNow = (new Date(`${addDays(lastMonday, day)}T14:00:00+08:00`).getTime() - hour) / H;
-      await job(d.demoEmployerId, w1, endsHoursFromNow, "SUBMITTED", `展会物料搬运（演示·上周第${day + 1}天）`, 10 + day);
+      await job(d.demoEmployerId, w1, endsHoursFromNow, "PAID", `展会物料搬运（演示·上周第${day + 1}天）`, 10 + day);
     }
 
     // 支付对账: one difference planted on the last payout day (the demo worker's payout, 1 fen more at the bank).
@@ -194,7 +195,8 @@ export async function seedSettlements(db: Db, d: SettlementSeedInput): Promise<S
     if (planted) bank.plant(payoutRequestId(planted.id, 1), { amountFen: planted.totalFen + 1 });
     const recon = createReconciliationService({ ...handle.deps, db }, { payouts: bank, notifications: s.notifications });
     clock = new Date(d.now.getTime() - M);
-    for (const day of days) result.reconciliations[day] = (await recon.reconcileDay(day, randomUUID())).differences.length;
+    // The two latest payout days: one clean, one with the planted difference (the nightly job reconciles the rest as they come).
+    for (const day of days.slice(-2)) result.reconciliations[day] = (await recon.reconcileDay(day, randomUUID())).differences.length;
     return result;
   } finally {
     await handle.close();

@@ -115,6 +115,11 @@ describe("demo seed", () => {
       select count(*)::int as n from attendance_records a
       where a.check_out_at < now() - interval '24 hours' and not exists (select 1 from settlements s where s.engagement_id = a.engagement_id)`);
     expect(late!.n).toBe(0);
+    // Nor does any wait unpaid 3 days after the work (the referral comes at 3 working days, never sooner).
+    const [unpaid] = await t.database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from settlements s join engagements e on e.id = s.engagement_id
+      where s.status <> 'PAID' and e.ends_at < now() - interval '3 days'`);
+    expect(unpaid!.n).toBe(0);
   });
 
   it("the demo worker sees a paid settlement and a signed contract; the demo employer sees a funded wallet", async () => {
