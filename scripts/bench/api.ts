@@ -39,6 +39,7 @@ Options:
   --profile         run our API under node --cpu-prof and print the top self-time entries per case
   --top N           entries printed per profiled case (default 25)
   --no-postgraphile only our API's cases
+  --nearby          also our nearbyTasks page as the demo worker (the query of bench:dispatch (c)), to profile grab mode
   --from-source     run our API from its TypeScript through the loader instead of compiling it first
   -h, --help        this text
 Environment: BENCH_DATABASE_URL (admin connection, default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL.
@@ -53,6 +54,7 @@ const args = benchOptions(
     profile: { type: "boolean", default: false },
     top: { type: "string", default: "25" },
     "no-postgraphile": { type: "boolean", default: false },
+    nearby: { type: "boolean", default: false },
     "from-source": { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -268,6 +270,7 @@ const queries = {
   typename: "{ __typename }",
   venues: "{ venues(limit: 20) { total items { id name status type } } }",
   me: "{ me { id displayName role } }",
+  nearby: "{ nearbyTasks(first: 10) { items { travelMinutes employerLateCancelCount task { id title payRateFen startsAt } } endCursor hasNextPage } }",
   // PostGraphile's `id` is the Relay global id (an encoded string); the UUID column is `rowId`, our `id`.
   allVenues: "{ allVenues(first: 20, condition: { status: RECOGNIZED }) { totalCount nodes { rowId name status type } } }",
 };
@@ -323,6 +326,7 @@ try {
     ["api", "venues", apiBase, queries.venues, token],
     ["api", "me", apiBase, queries.me, token],
   ];
+  if (args.nearby) cases.push(["api", "nearbyTasks", apiBase, queries.nearby, token]);
   if (withPostgraphile) cases.push(["postgraphile", "__typename", pglBase, queries.typename], ["postgraphile", "allVenues", pglBase, queries.allVenues]);
   const perCase: CaseResult[][] = cases.map(() => []);
   for (let round = 1; round <= rounds; round++) {

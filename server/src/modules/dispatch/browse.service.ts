@@ -40,7 +40,8 @@ export const PRIORITY_GROUPS = [
 export function createBrowseService({ db, readDb, now }: Deps, { settings }: { settings: DispatchSettingsAll }) {
   return {
     /** Open tasks within the worker's reach, nearest in travel time first, keyset-paged; no personal data of others. */
-    async nearbyTasks(caller: Caller, filter: NearbyFilter, first: number, after: string | null) {
+    /** `taskFields`: the Task fields the query shows (null: all), so the page reads only those columns. */
+    async nearbyTasks(caller: Caller, filter: NearbyFilter, first: number, after: string | null, taskFields: ReadonlySet<string> | null = null) {
       const actor = requireActor(caller, "WORKER");
       if (filter.date && !isIsoDate(filter.date)) badInput("date", [{ code: "DATE_INVALID", message: "日期格式应为 YYYY-MM-DD" }]);
       const rows = await repo.listNearbyTasks(db, {
@@ -52,7 +53,7 @@ export function createBrowseService({ db, readDb, now }: Deps, { settings }: { s
         after: after ? decodeCursor(after) : undefined,
         limit: first + 1,
         reach: settings.reach,
-      });
+      }, taskFields);
       const items = rows.slice(0, first).map((r) => ({ ...r, cursor: encodeCursor(r.travelMinutes, r.task.id) }));
       return { items, endCursor: items.at(-1)?.cursor ?? null, hasNextPage: rows.length > first };
     },

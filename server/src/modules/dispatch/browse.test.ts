@@ -1,5 +1,5 @@
-// Grab mode's filters on the one prepared nearbyTasks statement: each filter switches its condition on, a null
-// switches it off, and calls with different filter shapes in a row share the statement without leaking into each other.
+// Grab mode's filters on the prepared nearbyTasks statements (one per filter shape and column set): each filter
+// adds its condition, and calls with different filter shapes in a row do not leak into each other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import { callerAs, insertEmployer, insertRecognizedVenue, insertWorker, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
@@ -38,5 +38,19 @@ describe("nearbyTasks filters", () => {
     expect(await ids({ skillCode: "COOK", date: date(4), minPayFen: 3000 })).toEqual([cookDear.id]);
     expect(await ids({ skillCode: "COOK", date: date(3), minPayFen: 3000 })).toEqual([]);
     expect(await ids({})).toEqual([cookCheap.id, waiter.id, cookDear.id]);
+  });
+
+  it("a page read for a few task fields answers them as the full read does, and keeps what access checks need", async () => {
+    const employer = as((await insertEmployer(h.deps.db)).id, "EMPLOYER");
+    const worker = as(await insertWorker(h.deps.db, { at: LICHENG, skills: [["CLEANING", 2]] }), "WORKER");
+    const now = h.clock.now();
+    await h.services.dispatch.postTask(employer, taskCommand(now, { skillCode: "CLEANING", ...north(LICHENG, 300) }));
+    const full = await h.services.dispatch.nearbyTasks(worker, { skillCode: "CLEANING" }, 10, null);
+    const narrow = await h.services.dispatch.nearbyTasks(worker, { skillCode: "CLEANING" }, 10, null, new Set(["title", "payRateFen"]));
+    expect(full.items.length).toBeGreaterThan(0);
+    expect(narrow.items.map((i) => ({ ...i, task: { ...i.task } }))).toEqual(
+      full.items.map(({ task: { id, employerId, venueId, regionCode, status, postedBy, title, payRateFen }, ...rest }) => ({ ...rest, task: { id, employerId, venueId, regionCode, status, postedBy, title, payRateFen } })),
+    );
+    expect(full.items[0]!.task.description).toBeTruthy();
   });
 });

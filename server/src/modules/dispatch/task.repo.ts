@@ -1,7 +1,7 @@
 import { DEFAULT_REACH, freshWaveRound, type ReachConfig } from "@qz/shared";
 import { and, count, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { pickColumns, statementsByColumns } from "../../db/column-pick.js";
 import { employerProfiles, tasks, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
 
@@ -157,8 +157,13 @@ export interface NearbyQuery {
   reach?: ReachConfig;
 }
 
+/** A listed task: the columns the query asked for, and always those access checks and field resolvers read. */
+export type NearbyTaskRow = Pick<TaskRow, NearbyAlways> & Partial<TaskRow>;
+type NearbyAlways = "id" | "employerId" | "venueId" | "regionCode" | "status" | "postedBy";
+const NEARBY_ALWAYS: NearbyAlways[] = ["id", "employerId", "venueId", "regionCode", "status", "postedBy"];
+
 export interface NearbyRow {
-  task: TaskRow;
+  task: NearbyTaskRow;
   travelMinutes: number;
   /** Whole metres, rounded in SQL (GraphQL Int refuses a fraction); travel minutes use the exact distance. */
   distanceMeters: number;
@@ -169,23 +174,24 @@ export interface NearbyRow {
 /**
  * Open tasks inside the worker's reach (min of their own and each task's travel minutes) that ask for a
  * skill they hold at the level asked, nearest in travel time first, keyset-paged on (travel minutes, id).
- * One statement for the page: the worker's home, mode and minutes are scalar subqueries (run once each, by
- * primary key) and the task rows come back whole.
- * One prepared statement for every filter (a null parameter switches its condition off): the plan is
- * cached on each connection, where planning this statement anew cost several times its execution.
+ * One statement for the page: the worker's home, minutes and metres per minute come from one `me` row, and
+ * each task row holds the columns `taskFields` asks for (null: all).
+ * One prepared statement per column set and filter shape, holding only the conditions that filter asks for:
+ * then PostgreSQL's generic plan costs what a custom one does and is kept per connection. A single statement
+ * with `$x is null or …` conditions for every filter looked dearer as a generic plan, so it was planned anew
+ * on every call (planning cost more than running it).
  */
-export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<NearbyRow[]> {
+export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery, taskFields: ReadonlySet<string> | null = null): Promise<NearbyRow[]> {
   const reach = q.reach ?? DEFAULT_REACH;
-  let statement = nearbyStatements.get(db);
-  if (!statement) nearbyStatements.set(db, (statement = prepareNearby(db)));
+  const filters: NearbyFilterShape = { skill: q.skillCode !== undefined, date: q.date !== undefined, minPay: q.minPayFen !== undefined, after: q.after !== undefined };
+  const statement = nearbyStatement(db, pickColumns(TASK_COLUMNS, taskFields, NEARBY_ALWAYS), JSON.stringify(filters));
   return statement.execute({
     workerId: q.workerId,
     now: q.now.toISOString(),
-    skillCode: q.skillCode ?? null,
-    date: q.date ?? null,
-    minPayFen: q.minPayFen ?? null,
-    afterMinutes: q.after?.travelMinutes ?? null,
-    afterTaskId: q.after?.taskId ?? null,
+    ...(filters.skill && { skillCode: q.skillCode }),
+    ...(filters.date && { date: q.date }),
+    ...(filters.minPay && { minPayFen: q.minPayFen }),
+    ...(filters.after && { afterMinutes: q.after!.travelMinutes, afterTaskId: q.after!.taskId }),
     limit: q.limit,
     walk: reach.speedKmh.WALK,
     bicycle: reach.speedKmh.BICYCLE,
@@ -196,25 +202,45 @@ export async function listNearbyTasks(db: DbOrTx, q: NearbyQuery): Promise<Nearb
   });
 }
 
+interface NearbyFilterShape {
+  skill: boolean;
+  date: boolean;
+  minPay: boolean;
+  after: boolean;
+}
+
 const np = Object.fromEntries(
   ["workerId", "now", "skillCode", "date", "minPayFen", "afterMinutes", "afterTaskId", "limit", "walk", "bicycle", "ebike", "transit", "car", "detour"].map((k) => [k, sql.placeholder(k)]),
 ) as Record<string, ReturnType<typeof sql.placeholder>>;
 
-function prepareNearby(db: DbOrTx) {
-  const mine = (column: SQL | AnyPgColumn) => sql`(select ${column} from ${workerProfiles} where ${workerProfiles.userId} = ${np.workerId}::uuid)`;
-  const centre = mine(workerProfiles.homeEarth);
-  const mode = mine(workerProfiles.travelMode);
-  const minutes = mine(workerProfiles.travelMinutes);
-  const speed = sql`(case ${mode} when 'WALK' then ${np.walk}::float8 when 'BICYCLE' then ${np.bicycle}::float8 when 'EBIKE' then ${np.ebike}::float8 when 'TRANSIT' then ${np.transit}::float8 else ${np.car}::float8 end)`;
-  const reachTo = (taskMinutes: SQL) => sql`(least(${minutes}, ${taskMinutes})::float8 / 60 * ${speed} * 1000 / ${np.detour}::float8)`;
-  const distanceOf = (earth: SQL | AnyPgColumn) => sql`(${earth} <-> ${centre})`;
-  const travelOf = (earth: SQL | AnyPgColumn) => sql<number>`ceil(${distanceOf(earth)} * ${np.detour}::float8 / (${speed} * 1000 / 60) - 1e-9)::int`;
+const TASK_COLUMNS = getTableColumns(tasks);
+type TaskColumn = keyof typeof TASK_COLUMNS;
+
+function prepareNearby(db: DbOrTx, columns: readonly TaskColumn[], filterKey: string) {
+  const filters = JSON.parse(filterKey) as NearbyFilterShape;
+  // The worker's home, own travel minutes and straight-line metres per travel minute (speed of their mode over the detour factor).
+  const me = db.$with("me").as(
+    db
+      .select({
+        centre: sql<string>`${workerProfiles.homeEarth}`.as("centre"),
+        minutes: sql<number>`${workerProfiles.travelMinutes}`.as("minutes"),
+        metresPerMinute: sql<number>`(case ${workerProfiles.travelMode} when 'WALK' then ${np.walk}::float8 when 'BICYCLE' then ${np.bicycle}::float8 when 'EBIKE' then ${np.ebike}::float8 when 'TRANSIT' then ${np.transit}::float8 else ${np.car}::float8 end) * 1000 / 60 / ${np.detour}::float8`.as("metres_per_minute"),
+      })
+      .from(workerProfiles)
+      .where(sql`${workerProfiles.userId} = ${np.workerId}::uuid`),
+  );
+  const distance = sql`(${tasks.earth} <-> ${me.centre})`;
+  const travel = sql<number>`ceil(${distance} / ${me.metresPerMinute} - 1e-9)::int`;
   // From each of the worker's own skills (1–3 rows), a LATERAL scan of that skill's open tasks in reach: the
   // partial (skill_code, earth) GiST index serves both the skill and the earth_box ('OPEN' is a literal so the
   // cached plan can use the index's predicate). A plain join let the generic plan scan every open task in the
   // box and probe the skills per task. Each task has one skill, so the per-skill top `limit` rows hold the page.
   const open = db
-    .select(getTableColumns(tasks))
+    .select({
+      ...(Object.fromEntries(columns.map((c) => [c, TASK_COLUMNS[c]])) as typeof TASK_COLUMNS),
+      distanceMeters: sql<number>`round(${distance})::int`.as("distance_meters"),
+      travelMinutes: travel.as("travel_minutes"),
+    })
     .from(tasks)
     .where(
       and(
@@ -222,39 +248,38 @@ function prepareNearby(db: DbOrTx) {
         sql`${workerSkills.level} >= ${tasks.requiredLevel}`,
         sql`${tasks.status} = 'OPEN'`,
         sql`${tasks.startsAt} > ${np.now}::timestamptz`,
-        sql`earth_box(${centre}::earth, ${reachTo(minutes)}) @> ${tasks.earth}`,
-        sql`${distanceOf(tasks.earth)} <= ${reachTo(sql`${tasks.maxTravelMinutes}`)}`,
+        sql`earth_box(${me.centre}::earth, ${me.minutes} * ${me.metresPerMinute}) @> ${tasks.earth}`,
+        sql`${distance} <= least(${me.minutes}, ${tasks.maxTravelMinutes}) * ${me.metresPerMinute}`,
         sql`not exists (select 1 from user_blocks b
                          where (b.blocker_id = ${tasks.employerId} and b.blocked_id = ${np.workerId}::uuid)
                             or (b.blocker_id = ${np.workerId}::uuid and b.blocked_id = ${tasks.employerId}))`,
-        sql`(${np.skillCode}::text is null or ${tasks.skillCode} = ${np.skillCode}::text)`,
-        sql`(${np.date}::date is null or (${tasks.startsAt} at time zone 'Asia/Shanghai')::date = ${np.date}::date)`,
-        sql`(${np.minPayFen}::bigint is null or ${tasks.payRateFen} >= ${np.minPayFen}::bigint)`,
-        sql`(${np.afterMinutes}::int is null or (${travelOf(tasks.earth)}, ${tasks.id}) > (${np.afterMinutes}::int, ${np.afterTaskId}::uuid))`,
+        filters.skill ? sql`${tasks.skillCode} = ${np.skillCode}::text` : undefined,
+        filters.date ? sql`(${tasks.startsAt} at time zone 'Asia/Shanghai')::date = ${np.date}::date` : undefined,
+        filters.minPay ? sql`${tasks.payRateFen} >= ${np.minPayFen}::bigint` : undefined,
+        filters.after ? sql`(${travel}, ${tasks.id}) > (${np.afterMinutes}::int, ${np.afterTaskId}::uuid)` : undefined,
       ),
     )
-    .orderBy(travelOf(tasks.earth), tasks.id)
+    .orderBy(travel, tasks.id)
     .limit(np.limit!)
     .as("t");
-  const task = Object.fromEntries(Object.keys(getTableColumns(tasks)).map((k) => [k, open[k as keyof typeof open]])) as unknown as ReturnType<typeof getTableColumns<typeof tasks>>;
-  const travel = travelOf(open.earth);
   return db
+    .with(me)
     .select({
-      task,
-      distanceMeters: sql<number>`round(${distanceOf(open.earth)})::int`,
-      travelMinutes: travel,
+      task: Object.fromEntries(columns.map((k) => [k, open[k]])) as unknown as typeof TASK_COLUMNS,
+      distanceMeters: open.distanceMeters,
+      travelMinutes: open.travelMinutes,
       employerName: employerProfiles.name,
       employerLateCancelCount: employerProfiles.lateCancelCount,
     })
-    .from(workerSkills)
+    .from(me)
+    .innerJoin(workerSkills, sql`${workerSkills.workerId} = ${np.workerId}::uuid`)
     .innerJoinLateral(open, sql`true`)
     .innerJoin(employerProfiles, eq(employerProfiles.userId, open.employerId))
-    .where(sql`${workerSkills.workerId} = ${np.workerId}::uuid`)
-    .orderBy(travel, open.id)
+    .orderBy(open.travelMinutes, open.id)
     .limit(np.limit!)
     .prepare("nearby_tasks");
 }
-const nearbyStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareNearby>>();
+const nearbyStatement = statementsByColumns(Object.keys(TASK_COLUMNS) as TaskColumn[], prepareNearby);
 
 /** Whether the worker holds an offer or an engagement of the task. */
 export async function isWorkerLinked(db: DbOrTx, taskId: string, workerId: string): Promise<boolean> {

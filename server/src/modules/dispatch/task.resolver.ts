@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow, Public } from "../../graphql/auth-decorators.js";
 import { pageComplexity } from "../../graphql/pagination.js";
+import { requestedFields } from "../../graphql/selection.js";
 import { UUID } from "../../graphql/scalars.js";
 import { NearbyTaskConnection, NearbyTasksArgs } from "./browse.types.js";
 import { FairnessReport, FairnessReportArgs } from "./fairness.types.js";
@@ -58,8 +60,8 @@ export class TaskResolver {
     description: "Grab mode: open tasks within the worker's reach, nearest in travel time first",
     complexity: ({ args, childComplexity }) => 1 + Math.min(Math.max(Number(args.first) || 20, 1), 50) * childComplexity,
   })
-  nearbyTasks(@Args(() => NearbyTasksArgs) { filter, first, after }: NearbyTasksArgs, @Ctx() ctx: Context) {
-    return ctx.services.dispatch.nearbyTasks(ctx.caller, filter ?? {}, first, after ?? null);
+  nearbyTasks(@Args(() => NearbyTasksArgs) { filter, first, after }: NearbyTasksArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.dispatch.nearbyTasks(ctx.caller, filter ?? {}, first, after ?? null, requestedFields(info, ["items", "task"]));
   }
 
   @Public()

@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.js";
+import { pickColumns, statementsByColumns } from "../../db/column-pick.js";
 import { regions, venues, venueServicePurchasePeriods } from "../../db/schema/index.js";
 import { notFound } from "../../errors.js";
 
@@ -86,27 +87,12 @@ const prepareListVenues = (db: DbOrTx, columns: readonly ListedColumn[]) =>
     .limit(sql.placeholder("limit"))
     .offset(sql.placeholder("offset"))
     .prepare("list_venues");
-/** Column sets seen so far, per connection pool; past the cap a query reads every listed column (a client cannot grow it without bound). */
-const MAX_LIST_SHAPES = 32;
-const listVenuesStatements = new WeakMap<DbOrTx, Map<string, ReturnType<typeof prepareListVenues>>>();
 const ALL_LISTED = Object.keys(LISTED_COLUMNS) as ListedColumn[];
-
-function listVenuesStatement(db: DbOrTx, fields: ReadonlySet<string> | null) {
-  const columns = fields ? ALL_LISTED.filter((c) => c === "id" || c === "regionCode" || fields.has(c)) : ALL_LISTED;
-  let shapes = listVenuesStatements.get(db);
-  if (!shapes) listVenuesStatements.set(db, (shapes = new Map()));
-  const key = columns.join(",");
-  let statement = shapes.get(key);
-  if (!statement) {
-    if (shapes.size >= MAX_LIST_SHAPES && key !== ALL_LISTED.join(",")) return listVenuesStatement(db, null);
-    shapes.set(key, (statement = prepareListVenues(db, columns)));
-  }
-  return statement;
-}
+const listVenuesStatement = statementsByColumns(ALL_LISTED, prepareListVenues);
 
 /** One page of venues; `fields` (the Venue fields the query asks for, null for all) picks the columns read. */
 export async function listVenues(db: DbOrTx, f: VenueListFilter, fields: ReadonlySet<string> | null = null): Promise<{ items: VenueListItem[]; total: number }> {
-  const rows = (await listVenuesStatement(db, fields).execute({
+  const rows = (await listVenuesStatement(db, pickColumns(LISTED_COLUMNS, fields, ["id", "regionCode"])).execute({
     venueId: f.venueId ?? null,
     regionCode: f.regionCode ?? null,
     type: f.type ?? null,
