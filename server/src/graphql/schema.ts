@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createPubSub } from "@graphql-yoga/subscription";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
+import { validateArgs } from "./validate-args.js";
 import { ComplaintEvidenceResolver, ComplaintResolver } from "../modules/complaint/complaint.resolver.js";
 import { RatingResolver, TaskEmployerReliabilityResolver } from "../modules/complaint/rating.resolver.js";
 import { EngagementResolver, OfferResolver } from "../modules/dispatch/offer.resolver.js";
@@ -29,7 +30,7 @@ export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
     resolvers: [...RESOLVERS],
     authChecker: RoleAuthChecker,
     authMode: "error",
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
     // Printing the schema and unit tests need no Redis; the API passes its Redis-backed pubSub.
     pubSub: pubSub ?? createPubSub(),
   });
