@@ -20,6 +20,7 @@ import { AppError } from "./errors.js";
 import type { Context } from "./graphql/context.js";
 import { createErrorFormatter, loggableError } from "./graphql/errors.js";
 import { graphiqlPage } from "./graphql/graphiql.js";
+import { graphqlPostHandler } from "./graphql/http-handler.js";
 import { limitsPlugin } from "./graphql/limits-plugin.js";
 import { PARSE_OPTIONS, validationRules } from "./graphql/operation-checks.js";
 import { originAllowed, serveSubscriptions } from "./graphql/subscriptions.js";
@@ -70,7 +71,11 @@ export async function createApi(
   // No ETag: GraphQL answers are POST responses nobody revalidates, and hashing every body costs CPU per request.
   app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
-  const server = createServer(app);
+  // POST /graphql with a plain JSON body skips express (graphqlPost, set once Apollo has started); the rest is express's.
+  let graphqlPost: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
+  const server = createServer((req, res) => {
+    if (!graphqlPost?.(req, res)) app(req, res);
+  });
 
   const formatError = createErrorFormatter(logger, { hideSuggestions: config.isProduction });
   const wsServer = new WebSocketServer({
@@ -134,6 +139,26 @@ export async function createApi(
     res.setHeader("x-request-id", id);
     return id;
   };
+  graphqlPost = graphqlPostHandler({
+    apollo,
+    maxBodyBytes: MAX_BODY_BYTES,
+    trustProxy: app.get("trust proxy fn"),
+    requestId,
+    context: async (req, meta) => {
+      const auth = req.headers.authorization;
+      // A bad or expired token fails the request, so the client knows to refresh rather than act anonymously.
+      return contextFor(auth ? await actorFrom(auth).catch(rethrowAsGraphQL) : null, meta);
+    },
+    finished(req, res, id, startedAt) {
+      metrics.record(req.method!, "/graphql", res.statusCode, startedAt);
+      if (logger.isLevelEnabled("info")) {
+        const responseTime = Math.round(Number(process.hrtime.bigint() - startedAt) / 1e6);
+        logger.info({ req: { id, method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime }, "request completed");
+      }
+    },
+    writeError: (res, status) => writeJsonError(res, status),
+    logger,
+  });
   if (logger.isLevelEnabled("info")) {
     app.use(
       pinoHttp({
@@ -217,17 +242,23 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const status: number = typeof err?.status === "number" && err.status >= 400 && err.status < 600 ? err.status : 500;
-    const [code, message] =
-      status === 413
-        ? ["PAYLOAD_TOO_LARGE", `请求体过大，上限 ${MAX_BODY_BYTES / 1024 / 1024} MB`]
-        : status === 415
-          ? ["UNSUPPORTED_MEDIA_TYPE", "不支持的请求编码或字符集，请使用 UTF-8 的 application/json"]
-          : status < 500
-            ? ["BAD_REQUEST", "请求体无法解析，请发送有效的 JSON"]
-            : ["INTERNAL", "服务器内部错误"];
     if (status >= 500) (req.log ?? logger).error({ error: loggableError(err) }, "unhandled error in HTTP middleware");
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    writeJsonError(res, status);
   };
+}
+
+function writeJsonError(res: ServerResponse, status: number): void {
+  const [code, message] =
+    status === 413
+      ? ["PAYLOAD_TOO_LARGE", `请求体过大，上限 ${MAX_BODY_BYTES / 1024 / 1024} MB`]
+      : status === 415
+        ? ["UNSUPPORTED_MEDIA_TYPE", "不支持的请求编码或字符集，请使用 UTF-8 的 application/json"]
+        : status < 500
+          ? ["BAD_REQUEST", "请求体无法解析，请发送有效的 JSON"]
+          : ["INTERNAL", "服务器内部错误"];
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 function rethrowAsGraphQL(err: unknown): never {

@@ -40,6 +40,17 @@ describe("HTTP endpoints", () => {
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("a GraphQL POST (served outside express) echoes the request id and is timed under the /graphql route", async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const res = await post({ "x-request-id": "req-gql" });
+    expect(res.headers.get("x-request-id")).toBe("req-gql");
+    expect(await res.json()).toEqual({ data: { __typename: "Query" } });
+    expect((await post({ "content-type": "application/json; charset=UTF-8" })).status).toBe(200);
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} [2-9]/);
+  });
+
   it("answers a public query", async () => {
     const data = await t.ok<{ regions: { code: string; name: string }[] }>("{ regions { code name } }");
     expect(data.regions).toHaveLength(13);
