@@ -163,6 +163,24 @@ describe("GraphQL request pipeline", () => {
       await expectJsonError(await post(t, JSON.stringify({ query: `{ regions { code } }`, variables: { pad: "x".repeat(1_100_000) } })), 413, "PAYLOAD_TOO_LARGE");
     });
 
+    it("a streamed body (no length declared) is cut off at 1 MB too, and the server stays up", async () => {
+      const chunk = new TextEncoder().encode(`{"query": "{ regions { code } }", "variables": {"pad": "${"x".repeat(60_000)}`);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // ~1.2 MB in 20 chunks, then the JSON's end: valid JSON, only too long.
+          if (sent++ < 20) controller.enqueue(sent === 1 ? chunk : new TextEncoder().encode("x".repeat(60_000)));
+          else {
+            controller.enqueue(new TextEncoder().encode(`"}}`));
+            controller.close();
+          }
+        },
+      });
+      const res = await fetch(`${t.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+      await expectJsonError(res, 413, "PAYLOAD_TOO_LARGE");
+      expect((await t.gql(`{ regions { code } }`)).data).toBeTruthy();
+    });
+
     it("a broken gzip body is BAD_REQUEST and a good one still works", async () => {
       await expectJsonError(await post(t, "not gzip at all", { "content-encoding": "gzip" }), 400, "BAD_REQUEST");
       const ok = await post(t, gzipSync(JSON.stringify({ query: "{ regions { code } }" })), { "content-encoding": "gzip" });
