@@ -13,6 +13,7 @@ import { seedComplaints } from "./lib/seed-complaints.js";
 import { seedDispatch } from "./lib/seed-dispatch.js";
 import { seedSettlements, type SettlementSeedInput } from "./lib/seed-settlement.js";
 import { seedPerformance } from "./lib/seed-performance.js";
+import { seedReconcileRuns } from "./lib/seed-reconcile.js";
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REGION, Generator } from "./lib/seed-people.js";
 
 export { DEMO_LOGINS, DEMO_PASSWORD };
@@ -97,6 +98,9 @@ export async function seedDemoData(db: Db, vault: PiiVault, opts: SeedOptions = 
   if (wagesDemo) {
     const wages = await seedSettlements(db, wagesDemo);
     log(`wages demo: ${wages.contracts} signed contracts, settlements ${JSON.stringify(wages.settlements)}, ${wages.placements} placements, ${wages.escrowFundedFen} fen in escrow, payout reconciliation differences by day ${JSON.stringify(wages.reconciliations)}`);
+    // 评分对账: last night's and the night before's reconcile, by the real reconcile; the later one finds a planted drift.
+    const recon = await seedReconcileRuns(db, { config: wagesDemo.config, demoMarketId: wagesDemo.venueId, now: wagesDemo.now });
+    log(`score reconcile demo: ${recon.runs.map((r) => `${r.startedAt.toISOString()} ${r.drifted}/${r.venueYears} venue-years drifted (${r.drifts} counters)`).join(", ")}`);
   }
 
   const counts = {

@@ -20,6 +20,19 @@ describe("demo performance data", () => {
   });
   afterAll(() => h?.close());
 
+  it("the demo's two nightly reconcile runs (评分对账): the earlier clean, the later fixed the planted drift", async () => {
+    const city = await as("13900000001");
+    const runs = await h.services.performance.listReconcileRuns(city, 10);
+    expect(runs.map((r) => r.drifted)).toEqual([2, 0]);
+    expect(runs[0]!.startedAt.getTime() - runs[1]!.startedAt.getTime()).toBe(86_400_000);
+    expect(runs[0]!.startedAt.toLocaleTimeString("en-GB", { timeZone: "Asia/Shanghai" })).toBe("02:00:00");
+    const [market] = await h.deps.db.execute<{ id: string }>(sql`select id from venues where name = '鲤城区江南零工市场'`);
+    const placements = runs[0]!.drifts.find((d) => d.venueId === market!.id)!;
+    expect(placements).toMatchObject({ field: "placements", fieldLabel: "岗位推荐成功人数" });
+    expect(placements.actual - placements.stored).toBe(2);
+    expect(runs[0]!.drifts.find((d) => d.venueId !== market!.id)).toMatchObject({ field: "services", fieldLabel: "服务人次" });
+  });
+
   it("the nightly reconcile finds no drift in the seeded counters", async () => {
     const run = await h.deps.db.transaction((tx) => h.services.performance.reconcile(tx, null));
     expect(run.venueYears).toBeGreaterThan(30);

@@ -5,7 +5,7 @@ const en: typeof zh = {
   role: { CITY_OFFICER: "City bureau", COUNTY_OFFICER: "County bureau", VENUE_STAFF: "Venue staff", WORKER: "Worker", EMPLOYER: "Employer" },
   menu: {
     dashboard: "Dashboard", venues: "Venues", workers: "Workers", walkIn: "Walk-in registration", tasks: "Tasks & dispatch",
-    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay", payouts: "Payout reconciliation", employers: "Employers", subsidyPolicy: "Subsidy policy", budgets: "County budgets",
+    fairness: "Dispatch fairness", reference: "Reference data", minimumWage: "Minimum wages", holidays: "Holiday calendar", queues: "Queues", complaints: "Complaints", subsidy: "Subsidy applications", assessment: "Assessment", contracts: "Contracts & pay", payouts: "Payout reconciliation", scoreReconcile: "Score reconciliation", employers: "Employers", subsidyPolicy: "Subsidy policy", budgets: "County budgets",
   },
   common: {
     search: "Search", reset: "Reset", all: "All", actions: "Actions", detail: "Details", loading: "Loading…", empty: "No data",
@@ -128,6 +128,11 @@ const en: typeof zh = {
     checkIn: "Check-in", checkOut: "Check-out", escrow: "Escrow balance", entryKind: "Kind", amount: "Amount", at: "At",
     arrears: "This employer has {n} wage-arrears complaints still standing", arrearsLink: "See wage-arrears complaints",
     cancellationFee: "Cancellation fee", partTimeWeek: "Part-time limit: this worker's approved hours with this employer in the week from {week} reached {hours} h, over 24 h a week (Labour Contract Law art. 68)",
+  },
+  scoreReconcile: {
+    hint: "Every night each venue's yearly scoring counters are recounted from the source records (placements, service ledgers, ratings, complaints); a stored value that differs is drift, fixed on the spot and the score recomputed.",
+    startedAt: "Reconciled at", venueYears: "Venue-years checked", drifted: "Venue-years drifted", result: "Result", clean: "Consistent", fixed: "Drift fixed",
+    venue: "Venue", year: "Year", field: "Metric", stored: "Stored", actual: "Recounted", none: "No drift in this run",
   },
   payout: {
     hint: "Every night the previous day's wage payouts are matched line by line with the bank's (payment provider's) statement; days with differences are reported to the city bureau and the venues concerned.",

@@ -56,6 +56,12 @@ export const enLabels: Labels = {
     MAJOR_INCIDENT: "Major negative incident", OFFICIAL_CRITICISM: "Officially criticised (upheld)",
   },
   ACTIVITY_KIND: { SERVICE: "Services given", RECRUITMENT_EVENT: "Recruitment event", GUIDANCE_REFERRAL: "Guidance and training referral" },
+  PERFORMANCE_COUNTER: {
+    placements: "Successful placements", priorityPlacements: "Priority-group placements", onlinePlacements: "Placements dispatched online",
+    settledEngagements: "Jobs settled online", services: "Services given", recruitmentEvents: "Recruitment events",
+    guidanceReferrals: "Guidance and training referrals", ratings: "Ratings", goodRatings: "Good ratings (4–5 stars)",
+    complaintsClosed: "Complaints closed", complaintsOnTime: "Complaints closed on time",
+  },
   VENUE_YEAR_STATUS: { PROJECTED: "Live projection", FROZEN: "Frozen" },
   ASSESSMENT_KIND: { ONSITE: "On-site assessment", SELF: "Self-assessment" },
   SUBSIDY_KIND: { ONE_TIME: "One-time operating subsidy", PERFORMANCE: "Performance subsidy" },

@@ -3,7 +3,7 @@ export default {
   role: { CITY_OFFICER: "市人社局", COUNTY_OFFICER: "县级人社", VENUE_STAFF: "场所工作人员", WORKER: "零工人员", EMPLOYER: "用工主体" },
   menu: {
     dashboard: "工作台", venues: "零工市场/驿站", workers: "零工人员", walkIn: "现场登记", tasks: "岗位与派单",
-    fairness: "派单公平性", reference: "基础数据", minimumWage: "最低工资标准", holidays: "节假日安排", queues: "队列监控", complaints: "投诉处理", subsidy: "补助申报", assessment: "考核评分", contracts: "合同与结算", payouts: "支付对账", employers: "用工单位", subsidyPolicy: "补助政策版本", budgets: "县级补助预算",
+    fairness: "派单公平性", reference: "基础数据", minimumWage: "最低工资标准", holidays: "节假日安排", queues: "队列监控", complaints: "投诉处理", subsidy: "补助申报", assessment: "考核评分", contracts: "合同与结算", payouts: "支付对账", scoreReconcile: "评分对账", employers: "用工单位", subsidyPolicy: "补助政策版本", budgets: "县级补助预算",
   },
   common: {
     search: "查询", reset: "重置", all: "全部", actions: "操作", detail: "详情", loading: "加载中…", empty: "暂无数据",
@@ -127,6 +127,11 @@ export default {
     checkIn: "签到", checkOut: "签退", escrow: "托管资金余额", entryKind: "类型", amount: "金额", at: "时间",
     arrears: "该用工主体有 {n} 件欠薪投诉尚未办结", arrearsLink: "查看欠薪投诉",
     cancellationFee: "取消补偿", partTimeWeek: "非全日制用工提醒：该零工在本用工方 {week} 起的一周内已确认工时 {hours} 小时，超过每周24小时（劳动合同法第六十八条）",
+  },
+  scoreReconcile: {
+    hint: "每晚凌晨按原始记录（推荐成功、服务台账、评价、投诉）重算各场所每年的考核计数，与已存数值不一致的即为漂移，当即修正并重算评分。",
+    startedAt: "对账时间", venueYears: "核对场所·年度", drifted: "漂移场所·年度", result: "结果", clean: "一致", fixed: "已修正漂移",
+    venue: "场所", year: "年度", field: "考核指标", stored: "原存数值", actual: "重算数值", none: "本次无漂移",
   },
   payout: {
     hint: "每日凌晨将前一天的工资支付记录与银行（支付通道）流水逐笔核对；有差异的日期会通知市级主管部门和相关驿站。",

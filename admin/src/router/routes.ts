@@ -32,6 +32,7 @@ export const consoleRoutes: RouteRecordRaw[] = [
   { path: "assessment", name: "assessment", component: () => import("../views/assessment/form/index.vue"), meta: { roles: ["COUNTY_OFFICER", "VENUE_STAFF"], menu: "assessment", icon: "Finished" } },
   { path: "contracts", name: "contracts", component: () => import("../views/contracts/lookup/index.vue"), meta: { roles: CONSOLE, menu: "contracts", icon: "DocumentChecked" } },
   { path: "payouts", name: "payouts", component: () => import("../views/contracts/payouts/index.vue"), meta: { roles: CONSOLE, menu: "payouts", icon: "Coin" } },
+  { path: "score-reconcile", name: "score-reconcile", component: () => import("../views/performance/reconcile/index.vue"), meta: { roles: ["CITY_OFFICER"], menu: "scoreReconcile", icon: "DataAnalysis" } },
   { path: "reference/minimum-wage", name: "minimum-wage", component: () => import("../views/reference/minimum-wage/index.vue"), meta: { roles: ["CITY_OFFICER"], menu: "minimumWage", icon: "Money" } },
   { path: "reference/holidays", name: "holidays", component: () => import("../views/reference/holidays/index.vue"), meta: { roles: ["CITY_OFFICER"], menu: "holidays", icon: "Calendar" } },
   { path: "reference/subsidy-policy", name: "subsidy-policy", component: () => import("../views/reference/subsidy-policy/index.vue"), meta: { roles: CONSOLE, menu: "subsidyPolicy", icon: "Medal" } },

@@ -15,14 +15,14 @@ import { ContractResolver } from "../modules/contract/contract.resolver.js";
 import { LedgerResolver } from "../modules/ledger/ledger.resolver.js";
 import { NotificationResolver } from "../modules/notify/notify.resolver.js";
 import { QueueDashboardResolver } from "../modules/queues/queues.resolver.js";
-import { PerformanceResolver } from "../modules/performance/performance.resolver.js";
+import { PerformanceResolver, ReconcileDriftResolver } from "../modules/performance/performance.resolver.js";
 import { ReferenceResolver } from "../modules/reference/reference.resolver.js";
 import { ReportResolver } from "../modules/report/report.resolver.js";
 import { SubsidyResolver } from "../modules/subsidy/subsidy.resolver.js";
 import { VenueResolver } from "../modules/venue/venue.resolver.js";
 import { RoleAuthChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, AttendanceResolver, InsuranceResolver, SettlementResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, SubsidyResolver, ReportResolver] as const;
+export const RESOLVERS = [IdentityResolver, WorkerProfileResolver, VenueResolver, NotificationResolver, ReferenceResolver, TaskResolver, OfferResolver, EngagementResolver, QueueDashboardResolver, LedgerResolver, ContractResolver, AttendanceResolver, InsuranceResolver, SettlementResolver, ComplaintResolver, ComplaintEvidenceResolver, RatingResolver, TaskEmployerReliabilityResolver, PerformanceResolver, ReconcileDriftResolver, SubsidyResolver, ReportResolver] as const;
 
 /** Builds the executable schema. Validation (class-validator) is on for every input, decided once here. */
 export function buildAppSchema(pubSub?: PubSub): Promise<GraphQLSchema> {

@@ -179,6 +179,25 @@ export type VetoCode = EnumValue<typeof VETO>;
 export const ACTIVITY_KIND = defineEnum({ SERVICE: "服务人次", RECRUITMENT_EVENT: "招聘活动", GUIDANCE_REFERRAL: "职业指导和培训推荐" });
 export type ActivityKind = EnumValue<typeof ACTIVITY_KIND>;
 
+/**
+ * The venue-year counters the roll-up's events move and the nightly reconcile recounts from the source rows
+ * (keys of VenueYearMetrics, so a drift report names them as the rubric's items do: A1, A2, B1, B3, A3, A5, A6, E1, E2).
+ */
+export const PERFORMANCE_COUNTER = defineEnum({
+  placements: "岗位推荐成功人数",
+  priorityPlacements: "重点群体推荐成功人数",
+  onlinePlacements: "线上派单推荐成功人数",
+  settledEngagements: "线上结算用工数",
+  services: "服务人次",
+  recruitmentEvents: "招聘活动场次",
+  guidanceReferrals: "职业指导和技能培训推荐人次",
+  ratings: "服务评价数",
+  goodRatings: "好评数（4–5星）",
+  complaintsClosed: "投诉办结数",
+  complaintsOnTime: "投诉按时办结数",
+});
+export type PerformanceCounter = EnumValue<typeof PERFORMANCE_COUNTER>;
+
 /** A venue-year's result: a live projection until the annual close freezes it. */
 export const VENUE_YEAR_STATUS = defineEnum({ PROJECTED: "实时预估", FROZEN: "已定格" });
 

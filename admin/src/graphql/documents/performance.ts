@@ -31,3 +31,12 @@ export const OPEN_COMPLAINTS = graphql(`
 export const PLACEMENTS_BY_MONTH = graphql(`
   query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }
 `);
+// 评分对账: the nightly reconcile's latest runs (city officers), each drift with its venue's name.
+export const PERFORMANCE_RECONCILE_RUNS = graphql(`
+  query PerformanceReconcileRuns($limit: Int!) {
+    performanceReconcileRuns(limit: $limit) {
+      id startedAt venueYears drifted
+      drifts { venueId venueName year field fieldLabel stored actual }
+    }
+  }
+`);

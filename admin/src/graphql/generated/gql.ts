@@ -34,6 +34,7 @@ type Documents = {
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": typeof types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": typeof types.OpenComplaintDeadlinesDocument,
     "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": typeof types.PlacementsByMonthDocument,
+    "\n  query PerformanceReconcileRuns($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n": typeof types.PerformanceReconcileRunsDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": typeof types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": typeof types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": typeof types.HolidayCalendarDocument,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  query CountyBudget($regionCode: String!, $year: Int!) { countySubsidyBudget(regionCode: $regionCode, year: $year) { amountFen committedFen } }\n": types.CountyBudgetDocument,
     "\n  query OpenComplaintDeadlines { complaints(openOnly: true, limit: 100) { total items { id deadlines { nextDueAt } } } }\n": types.OpenComplaintDeadlinesDocument,
     "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n": types.PlacementsByMonthDocument,
+    "\n  query PerformanceReconcileRuns($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n": types.PerformanceReconcileRunsDocument,
     "\n  query MinimumWages($regionCode: String!) { minimumWages(regionCode: $regionCode) { effectiveFrom monthlyFen hourlyFen source createdAt } }\n": types.MinimumWagesDocument,
     "\n  mutation SetMinimumWage($input: SetMinimumWageInput!) { setMinimumWage(input: $input) { effectiveFrom monthlyFen hourlyFen } }\n": types.SetMinimumWageDocument,
     "query HolidayCalendar($year: Int!) { holidayCalendar(year: $year) { date kind name } }": types.HolidayCalendarDocument,
@@ -346,6 +348,10 @@ export function graphql(source: "\n  query OpenComplaintDeadlines { complaints(o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n"): (typeof documents)["\n  query PlacementsByMonth($months: Int) { placementsByMonth(months: $months) { month placements } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PerformanceReconcileRuns($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n"): (typeof documents)["\n  query PerformanceReconcileRuns($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import { PERFORMANCE_COUNTER, type MetricKey } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
 import {
   performanceComplaints,
@@ -22,20 +23,8 @@ export type ResultRow = typeof venueYearResults.$inferSelect;
 export type AssessmentRow = typeof venueAssessments.$inferSelect;
 export type ActivityRow = typeof venueActivities.$inferSelect;
 
-/** The counters the events move; the reconcile compares exactly these. */
-export const COUNTERS = [
-  "placements",
-  "priorityPlacements",
-  "onlinePlacements",
-  "settledEngagements",
-  "services",
-  "recruitmentEvents",
-  "guidanceReferrals",
-  "ratings",
-  "goodRatings",
-  "complaintsClosed",
-  "complaintsOnTime",
-] as const;
+/** The counters the events move; the reconcile compares exactly these (defined once, with their labels, in the catalog). */
+export const COUNTERS = PERFORMANCE_COUNTER.values satisfies readonly MetricKey[];
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 export const ZERO_COUNTERS: Counters = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;

@@ -1,11 +1,11 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context.js";
 import { Allow } from "../../graphql/auth-decorators.js";
 import { pageComplexity, PageArgs } from "../../graphql/pagination.js";
 import { RecordActivityInput, VenueActivity, VenueActivityPage } from "./activity.types.js";
 import { OnsiteAssessmentInput, SelfAssessmentInput, VenueAssessment } from "./assessment.types.js";
 import { VenuePerformance, VenueYearArgs } from "./performance.types.js";
-import { PolicyYearArgs, ReconcileRun, SetSubsidyPolicyArgs, SubsidyPolicyVersion } from "./policy.types.js";
+import { PolicyYearArgs, ReconcileDrift, ReconcileRun, SetSubsidyPolicyArgs, SubsidyPolicyVersion } from "./policy.types.js";
 import { RankingArgs, RankingPage } from "./ranking.types.js";
 import { PlacementFollowUp, RecordPlacementFollowUpInput } from "./follow-up.types.js";
 
@@ -84,5 +84,14 @@ export class PerformanceResolver {
   @Mutation(() => SubsidyPolicyVersion, { description: "A new policy version (amounts, tiers, six-month rule, notice days, rubric) effective from a year; audited" })
   setSubsidyPolicy(@Args(() => SetSubsidyPolicyArgs) { effectiveFromYear, policy }: SetSubsidyPolicyArgs, @Ctx() ctx: Context) {
     return ctx.services.performance.setPolicy(ctx.caller, effectiveFromYear, policy);
+  }
+}
+
+@Resolver(() => ReconcileDrift)
+export class ReconcileDriftResolver {
+  /** Batched per request (one venues query for every drift of every run listed). Venues are never deleted. */
+  @FieldResolver(() => String, { description: "The venue's name" })
+  async venueName(@Root() drift: ReconcileDrift, @Ctx() ctx: Context) {
+    return (await ctx.loaders.venueById.load(drift.venueId))!.name;
   }
 }

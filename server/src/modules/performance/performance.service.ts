@@ -1,4 +1,4 @@
-import { assessmentYearOf, nextStarGap, shanghaiDate, type VetoCode } from "@qz/shared";
+import { assessmentYearOf, nextStarGap, PERFORMANCE_COUNTER, shanghaiDate, type VetoCode } from "@qz/shared";
 import { requireActor, type Caller } from "../../access/actor.js";
 import { assertRegionInScope, assertVenueInScope } from "../../access/scope.js";
 import type { DbOrTx } from "../../db/client.js";
@@ -106,7 +106,10 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
 
     async listReconcileRuns(caller: Caller, limit: number) {
       requireActor(caller, "CITY_OFFICER");
-      return (await repo.listReconcileRuns(db, limit)).map((r) => ({ ...r, detailsJson: JSON.stringify(r.details) }));
+      return (await repo.listReconcileRuns(db, limit)).map((r) => ({
+        ...r,
+        drifts: r.details.map((d) => ({ ...d, fieldLabel: PERFORMANCE_COUNTER.has(d.field) ? PERFORMANCE_COUNTER.labels[d.field] : null })),
+      }));
     },
 
     /** 附件7 figures per county in the caller's scope (county officers their own). */

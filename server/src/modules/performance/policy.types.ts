@@ -19,6 +19,27 @@ export class SubsidyPolicyVersion {
   policyJson: string;
 }
 
+@ObjectType({ description: "漂移: one venue-year counter the reconcile found off its source rows, and fixed" })
+export class ReconcileDrift {
+  @Field(() => ID)
+  venueId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => String, { description: "The counter's key (placements, services, …), as the job stored it" })
+  field: string;
+
+  @Field(() => String, { nullable: true, description: "The counter's Chinese name (岗位推荐成功人数, …); null for a key no longer counted" })
+  fieldLabel: string | null;
+
+  @Field(() => Int, { description: "What the counter said" })
+  stored: number;
+
+  @Field(() => Int, { description: "The recount from the source rows, now stored" })
+  actual: number;
+}
+
 @ObjectType()
 export class ReconcileRun {
   @Field(() => ID)
@@ -33,8 +54,8 @@ export class ReconcileRun {
   @Field(() => Int)
   drifted: number;
 
-  @Field(() => String, { description: "JSON list of { venueId, year, field, stored, actual }" })
-  detailsJson: string;
+  @Field(() => [ReconcileDrift], { description: "Each counter found off and set to its recount (empty for a clean run)" })
+  drifts: ReconcileDrift[];
 }
 
 @ArgsType()

@@ -14,12 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ReconcileRunsForTest($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n": typeof types.ReconcileRunsForTestDocument,
     "mutation OpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }": typeof types.OpenQueueDashboardDocument,
     "query MyNotifications { myNotifications { id kind title body readAt } }": typeof types.MyNotificationsDocument,
     "mutation MarkRead($id: UUID!) { markNotificationRead(id: $id) }": typeof types.MarkReadDocument,
     "mutation Suspend($id: UUID!, $reason: String!) { suspendVenue(id: $id, reason: $reason) { status } }": typeof types.SuspendDocument,
 };
 const documents: Documents = {
+    "\n  query ReconcileRunsForTest($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n": types.ReconcileRunsForTestDocument,
     "mutation OpenQueueDashboard { openQueueDashboard { url readOnly expiresAt } }": types.OpenQueueDashboardDocument,
     "query MyNotifications { myNotifications { id kind title body readAt } }": types.MyNotificationsDocument,
     "mutation MarkRead($id: UUID!) { markNotificationRead(id: $id) }": types.MarkReadDocument,
@@ -40,6 +42,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconcileRunsForTest($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n"): (typeof documents)["\n  query ReconcileRunsForTest($limit: Int!) {\n    performanceReconcileRuns(limit: $limit) {\n      id startedAt venueYears drifted\n      drifts { venueId venueName year field fieldLabel stored actual }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
