@@ -142,15 +142,21 @@ export const workerSkills = pgTable(
       .references(() => skills.code),
     level: smallint("level").notNull(),
     /**
-     * A copy of the worker's home point (kept by triggers, migration 0003), so one GiST index on
-     * (skill_code, home_earth) answers "nearest workers with this skill" as a KNN scan.
+     * Copies of the worker's home point, travel mode and minutes, and whether they can be dispatched at all
+     * (user ACTIVE with role WORKER, profile verified and available), kept by triggers (migrations 0003, 0015):
+     * the candidate query's KNN scan reads everything it filters on from one partial covering index.
      */
     homeEarth: earthPoint("home_earth"),
+    travelMode: travelMode("travel_mode").notNull().default("EBIKE"),
+    travelMinutes: smallint("travel_minutes").notNull().default(60),
+    dispatchable: boolean("dispatchable").notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.workerId, t.skillCode] }),
     index("worker_skills_skill_idx").on(t.skillCode, t.level),
-    index("worker_skills_skill_earth_idx").using("gist", t.skillCode, t.homeEarth),
+    // Only dispatchable rows, and INCLUDE (worker_id, level, travel_mode, travel_minutes) added by hand in
+    // migration 0015 (drizzle-kit cannot express it): the KNN scan is then index-only, no heap page per holder.
+    index("worker_skills_dispatch_idx").using("gist", t.skillCode, t.homeEarth).where(sql`${t.dispatchable}`),
     check("worker_skills_level", sql`${t.level} between 1 and 5`),
   ],
 );
