@@ -41,7 +41,7 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
     expect(await listCandidates(h.deps.db, { taskId: unknown, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5, workerId: eligible[0] })).toEqual([]);
   });
 
-  it("follows a worker's changes to home, travel, availability, verification and account status (copied into worker_skills by triggers)", async () => {
+  it("follows a worker's changes to home, travel, availability, verification, account status and ranking fields (copied into worker_skills by triggers)", async () => {
     const db = h.deps.db;
     const [worker] = await insertWorkers(db, [{ at: north(LICHENG, 1000), travelMode: "WALK", travelMinutes: 30, skills: [["CARPENTER", 2]] }]);
     const id = worker!;
@@ -82,11 +82,22 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
     await db.update(workerProfiles).set({ verifiedAt: h.clock.now() }).where(eq(workerProfiles.userId, id));
     expect(await found()).toEqual([id]);
 
+    // What ranking reads follows the profile too (a completed job, a rating, a certification, a corrected birth date).
+    await db
+      .update(workerProfiles)
+      .set({ completedCount: 7, noShowCount: 1, lateWithdrawalCount: 2, ratingSum: 14, ratingCount: 3, hardToEmploy: true, zeroEmploymentFamily: true, gender: "FEMALE", birthDate: "1970-05-06" })
+      .where(eq(workerProfiles.userId, id));
+    const [ranked] = await listCandidates(db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 });
+    expect(ranked).toMatchObject({
+      workerId: id, completedCount: 7, noShowCount: 1, lateWithdrawalCount: 2, ratingSum: 14, ratingCount: 3,
+      hardToEmploy: true, zeroEmploymentFamily: true, gender: "FEMALE", birthDate: "1970-05-06",
+    });
+
     // A skill added later carries the worker's current home, travel and standing from the start.
     const later = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { skillCode: "PAINTER", headcount: 1, ...north(LICHENG, 10_000) }));
     await db.insert(workerSkills).values({ workerId: id, skillCode: "PAINTER", level: 3 });
     const [copied] = await db.select().from(workerSkills).where(and(eq(workerSkills.workerId, id), eq(workerSkills.skillCode, "PAINTER")));
-    expect(copied).toMatchObject({ workerId: id, travelMode: "CAR", travelMinutes: 60, dispatchable: true });
+    expect(copied).toMatchObject({ workerId: id, travelMode: "CAR", travelMinutes: 60, dispatchable: true, completedCount: 7, ratingSum: 14, birthDate: "1970-05-06" });
     expect((await listCandidates(db, { taskId: later.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).map((r) => r.workerId)).toEqual([id]);
   });
 });

@@ -69,7 +69,7 @@ export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach:
  * Plan: an index-only KNN scan of the partial (skill_code, home_earth) GiST index of dispatchable skill rows
  * (`order by home_earth <-> centre`; it carries worker_id, level, travel mode and minutes, migration 0015)
  * feeds a nested loop that applies the other rules row by row from small indexes, and the LIMIT stops it as
- * soon as `limit` workers passed; only those are then joined to their profiles for what ranking needs.
+ * soon as `limit` workers passed. Ranking's fields come from the same index (copies of the profile).
  * An earth_box condition would bound the scan, but its estimated selectivity is a
  * constant 0.1%, so with it the planner takes a bitmap scan of the whole box and sorts (every
  * holder of the skill within the widest reach, ~22k rows and ~0.7 s in central 晋江 at 200k workers).
@@ -111,7 +111,7 @@ export async function listCandidates(db: DbOrTx, q: CandidateQuery): Promise<Can
   const terms = constantTerms(task);
   if (q.workerId) {
     // One worker (grab, proxy accept): their own skill row by primary key, no scan at all.
-    const near = sql`(select ws.worker_id, ws.level, ws.travel_mode, ws.travel_minutes, ws.home_earth <-> ${terms.centre} as distance
+    const near = sql`(select ${copied}, ws.home_earth <-> ${terms.centre} as distance
                         from worker_skills ws
                        where ws.worker_id = ${q.workerId} and ws.skill_code = ${task.skill} and ws.level >= ${task.level}
                          and ws.dispatchable)`;
@@ -173,14 +173,20 @@ function storedTerms(taskId: SQL): TaskTerms {
   };
 }
 
+/** The skill row's columns the rules and ranking read: all copies of the worker, kept by triggers (migration 0015). */
+const copied = sql.raw(
+  "ws.worker_id, ws.level, ws.travel_mode, ws.travel_minutes, ws.completed_count, ws.no_show_count, ws.late_withdrawal_count, " +
+    "ws.rating_sum, ws.rating_count, ws.gender, ws.birth_date, ws.hard_to_employ, ws.zero_employment_family",
+);
+
 // `level + 0`: a level condition the (skill_code, level) btree could serve would tempt the planner into
 // that index and a sort of every holder of the skill; as a filter it is checked as the KNN scan proceeds.
 // `order by distance` (the output column, not the expression again): with the centre as a subquery each
 // mention would be its own parameter, the outer `order by ws.distance` would no longer match the scan's
 // order, and a sort of every scanned holder would replace the early stop.
 // `ws.dispatchable` matches the partial index's predicate (active, verified, available: kept by triggers).
-const nearest = (t: TaskTerms, bound: number | SQL) => sql`(select ws.worker_id, ws.level, ws.travel_mode, ws.travel_minutes,
-                             ws.home_earth <-> ${t.centre} as distance
+// Every column read is in the index (INCLUDE), so the scan never visits the heap.
+const nearest = (t: TaskTerms, bound: number | SQL) => sql`(select ${copied}, ws.home_earth <-> ${t.centre} as distance
                         from worker_skills ws
                        where ws.dispatchable and ws.skill_code = ${t.skill} and ws.level + 0 >= ${t.level}
                        order by distance
@@ -196,9 +202,9 @@ interface RuleTerms {
 }
 
 /**
- * The eligibility rules over a stream of dispatchable skill holders `near` (worker_id, level, travel_mode,
- * travel_minutes, distance), nearest first. The rules read only the stream and small indexes (offers,
- * engagements, blocks); the profile and the hours of the last 7 days are read for the `limit` rows that pass.
+ * The eligibility rules over a stream of dispatchable skill holders `near` (the `copied` columns and distance),
+ * nearest first. The rules read only the stream and small indexes (offers, engagements, blocks); the hours of the
+ * last 7 days are summed for the `limit` rows that pass.
  */
 function candidateSql(q: RuleTerms, task: TaskTerms, near: SQL, reach: ReachConfig | ReachTerms): SQL {
   const startsAt = task.startsAt;
@@ -206,15 +212,15 @@ function candidateSql(q: RuleTerms, task: TaskTerms, near: SQL, reach: ReachConf
   return sql`
     select c.worker_id as "workerId", c.level as "skillLevel",
            c.distance as "distanceMeters", c.reach as "reachMeters", c.travel_mode as "travelMode",
-           wp.completed_count as "completedCount", wp.no_show_count as "noShowCount",
-           wp.late_withdrawal_count as "lateWithdrawalCount", wp.rating_sum as "ratingSum", wp.rating_count as "ratingCount",
+           c.completed_count as "completedCount", c.no_show_count as "noShowCount",
+           c.late_withdrawal_count as "lateWithdrawalCount", c.rating_sum as "ratingSum", c.rating_count as "ratingCount",
            coalesce((select sum(extract(epoch from (least(e.ends_at, ${startsAt}) - greatest(e.starts_at, ${startsAt} - interval '7 days'))) / 3600)
                        from engagements e
                       where e.worker_id = c.worker_id and e.status in ('ACTIVE', 'CONFIRMED', 'COMPLETED')
                         and e.starts_at < ${startsAt} and e.ends_at > ${startsAt} - interval '7 days'), 0)::float8 as "hoursLast7Days",
-           wp.gender as "gender", wp.birth_date::text as "birthDate",
-           wp.hard_to_employ as "hardToEmploy", wp.zero_employment_family as "zeroEmploymentFamily"
-      from (select ws.worker_id, ws.level, ws.travel_mode, ws.distance, r.reach
+           c.gender as "gender", c.birth_date::text as "birthDate",
+           c.hard_to_employ as "hardToEmploy", c.zero_employment_family as "zeroEmploymentFamily"
+      from (select ws.*, r.reach
               from ${near} ws
              cross join lateral (select ${reachSql(sql`ws.travel_mode`, sql`ws.travel_minutes`, task.minutes, reach)} as reach) r
              where ws.distance <= r.reach
@@ -237,7 +243,6 @@ function candidateSql(q: RuleTerms, task: TaskTerms, near: SQL, reach: ReachConf
                }
              order by ws.distance
              limit ${q.limit}::int) c
-      join worker_profiles wp on wp.user_id = c.worker_id
      order by c.distance`;
 }
 
