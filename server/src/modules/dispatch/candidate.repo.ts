@@ -67,9 +67,9 @@ export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach:
  * outstanding offers.
  *
  * Plan: an index-only KNN scan of the partial (skill_code, home_earth) GiST index of dispatchable skill rows
- * (`order by home_earth <-> centre`; it carries worker_id, level, travel mode and minutes, migration 0015)
- * feeds a nested loop that applies the other rules row by row from small indexes, and the LIMIT stops it as
- * soon as `limit` workers passed. Ranking's fields come from the same index (copies of the profile).
+ * (`order by home_earth <-> centre`; it INCLUDEs every column the rules and ranking read, copies of the
+ * profile kept by triggers, migration 0015) feeds a nested loop that applies the other rules row by row from
+ * small indexes, and the LIMIT stops it as soon as `limit` workers passed: no users or profile row is read.
  * An earth_box condition would bound the scan, but its estimated selectivity is a
  * constant 0.1%, so with it the planner takes a bitmap scan of the whole box and sorts (every
  * holder of the skill within the widest reach, ~22k rows and ~0.7 s in central 晋江 at 200k workers).
