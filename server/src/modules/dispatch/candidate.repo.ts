@@ -254,21 +254,23 @@ async function candidatesFrom(db: DbOrTx, q: CandidateQuery, task: TaskTerms, ne
 
 const ph = (name: string) => sql.placeholder(name);
 
-const dialect = new PgDialect();
-
-/**
- * The wave's statement with every value a placeholder, built once per pool or transaction. Named, so
- * postgres.js prepares it once per connection (drizzle's `execute` sends statements unnamed: a Describe round
- * trip, a parse and a plan each time); without result fields, so the rows come back as postgres.js maps them.
- */
-function prepareWave(db: DbOrTx): PgPreparedQuery<PreparedQueryConfig & { execute: CandidateRow[] }> {
+/** The wave's statement with every value a placeholder: built once, its text the same for every wave. */
+const waveQuery = (() => {
   const task = storedTerms(sql`${ph("taskId")}::uuid`);
   const reach: ReachTerms = {
     speedKmh: { WALK: ph("walk"), BICYCLE: ph("bicycle"), EBIKE: ph("ebike"), TRANSIT: ph("transit"), CAR: ph("car") },
     detourFactor: ph("detour"),
   };
   const rules: RuleTerms = { taskId: sql`${ph("taskId")}::uuid`, now: ph("now"), maxOutstandingOffers: ph("maxOutstandingOffers"), limit: ph("limit") };
-  const query = dialect.sqlToQuery(candidateSql(rules, task, nearest(task, sql`${ph("bound")}::int`), reach));
-  return db._.session.prepareQuery(query, undefined, "candidate_wave", false);
+  return new PgDialect().sqlToQuery(candidateSql(rules, task, nearest(task, sql`${ph("bound")}::int`), reach));
+})();
+
+/**
+ * The wave's statement on one pool or transaction. Named, so postgres.js prepares it once per connection
+ * (drizzle's `execute` sends statements unnamed: a Describe round trip, a parse and a plan each time); without
+ * result fields, so the rows come back as postgres.js maps them.
+ */
+function prepareWave(db: DbOrTx): PgPreparedQuery<PreparedQueryConfig & { execute: CandidateRow[] }> {
+  return db._.session.prepareQuery(waveQuery, undefined, "candidate_wave", false);
 }
 const waveStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareWave>>();
