@@ -15,9 +15,10 @@ export const BULK_PHONE_BASE = 17000000000;
 /**
  * Inserts `count` workers (users, verified worker_profiles, worker_skills) in one transaction. Homes scatter
  * around each area's seat (about 5 km standard deviation); every worker shares `passwordHash`.
- * For the load the worker_skills trigger that copies home_earth row by row is bypassed (the insert makes
- * the copy) and its two indexes are built afterwards, with the migration's definitions: building a GiST
- * index once is several times faster than growing it row by row. Scratch databases only.
+ * For the load the worker_skills trigger that copies the worker (home, travel, dispatchable, ranking fields)
+ * row by row is bypassed (the insert makes the copy) and its two indexes are built afterwards, with the migrations'
+ * definitions: building a GiST index once is several times faster than growing it row by row. Scratch
+ * databases only.
  */
 export async function seedBulkWorkers(sql: Sql, count: number, passwordHash: string, seed = 0.42): Promise<{ workers: number; skills: number }> {
   const regions = QUANZHOU_REGIONS.map((r) => ({ code: r.code, lat: r.centre.lat, lng: r.centre.lng, weight: REGION_WEIGHTS[r.code] ?? 1 }));
@@ -55,20 +56,29 @@ export async function seedBulkWorkers(sql: Sql, count: number, passwordHash: str
              random() < 0.95, venue_id, now(),
              c, (random() * 0.1 * c)::int, r * 4, r
         from (select *, floor(random() * 40)::int as c, floor(random() * 10)::int as r from bench_workers) w`;
-    await tx`alter table worker_skills disable trigger worker_skills_home_earth`;
-    await tx`drop index worker_skills_skill_earth_idx, worker_skills_skill_idx`;
+    await tx`alter table worker_skills disable trigger worker_skills_copy_worker`;
+    await tx`drop index worker_skills_dispatch_idx, worker_skills_skill_idx`;
     // 1–3 distinct skills per worker: base + k·7 (mod the catalogue size) never repeats for k < size.
     const [{ n }] = await tx<{ n: number }[]>`
       with ins as (
-        insert into worker_skills (worker_id, skill_code, level, home_earth)
-        select w.id, (${skills}::text[])[1 + ((w.base + k * 7) % ${skills.length})], 1 + floor(random() * random() * 5)::int, ll_to_earth(w.lat, w.lng)
+        insert into worker_skills (worker_id, skill_code, level, home_earth, travel_mode, travel_minutes, dispatchable,
+                                   completed_count, no_show_count, late_withdrawal_count, rating_sum, rating_count,
+                                   gender, birth_date, hard_to_employ, zero_employment_family)
+        select w.id, (${skills}::text[])[1 + ((w.base + k * 7) % ${skills.length})], 1 + floor(random() * random() * 5)::int, ll_to_earth(w.lat, w.lng),
+               wp.travel_mode, wp.travel_minutes, wp.available,
+               wp.completed_count, wp.no_show_count, wp.late_withdrawal_count, wp.rating_sum, wp.rating_count,
+               wp.gender, wp.birth_date, wp.hard_to_employ, wp.zero_employment_family
           from (select id, lat, lng, floor(power(random(), 1.5) * ${skills.length})::int as base, 1 + floor(random() * 3)::int as n from bench_workers) w
+          join worker_profiles wp on wp.user_id = w.id
           cross join lateral generate_series(0, w.n - 1) k
         returning 1)
       select count(*)::int as n from ins`;
-    await tx`alter table worker_skills enable trigger worker_skills_home_earth`;
+    await tx`alter table worker_skills enable trigger worker_skills_copy_worker`;
     await tx`create index worker_skills_skill_idx on worker_skills using btree (skill_code, level)`;
-    await tx`create index worker_skills_skill_earth_idx on worker_skills using gist (skill_code, home_earth)`;
+    await tx`create index worker_skills_dispatch_idx on worker_skills using gist (skill_code, home_earth)
+               include (worker_id, level, travel_mode, travel_minutes, completed_count, no_show_count, late_withdrawal_count,
+                        rating_sum, rating_count, gender, birth_date, hard_to_employ, zero_employment_family)
+               where dispatchable`;
     return { workers: count, skills: n };
   });
 }

@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
 import { listCandidates } from "./candidate.repo.js";
@@ -18,8 +20,12 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
   afterAll(() => h?.close());
 
   it("finds eligible workers behind more ineligible nearer holders of the skill than the first bound, nearest first, and stops at the widest reach", async () => {
-    // 150 unverified holders within 1 km, then 3 eligible ones further out, then one beyond any reach.
-    await insertWorkers(h.deps.db, Array.from({ length: 150 }, (_, i) => ({ at: north(LICHENG, 100 + i * 5), verified: false, skills: [["STONE_WORK", 3]] as [string, number][] })));
+    // 150 dispatchable holders 400-1145 m away who walk only 5 minutes (~290 m), so none is within their own
+    // reach (the index holds them; the rules drop them); then 3 eligible ones further out, then one beyond any reach.
+    await insertWorkers(
+      h.deps.db,
+      Array.from({ length: 150 }, (_, i) => ({ at: north(LICHENG, 400 + i * 5), travelMode: "WALK" as const, travelMinutes: 5, skills: [["STONE_WORK", 3]] as [string, number][] })),
+    );
     const eligible = await insertWorkers(h.deps.db, [3000, 2000, 4000].map((m) => ({ at: north(LICHENG, m), skills: [["STONE_WORK", 2]] as [string, number][] })));
     await insertWorkers(h.deps.db, [{ at: north(LICHENG, 60_000), travelMode: "CAR", skills: [["STONE_WORK", 3]] }]);
     const task = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { skillCode: "STONE_WORK", headcount: 1 }));
@@ -33,5 +39,65 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(await listCandidates(h.deps.db, { taskId: unknown, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).toEqual([]);
     expect(await listCandidates(h.deps.db, { taskId: unknown, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5, workerId: eligible[0] })).toEqual([]);
+  });
+
+  it("follows a worker's changes to home, travel, availability, verification, account status and ranking fields (copied into worker_skills by triggers)", async () => {
+    const db = h.deps.db;
+    const [worker] = await insertWorkers(db, [{ at: north(LICHENG, 1000), travelMode: "WALK", travelMinutes: 30, skills: [["CARPENTER", 2]] }]);
+    const id = worker!;
+    // The task is 10 km north: out of a 30-minute walk (~1.7 km) from 1 km north.
+    const task = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { skillCode: "CARPENTER", headcount: 1, ...north(LICHENG, 10_000) }));
+    const found = async () => (await listCandidates(db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).map((r) => r.workerId);
+    const one = async () => (await listCandidates(db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5, workerId: id })).map((r) => r.workerId);
+    expect(await found()).toEqual([]);
+
+    // Moves next door to the task: in reach (the copied home point moved with the profile).
+    await db.update(workerProfiles).set({ homeLat: north(LICHENG, 9_500).lat, homeLng: LICHENG.lng }).where(eq(workerProfiles.userId, id));
+    const [moved] = await listCandidates(db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 });
+    expect(moved?.workerId).toBe(id);
+    expect(moved?.distanceMeters).toBeCloseTo(500, -1);
+
+    // Moves back, then takes a car for 60 minutes: in reach again through the copied mode and minutes.
+    await db.update(workerProfiles).set({ homeLat: north(LICHENG, 1000).lat }).where(eq(workerProfiles.userId, id));
+    expect(await found()).toEqual([]);
+    await db.update(workerProfiles).set({ travelMode: "CAR", travelMinutes: 60 }).where(eq(workerProfiles.userId, id));
+    const [driving] = await listCandidates(db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 });
+    expect(driving).toMatchObject({ workerId: id, travelMode: "CAR" });
+
+    // Not available, then available again; the one-worker check (grab, proxy accept) agrees with the wave.
+    await db.update(workerProfiles).set({ available: false }).where(eq(workerProfiles.userId, id));
+    expect([await found(), await one()]).toEqual([[], []]);
+    await db.update(workerProfiles).set({ available: true }).where(eq(workerProfiles.userId, id));
+    expect([await found(), await one()]).toEqual([[id], [id]]);
+
+    // Account disabled, then restored.
+    await db.update(users).set({ status: "DISABLED" }).where(eq(users.id, id));
+    expect([await found(), await one()]).toEqual([[], []]);
+    await db.update(users).set({ status: "ACTIVE" }).where(eq(users.id, id));
+    expect(await found()).toEqual([id]);
+
+    // Verification withdrawn, then given.
+    await db.update(workerProfiles).set({ verifiedAt: null }).where(eq(workerProfiles.userId, id));
+    expect(await found()).toEqual([]);
+    await db.update(workerProfiles).set({ verifiedAt: h.clock.now() }).where(eq(workerProfiles.userId, id));
+    expect(await found()).toEqual([id]);
+
+    // What ranking reads follows the profile too (a completed job, a rating, a certification, a corrected birth date).
+    await db
+      .update(workerProfiles)
+      .set({ completedCount: 7, noShowCount: 1, lateWithdrawalCount: 2, ratingSum: 14, ratingCount: 3, hardToEmploy: true, zeroEmploymentFamily: true, gender: "FEMALE", birthDate: "1970-05-06" })
+      .where(eq(workerProfiles.userId, id));
+    const [ranked] = await listCandidates(db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 });
+    expect(ranked).toMatchObject({
+      workerId: id, completedCount: 7, noShowCount: 1, lateWithdrawalCount: 2, ratingSum: 14, ratingCount: 3,
+      hardToEmploy: true, zeroEmploymentFamily: true, gender: "FEMALE", birthDate: "1970-05-06",
+    });
+
+    // A skill added later carries the worker's current home, travel and standing from the start.
+    const later = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { skillCode: "PAINTER", headcount: 1, ...north(LICHENG, 10_000) }));
+    await db.insert(workerSkills).values({ workerId: id, skillCode: "PAINTER", level: 3 });
+    const [copied] = await db.select().from(workerSkills).where(and(eq(workerSkills.workerId, id), eq(workerSkills.skillCode, "PAINTER")));
+    expect(copied).toMatchObject({ workerId: id, travelMode: "CAR", travelMinutes: 60, dispatchable: true, completedCount: 7, ratingSum: 14, birthDate: "1970-05-06" });
+    expect((await listCandidates(db, { taskId: later.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).map((r) => r.workerId)).toEqual([id]);
   });
 });
