@@ -222,13 +222,14 @@ function prepareNearby(db: DbOrTx, columns: readonly TaskColumn[], filterKey: st
   const me = db.$with("me").as(
     db
       .select({
-        centre: sql<string>`${workerProfiles.homeEarth}`.as("centre"),
-        minutes: sql<number>`${workerProfiles.travelMinutes}`.as("minutes"),
-        metresPerMinute: sql<number>`(case ${workerProfiles.travelMode} when 'WALK' then ${np.walk}::float8 when 'BICYCLE' then ${np.bicycle}::float8 when 'EBIKE' then ${np.ebike}::float8 when 'TRANSIT' then ${np.transit}::float8 else ${np.car}::float8 end) * 1000 / 60 / ${np.detour}::float8`.as("metres_per_minute"),
+        centre: sql<string>`${workerProfiles.homeEarth}`.as("me_centre"),
+        minutes: sql<number>`${workerProfiles.travelMinutes}`.as("me_minutes"),
+        metresPerMinute: sql<number>`(case ${workerProfiles.travelMode} when 'WALK' then ${np.walk}::float8 when 'BICYCLE' then ${np.bicycle}::float8 when 'EBIKE' then ${np.ebike}::float8 when 'TRANSIT' then ${np.transit}::float8 else ${np.car}::float8 end) * 1000 / 60 / ${np.detour}::float8`.as("me_metres_per_minute"),
       })
       .from(workerProfiles)
       .where(sql`${workerProfiles.userId} = ${np.workerId}::uuid`),
   );
+  // Aliases drizzle leaves unqualified carry a prefix no table column has (worker_skills has its own travel_minutes).
   const distance = sql`(${tasks.earth} <-> ${me.centre})`;
   const travel = sql<number>`ceil(${distance} / ${me.metresPerMinute} - 1e-9)::int`;
   // From each of the worker's own skills (1–3 rows), a LATERAL scan of that skill's open tasks in reach: the
@@ -238,8 +239,8 @@ function prepareNearby(db: DbOrTx, columns: readonly TaskColumn[], filterKey: st
   const open = db
     .select({
       ...(Object.fromEntries(columns.map((c) => [c, TASK_COLUMNS[c]])) as typeof TASK_COLUMNS),
-      distanceMeters: sql<number>`round(${distance})::int`.as("distance_meters"),
-      travelMinutes: travel.as("travel_minutes"),
+      distanceMeters: sql<number>`round(${distance})::int`.as("t_distance_meters"),
+      travelMinutes: travel.as("t_travel_minutes"),
     })
     .from(tasks)
     .where(
