@@ -1,11 +1,12 @@
 import { hostname } from "node:os";
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
-import { eq, and } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { inJsonIds, insertJsonRows } from "../db/json-rows.js";
 import { outbox, processedEvents } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
 import { AppError } from "../errors.js";
-import { CONSUMERS, EVENTS, eventIdOf, isConsumerName, type ConsumerName } from "./events.js";
-import { createJobContext, type JobHandlers } from "./job-context.js";
+import { CONSUMERS, EVENTS, eventIdOf, isBatchJobData, isConsumerName, jobIdFor, type ConsumerName } from "./events.js";
+import { createJobContext, type JobHandler, type JobHandlers } from "./job-context.js";
 import { cappedBackoff, QUEUE_NAMES, type QueueName } from "./queues.js";
 import { fireSchedule, isScheduleJob } from "./schedules.js";
 import { createRedis } from "../redis.js";
@@ -52,6 +53,92 @@ export async function runJob(deps: Deps, handlers: JobHandlers, job: Pick<Job, "
   });
 }
 
+/** What a batch job did with its events: how many of each outcome. */
+export type BatchOutcome = Record<JobOutcome, number>;
+
+/**
+ * Runs a batch job (many events of one consumer, see batchJobIdFor) with the same once-per-event guarantee as
+ * runJob, in one transaction: every event's processed_events row in one statement (a redelivered event finds
+ * its row and is left out), cancelled events settled, then the consumer's batch handler over the rest — or, for
+ * a consumer without one, each event's handler in its own savepoint, a business refusal settling that event as
+ * SKIPPED. Any other error rolls the whole batch back; the retry (attemptsMade > 0) runs the events one by one,
+ * each in its own transaction (runJob), so one failing event cannot hold the others back. A malformed event is
+ * left out; the job then fails without retry once the others are done, so it stays visible.
+ */
+export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<Job, "id" | "name" | "data" | "attemptsMade">): Promise<BatchOutcome> {
+  if (!isConsumerName(job.name) || !isBatchJobData(job.data)) throw new UnrecoverableError(`not a batch job: ${job.name}`);
+  const consumer: ConsumerName = job.name;
+  const schema = EVENTS[CONSUMERS[consumer].event];
+  const valid: { eventId: string; payload: unknown }[] = [];
+  const malformed: string[] = [];
+  for (const e of job.data.events) {
+    const parsed = schema.safeParse(e?.payload);
+    if (parsed.success && typeof e.id === "string" && UUID.test(e.id)) valid.push({ eventId: e.id.toLowerCase(), payload: parsed.data });
+    else malformed.push(`${String(e?.id)}: ${parsed.error?.message ?? "bad event id"}`);
+  }
+  const outcome: BatchOutcome = { done: 0, duplicate: 0, skipped: 0, cancelled: 0 };
+  if (job.attemptsMade > 0) {
+    let failure: unknown = null;
+    for (const e of valid) {
+      try {
+        outcome[await runJob(deps, handlers, { id: jobIdFor(e.eventId, consumer), name: consumer, data: e.payload })]++;
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    if (failure) throw failure;
+  } else if (valid.length) {
+    await deps.db.transaction(async (tx) => {
+      const fresh = new Set(
+        (await insertJsonRows<typeof processedEvents, { event_id: string }>(tx, processedEvents, valid.map((e) => ({ consumer, eventId: e.eventId })), sql`on conflict do nothing returning event_id`)).map((r) => r.event_id),
+      );
+      outcome.duplicate = valid.length - fresh.size;
+      if (fresh.size === 0) return;
+      const cancelled = await tx
+        .select({ id: outbox.id, cancelledAt: outbox.cancelledAt })
+        .from(outbox)
+        .where(and(inJsonIds(outbox.id, [...fresh]), isNotNull(outbox.cancelledAt)));
+      for (const c of cancelled) {
+        fresh.delete(c.id);
+        await tx.update(processedEvents).set({ outcome: "CANCELLED", detail: `event cancelled at ${c.cancelledAt!.toISOString()}` }).where(and(eq(processedEvents.consumer, consumer), eq(processedEvents.eventId, c.id)));
+      }
+      outcome.cancelled = cancelled.length;
+      const live = valid.filter((e) => fresh.has(e.eventId));
+      const handler = handlers[consumer] as JobHandler<ConsumerName>;
+      let oneByOne = live;
+      const refused: { eventId: string; error: AppError }[] = [];
+      if (handler.batch && live.length) {
+        const result = (await tx.transaction((inner) => handler.batch!(createJobContext(deps, inner, live[0]!.eventId), live as never))) ?? {};
+        const single = new Set(result.oneByOne ?? []);
+        oneByOne = live.filter((e) => single.has(e.eventId));
+        refused.push(...(result.refused ?? []));
+        outcome.done = live.length - oneByOne.length - refused.length;
+      }
+      for (const e of oneByOne) {
+        try {
+          await tx.transaction((inner) => (handler as (ctx: unknown, p: unknown) => Promise<void>)(createJobContext(deps, inner, e.eventId), e.payload));
+          outcome.done++;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refused.push({ eventId: e.eventId, error: err });
+        }
+      }
+      if (refused.length) {
+        const details = refused.map(({ eventId, error }) => ({ eventId, detail: `${error.code}: ${error.message}`.slice(0, 500) }));
+        await tx.execute(sql`
+          update processed_events p set outcome = 'SKIPPED', detail = r.detail
+          from jsonb_to_recordset(${JSON.stringify(details)}::jsonb) as r("eventId" uuid, detail text)
+          where p.consumer = ${consumer} and p.event_id = r."eventId"`);
+        // One line per batch: a stream of refusals (say, placements of engagements this database does not hold) must not flood the log.
+        deps.logger.warn({ consumer, skipped: refused.length, first: refused.slice(0, 5).map((r) => ({ eventId: r.eventId, code: r.error.code, reason: r.error.message })) }, "jobs skipped: a business rule refused them");
+        outcome.skipped = refused.length;
+      }
+    });
+  }
+  if (malformed.length) throw new UnrecoverableError(`malformed events in batch for ${consumer}: ${malformed.join("; ").slice(0, 1000)}`);
+  return outcome;
+}
+
 export interface JobWorkersOptions {
   concurrency?: number;
   /** How often the watchdog looks at each queue. */
@@ -81,7 +168,8 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
       queue,
       (job) => {
         lastTaken[i] = Date.now();
-        return isScheduleJob(job.name) ? fireSchedule(deps, job.name) : runJob(deps, handlers, job);
+        if (isScheduleJob(job.name)) return fireSchedule(deps, job.name);
+        return isBatchJobData(job.data) ? runJobBatch(deps, handlers, job) : runJob(deps, handlers, job);
       },
       {
         connection,

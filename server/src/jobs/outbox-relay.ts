@@ -5,7 +5,7 @@ import { outbox } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import type { RedisNode } from "../config.js";
 import { createRedis } from "../redis.js";
-import { consumersOf, CONSUMERS, jobIdFor } from "./events.js";
+import { batchJobIdFor, consumersOf, CONSUMERS, isBatchConsumer, jobIdFor, type BatchJobData } from "./events.js";
 import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 
 export interface RelayOptions {
@@ -21,10 +21,10 @@ export interface RelayOptions {
   maxAttempts?: number;
   now?: () => Date;
   /** Which queue and job name each consumer of an event gets; the catalogue in events.ts unless a test routes otherwise. */
-  route?: (event: string) => { consumer: string; queue: QueueName }[];
+  route?: (event: string) => { consumer: string; queue: QueueName; batch?: boolean }[];
 }
 
-const catalogueRoute = (event: string) => consumersOf(event).map((consumer) => ({ consumer, queue: CONSUMERS[consumer].queue }));
+const catalogueRoute = (event: string) => consumersOf(event).map((consumer) => ({ consumer, queue: CONSUMERS[consumer].queue, batch: isBatchConsumer(consumer) }));
 
 export interface OutboxRelay {
   /** Moves one batch; returns how many events it delivered (0 while Redis is unreachable). */
@@ -35,8 +35,9 @@ export interface OutboxRelay {
 
 /**
  * The outbox relay (DESIGN §2): reads committed, unsent events, adds one job per consumer (job id =
- * event id + consumer), then marks the event sent. While Redis is unreachable it delivers nothing and keeps every
- * event; a crash between add and mark re-adds the same job id, which BullMQ ignores.
+ * event id + consumer; for a batch consumer one job per batch, see batchJobIdFor), then marks the events sent.
+ * While Redis is unreachable it delivers nothing and keeps every event; a crash between add and mark re-adds the
+ * same job id, which BullMQ ignores.
  */
 export function createOutboxRelay({
   db,
@@ -87,13 +88,39 @@ export function createOutboxRelay({
       const sent: string[] = [];
       // Every job of the batch is added at once (ioredis pipelines the concurrent commands): one add after another
       // cost a round trip each, and at 500 placements/s × 3 consumers the relay itself was the backlog (issue 9).
+      // A batch consumer's immediate events share one job (one transaction in the worker, not one per event).
+      const batches = new Map<string, { queue: QueueName; rows: typeof rows; add?: Promise<unknown> }>();
+      const plans = rows.map((row) => {
+        if (row.cancelledAt) return null; // withdrawn before delivery: nothing to queue
+        const consumers = route(row.name);
+        if (consumers.length === 0) return new Error(`no consumer for event ${row.name}`);
+        const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
+        const single: { consumer: string; queue: QueueName }[] = [];
+        const batched: string[] = [];
+        for (const c of consumers) {
+          if (!c.batch || delay > 0) {
+            single.push(c);
+            continue;
+          }
+          const batch = batches.get(c.consumer) ?? batches.set(c.consumer, { queue: c.queue, rows: [] }).get(c.consumer)!;
+          batch.rows.push(row);
+          batched.push(c.consumer);
+        }
+        return { row, delay, single, batched };
+      });
+      for (const [consumer, batch] of batches) {
+        const events = batch.rows.map((r) => ({ id: r.id, payload: r.payload }));
+        batch.add = queues.get(batch.queue)!.add(consumer, { events } satisfies BatchJobData, { jobId: batchJobIdFor(events.map((e) => e.id), consumer) });
+      }
       const results = await Promise.allSettled(
-        rows.map(async (row) => {
-          if (row.cancelledAt) return; // withdrawn before delivery: nothing to queue
-          const consumers = route(row.name);
-          if (consumers.length === 0) throw new Error(`no consumer for event ${row.name}`);
-          const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
-          await Promise.all(consumers.map(({ consumer, queue }) => queues.get(queue)!.add(consumer, row.payload, { jobId: jobIdFor(row.id, consumer), delay })));
+        plans.map(async (plan) => {
+          if (plan === null) return;
+          if (plan instanceof Error) throw plan;
+          const { row, delay, single, batched } = plan;
+          await Promise.all([
+            ...single.map(({ consumer, queue }) => queues.get(queue)!.add(consumer, row.payload, { jobId: jobIdFor(row.id, consumer), delay })),
+            ...batched.map((consumer) => batches.get(consumer)!.add),
+          ]);
         }),
       );
       let outage = false;
@@ -124,7 +151,9 @@ export function createOutboxRelay({
     if (stopped) return;
     timer = setTimeout(() => {
       running = relayOnce()
-        .then((n) => schedule(n > 0 ? 0 : pollMs))
+        // Straight on only after a full batch (a backlog): otherwise wait, so that under a steady stream each
+        // batch job carries pollMs worth of events instead of one or two (issue 9).
+        .then((n) => schedule(n >= batchSize ? 0 : pollMs))
         .catch((err) => {
           logger.error({ err }, "outbox relay tick failed");
           schedule(pollMs);
