@@ -1,7 +1,6 @@
 import { hostname } from "node:os";
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
-import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { inJsonIds, insertJsonRows } from "../db/json-rows.js";
+import { and, eq, sql } from "drizzle-orm";
 import { outbox, processedEvents } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
 import { AppError } from "../errors.js";
@@ -71,10 +70,14 @@ export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<J
   const schema = EVENTS[CONSUMERS[consumer].event];
   const valid: { eventId: string; payload: unknown }[] = [];
   const malformed: string[] = [];
+  const ids = new Set<string>();
   for (const e of job.data.events) {
     const parsed = schema.safeParse(e?.payload);
-    if (parsed.success && typeof e.id === "string" && UUID.test(e.id)) valid.push({ eventId: e.id.toLowerCase(), payload: parsed.data });
-    else malformed.push(`${String(e?.id)}: ${parsed.error?.message ?? "bad event id"}`);
+    const id = typeof e?.id === "string" && UUID.test(e.id) ? e.id.toLowerCase() : null;
+    if (parsed.success && id) {
+      if (!ids.has(id)) valid.push({ eventId: id, payload: parsed.data });
+      ids.add(id);
+    } else malformed.push(`${String(e?.id)}: ${parsed.error?.message ?? "bad event id"}`);
   }
   const outcome: BatchOutcome = { done: 0, duplicate: 0, skipped: 0, cancelled: 0 };
   if (job.attemptsMade > 0) {
@@ -89,26 +92,26 @@ export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<J
     if (failure) throw failure;
   } else if (valid.length) {
     await deps.db.transaction(async (tx) => {
-      const fresh = new Set(
-        (await insertJsonRows<typeof processedEvents, { event_id: string }>(tx, processedEvents, valid.map((e) => ({ consumer, eventId: e.eventId })), sql`on conflict do nothing returning event_id`)).map((r) => r.event_id),
-      );
-      outcome.duplicate = valid.length - fresh.size;
+      // One statement marks every event processed, settling a cancelled one as such (a redelivered event is left out).
+      const marked = await tx.execute<{ event_id: string; outcome: string }>(sql`
+        insert into processed_events (consumer, event_id, outcome, detail)
+        select ${consumer}, k.id, case when o.cancelled_at is null then 'DONE' else 'CANCELLED' end,
+          'event cancelled at ' || to_char(o.cancelled_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        from (select distinct value::uuid as id from jsonb_array_elements_text(${JSON.stringify(valid.map((e) => e.eventId))}::jsonb)) k
+        left join outbox o on o.id = k.id
+        on conflict do nothing
+        returning event_id, outcome`);
+      const fresh = new Set(marked.filter((r) => r.outcome === "DONE").map((r) => r.event_id));
+      outcome.cancelled = marked.length - fresh.size;
+      outcome.duplicate = valid.length - marked.length;
       if (fresh.size === 0) return;
-      const cancelled = await tx
-        .select({ id: outbox.id, cancelledAt: outbox.cancelledAt })
-        .from(outbox)
-        .where(and(inJsonIds(outbox.id, [...fresh]), isNotNull(outbox.cancelledAt)));
-      for (const c of cancelled) {
-        fresh.delete(c.id);
-        await tx.update(processedEvents).set({ outcome: "CANCELLED", detail: `event cancelled at ${c.cancelledAt!.toISOString()}` }).where(and(eq(processedEvents.consumer, consumer), eq(processedEvents.eventId, c.id)));
-      }
-      outcome.cancelled = cancelled.length;
       const live = valid.filter((e) => fresh.has(e.eventId));
       const handler = handlers[consumer] as JobHandler<ConsumerName>;
       let oneByOne = live;
       const refused: { eventId: string; error: AppError }[] = [];
       if (handler.batch && live.length) {
-        const result = (await tx.transaction((inner) => handler.batch!(createJobContext(deps, inner, live[0]!.eventId), live as never))) ?? {};
+        // No savepoint: an error rolls the whole batch back anyway, and refused events were left unwritten by the handler.
+        const result = (await handler.batch(createJobContext(deps, tx, live[0]!.eventId), live as never)) ?? {};
         const single = new Set(result.oneByOne ?? []);
         oneByOne = live.filter((e) => single.has(e.eventId));
         refused.push(...(result.refused ?? []));

@@ -58,13 +58,24 @@ export interface InsertedPlacement {
  * insert with counted = true wins, the rest are kept uncounted.
  */
 export async function insertPlacementFacts(tx: DbOrTx, rows: Omit<typeof performancePlacements.$inferInsert, "counted">[]): Promise<InsertedPlacement[]> {
-  type Row = { placement_id: string; venue_id: string; year: number; counted: boolean; priority_group: boolean; source: string };
-  const tail = sql`on conflict do nothing returning placement_id, venue_id, year, counted, priority_group, source`;
-  const counted = await insertJsonRows<typeof performancePlacements, Row>(tx, performancePlacements, rows.map((r) => ({ ...r, counted: true })), tail);
-  const taken = new Set(counted.map((r) => r.placement_id));
-  const rest = rows.filter((r) => !taken.has(r.placementId.toLowerCase()));
-  const sameDay = await insertJsonRows<typeof performancePlacements, Row>(tx, performancePlacements, rest.map((r) => ({ ...r, counted: false })), tail);
-  return [...counted, ...sameDay].map((r) => ({ placementId: r.placement_id, venueId: r.venue_id, year: Number(r.year), counted: r.counted, priorityGroup: r.priority_group, source: r.source }));
+  if (!rows.length) return [];
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      placement_id: r.placementId, venue_id: r.venueId, year: r.year, engagement_id: r.engagementId, task_id: r.taskId, worker_id: r.workerId,
+      employer_id: r.employerId, source: r.source, priority_group: r.priorityGroup, paid_at: r.paidAt, paid_on: r.paidOn,
+    })),
+  );
+  const cols = sql.raw("placement_id, venue_id, year, engagement_id, task_id, worker_id, employer_id, source, priority_group, paid_at, paid_on");
+  const out = sql.raw("placement_id, venue_id, year, counted, priority_group, source");
+  // One statement: the counted inserts first; what they left out (same worker × employer × day, or a placement
+  // id seen before) is tried again uncounted, where only a placement id seen before still conflicts.
+  const inserted = await tx.execute<{ placement_id: string; venue_id: string; year: number; counted: boolean; priority_group: boolean; source: string }>(sql`
+    with r as (select * from jsonb_populate_recordset(null::performance_placements, ${json}::jsonb)),
+      a as (insert into performance_placements (${cols}, counted) select ${cols}, true from r on conflict do nothing returning ${out}),
+      b as (insert into performance_placements (${cols}, counted) select ${cols}, false from r where r.placement_id not in (select placement_id from a)
+            on conflict do nothing returning ${out})
+    select * from a union all select * from b`);
+  return inserted.map((r) => ({ placementId: r.placement_id, venueId: r.venue_id, year: Number(r.year), counted: r.counted, priorityGroup: r.priority_group, source: r.source }));
 }
 
 export async function insertRatingFact(tx: DbOrTx, row: typeof performanceRatings.$inferInsert): Promise<boolean> {
@@ -276,6 +287,16 @@ export async function findAssessment(db: DbOrTx, venueId: string, year: number, 
     .from(venueAssessments)
     .where(and(eq(venueAssessments.venueId, venueId), eq(venueAssessments.year, year), eq(venueAssessments.kind, kind)));
   return row ?? null;
+}
+
+/** One kind of assessment of many venues for a year, by venue id (a venue without one is left out). */
+export async function listAssessments(db: DbOrTx, venueIds: readonly string[], year: number, kind: AssessmentRow["kind"]): Promise<Map<string, AssessmentRow>> {
+  if (!venueIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(venueAssessments)
+    .where(and(inArray(venueAssessments.venueId, [...venueIds]), eq(venueAssessments.year, year), eq(venueAssessments.kind, kind)));
+  return new Map(rows.map((r) => [r.venueId, r]));
 }
 
 export async function upsertAssessment(tx: DbOrTx, row: typeof venueAssessments.$inferInsert): Promise<AssessmentRow> {

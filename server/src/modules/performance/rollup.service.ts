@@ -21,6 +21,7 @@ import {
   type VetoCode,
 } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
+import { notFound } from "../../errors.js";
 import type { Deps } from "../../deps.js";
 import type { EventPayloads } from "../../jobs/events.js";
 import { emitEvents } from "../../jobs/outbox.js";
@@ -49,7 +50,7 @@ export type RollupService = ReturnType<typeof createRollupService>;
  * one of them (on-site entry, the annual close, the reconcile, a staff view of a missing result) reads fresh.
  */
 interface SlowContext {
-  venue: Awaited<ReturnType<VenueService["getVenueRecord"]>>;
+  venue: Awaited<ReturnType<VenueService["listVenueRecords"]>>[number];
   periods: { startsOn: string; endsOn: string }[];
   onsite: repo.AssessmentRow | null;
   stats: { validPostings: number; engagements: number; signedContracts: number; completedEngagements: number };
@@ -62,7 +63,7 @@ const CONTEXT_TTL_MS = 5_000;
 /** When a slow input changes, a fresh recompute is scheduled this long after, past every process's cache. */
 export const CONTEXT_REFRESH_MS = CONTEXT_TTL_MS + 1_000;
 /** Per process, keyed by database and venue-year (jobs get fresh service objects, so the cache lives here). */
-const contexts = new Map<string, { loadedAt: number; context: Promise<SlowContext> }>();
+const contexts = new Map<string, { expiresAt: number; context: Promise<SlowContext> }>();
 
 export function createRollupService({ now, config }: Deps, { venues, dispatch }: RollupParts) {
   /** The policy version in force for the year: an officer's newest at or before it, else the 2023 default. */
@@ -71,29 +72,68 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
     return policyForYear(rows.map((r) => r.policy), year);
   }
 
-  async function loadContext(tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> {
-    const venue = await venues.getVenueRecord(venueId, tx);
-    const policy = await policyFor(tx, year);
-    const period = assessmentPeriod(year, policy.assessmentDate);
-    const stats = await dispatch.venuePostingStats(venueId, shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1)), tx);
-    const onsite = await repo.findAssessment(tx, venueId, year, "ONSITE");
-    const periods = await venues.listServicePurchasePeriods(venueId, tx);
-    const ledgerComplete = await sources.countLedgerCompletePlacements(tx, venueId, year);
-    const walkIns = await sources.countWalkInRegistrations(tx, venueId, shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1)));
-    return { venue, periods, onsite, stats, ledgerComplete, walkIns, policy };
+  /**
+   * The slow inputs of many venue-years, one query per kind for all of them (the apply batch loads up to the
+   * whole city's venues at once); keyed `venueId|year`. NOT_FOUND for an unknown venue, as getVenueRecord.
+   */
+  async function loadContexts(tx: DbOrTx, keys: repo.VenueYear[]): Promise<Map<string, SlowContext>> {
+    const out = new Map<string, SlowContext>();
+    for (const year of new Set(keys.map((k) => k.year))) {
+      const ids = [...new Set(keys.filter((k) => k.year === year).map((k) => k.venueId))];
+      const policy = await policyFor(tx, year);
+      const period = assessmentPeriod(year, policy.assessmentDate);
+      const [from, to] = [shanghaiMidnight(period.startsOn), shanghaiMidnight(addDays(period.endsOn, 1))];
+      // Sent together: on the transaction's one connection postgres.js pipelines them.
+      const [rows, stats, onsite, periods, ledgerComplete, walkIns] = await Promise.all([
+        venues.listVenueRecords(ids, tx),
+        dispatch.venuePostingStats(ids, from, to, tx),
+        repo.listAssessments(tx, ids, year, "ONSITE"),
+        venues.listServicePurchasePeriods(ids, tx),
+        sources.countLedgerCompletePlacements(tx, ids, year),
+        sources.countWalkInRegistrations(tx, ids, from, to),
+      ]);
+      const byId = new Map(rows.map((v) => [v.id, v]));
+      for (const id of ids) {
+        const venue = byId.get(id.toLowerCase());
+        if (!venue) throw notFound("场所", id);
+        out.set(`${id}|${year}`, {
+          venue,
+          periods: periods.filter((p) => p.venueId === venue.id),
+          onsite: onsite.get(venue.id) ?? null,
+          stats: stats.get(venue.id)!,
+          ledgerComplete: ledgerComplete.get(venue.id) ?? 0,
+          walkIns: walkIns.get(venue.id) ?? 0,
+          policy,
+        });
+      }
+    }
+    return out;
   }
 
-  function cachedContext(tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> {
-    const key = `${config.databaseUrl}|${venueId}|${year}`;
-    const hit = contexts.get(key);
-    if (hit && performance.now() - hit.loadedAt < CONTEXT_TTL_MS) return hit.context;
-    const context = loadContext(tx, venueId, year);
-    contexts.set(key, { loadedAt: performance.now(), context });
-    // A failed load (say, an unknown venue) must not be served to the next event.
-    context.catch(() => contexts.delete(key));
-    if (contexts.size > 10_000) contexts.delete(contexts.keys().next().value!);
-    return context;
+  async function loadContext(tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> {
+    return (await loadContexts(tx, [{ venueId, year }])).get(`${venueId}|${year}`)!;
   }
+
+  /** The slow inputs of venue-years from this process's cache, the missing or expired ones loaded together. */
+  function cachedContexts(tx: DbOrTx, keys: repo.VenueYear[]): Promise<SlowContext[]> {
+    const keyOf = ({ venueId, year }: repo.VenueYear) => `${config.databaseUrl}|${venueId}|${year}`;
+    const stale = keys.filter((k) => !(performance.now() < (contexts.get(keyOf(k))?.expiresAt ?? 0)));
+    if (stale.length) {
+      const loading = loadContexts(tx, stale);
+      for (const k of stale) {
+        const key = keyOf(k);
+        const context = loading.then((m) => m.get(`${k.venueId}|${k.year}`)!);
+        // Each entry lives between half and all of the TTL, so a process's venue-years do not all reload in the same apply.
+        contexts.set(key, { expiresAt: performance.now() + CONTEXT_TTL_MS * (0.5 + Math.random() / 2), context });
+        // A failed load (say, an unknown venue) must not be served to the next event.
+        context.catch(() => contexts.delete(key));
+      }
+      while (contexts.size > 10_000) contexts.delete(contexts.keys().next().value!);
+    }
+    return Promise.all(keys.map((k) => contexts.get(keyOf(k))!.context));
+  }
+
+  const cachedContext = async (tx: DbOrTx, venueId: string, year: number): Promise<SlowContext> => (await cachedContexts(tx, [{ venueId, year }]))[0]!;
 
   /** Everything the rubric measures for a venue-year, from the counters and the dispatch figures. */
   function metricsOf(c: repo.Counters, { stats, ledgerComplete, walkIns }: SlowContext): VenueYearMetrics {
@@ -231,8 +271,8 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
      */
     async applyPlacementsOf(tx: DbOrTx, keys: repo.VenueYear[]) {
       const unique = [...new Map(keys.map((k) => [`${k.venueId}|${k.year}`, k])).values()];
-      const ctx = new Map<string, SlowContext>();
-      for (const { venueId, year } of unique) ctx.set(`${venueId}|${year}`, await cachedContext(tx, venueId, year));
+      const loaded = await cachedContexts(tx, unique);
+      const ctx = new Map(unique.map(({ venueId, year }, i) => [`${venueId}|${year}`, loaded[i]!]));
       const cleared = await repo.clearPlacementsPendingMany(tx, unique);
       const counters = new Map((await repo.listCounters(tx, cleared)).map((c) => [`${c.venueId}|${c.year}`, c]));
       await repo.upsertProjections(
