@@ -65,7 +65,7 @@ export const EVENTS = {
   // Venue performance and subsidies (issue 9).
   /** Staff recorded services (A3), a recruitment event (A5) or referrals (A6) with evidence. */
   "venue.activity-recorded": z.object({ activityId: uuid, venueId: uuid, year: z.number().int(), kind: z.enum(["SERVICE", "RECRUITMENT_EVENT", "GUIDANCE_REFERRAL"]), quantity: z.number().int().positive() }),
-  /** A venue-year got placement facts its counters have not taken in (one event per dirty spell, see venue_year_pending). */
+  /** A venue-year's placement counters moved past its projection (one event per dirty spell, see venue_year_pending). */
   "venue-year.placements-pending": z.object({ venueId: uuid, year: z.number().int() }),
   /** A venue-year's inputs changed outside the counters (on-site assessment, postings): recompute its projection. */
   "venue-year.changed": z.object({ venueId: uuid, year: z.number().int() }),

@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifications, outbox, processedEvents } from "../db/schema/index.js";
+import { notifications, outbox, processedEvents, venueYearResults } from "../db/schema/index.js";
 import { createDeps, type DepsHandle } from "../deps.js";
 import { AppError } from "../errors.js";
 import { createLogger } from "../logger.js";
-import { insertUser } from "../testing/factories.js";
+import { insertUser, insertVenue } from "../testing/factories.js";
 import { createTestEnv, type TestEnv } from "../testing/test-app.js";
+import { until } from "../testing/test-env.js";
 import { batchJobIdFor, jobIdFor, type BatchJobData } from "./events.js";
 import { JOB_HANDLERS } from "./handlers.js";
 import { withBatch, type JobHandlers } from "./job-context.js";
-import { runJobBatch } from "./job-runner.js";
+import { runJobBatch, startJobWorkers } from "./job-runner.js";
 import { cancelEvent, emitEvent } from "./outbox.js";
 import { createOutboxRelay } from "./outbox-relay.js";
 
@@ -149,5 +150,33 @@ describe("batch jobs: many events of one consumer in one job, each still counted
     expect(await welcomed([b.userId])).toBe(1);
     expect(await welcomed([a.userId, c.userId])).toBe(0);
     expect(await outcomes([a.id, b.id, c.id])).toEqual({ [a.id]: "SKIPPED", [b.id]: "DONE", [c.id]: "DONE" });
+  });
+  it("the apply a placement batch emits is queued as soon as it commits, without waiting for the relay; the relay's later delivery counts nothing", async () => {
+    const { db } = env.database;
+    const venue = await insertVenue(db, { type: "MARKET", status: "RECOGNIZED", recognizedAt: new Date("2025-03-01T02:00:00Z") });
+    const events = [];
+    for (let i = 0; i < 3; i++) {
+      const payload = { placementId: randomUUID(), venueId: venue.id, engagementId: randomUUID(), taskId: randomUUID(), workerId: randomUUID(), employerId: randomUUID(), source: "OFFER", priorityGroup: false, paidAt: "2026-06-01T04:00:00.000Z" };
+      const id = await db.transaction((tx) => emitEvent(tx, "placement.recorded", payload as never));
+      events.push({ id, payload });
+    }
+    await db.update(outbox).set({ sentAt: new Date() }).where(inArray(outbox.id, events.map((e) => e.id)));
+    const workers = startJobWorkers(handle.deps, JOB_HANDLERS);
+    const connection = new Redis(env.config.redisUrl);
+    const performance = new Queue("performance", { connection, prefix: env.config.queuePrefix });
+    try {
+      // No relay runs: only the worker itself can have queued the apply.
+      await performance.add("performance.record-placement", { events } satisfies BatchJobData, { jobId: batchJobIdFor(events.map((e) => e.id), "performance.record-placement") });
+      await until(async () => (await db.select({ m: venueYearResults.metrics }).from(venueYearResults).where(eq(venueYearResults.venueId, venue.id)))[0]?.m.placements === 3);
+    } finally {
+      await performance.close();
+      connection.disconnect();
+      await workers.close();
+    }
+    const [apply] = await db.select().from(outbox).where(and(eq(outbox.name, "venue-year.placements-pending"), sql`${outbox.payload}->>'venueId' = ${venue.id}`));
+    expect(apply!.sentAt).toBeNull(); // still the relay's to deliver: the outbox stays the record
+    const again = { id: batchJobIdFor([apply!.id, randomUUID()], "performance.apply-placements"), name: "performance.apply-placements", data: { events: [{ id: apply!.id, payload: apply!.payload }] }, attemptsMade: 0 };
+    expect(await runJobBatch(handle.deps, JOB_HANDLERS, again)).toMatchObject({ done: 0, duplicate: 1 });
+    await db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, apply!.id));
   });
 });

@@ -3,7 +3,7 @@ import type { Deps } from "../deps.js";
 import type { Caller } from "../access/actor.js";
 import type { AppError } from "../errors.js";
 import { createServices, type Services } from "../services.js";
-import type { ConsumerEvent, ConsumerName, EventPayloads } from "./events.js";
+import type { ConsumerEvent, ConsumerName, EventName, EventPayloads } from "./events.js";
 
 /**
  * What a job handler gets: its transaction (which also records the event as processed), the process's
@@ -35,6 +35,11 @@ export interface BatchEvent<C extends ConsumerName> {
 export interface BatchResult {
   refused?: { eventId: string; error: AppError }[];
   oneByOne?: string[];
+  /**
+   * Events this transaction emitted (through the outbox) that the worker may queue right after the commit,
+   * saving the relay's poll on a latency-bound path (the apply after placements). The relay still delivers them.
+   */
+  emitted?: { id: string; name: EventName; payload: unknown }[];
 }
 
 /**

@@ -5,8 +5,9 @@ import { outbox, processedEvents } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
 import { AppError } from "../errors.js";
 import { CONSUMERS, EVENTS, eventIdOf, isBatchJobData, isConsumerName, jobIdFor, type ConsumerName } from "./events.js";
-import { createJobContext, type JobHandler, type JobHandlers } from "./job-context.js";
-import { cappedBackoff, QUEUE_NAMES, type QueueName } from "./queues.js";
+import { createJobContext, type BatchResult, type JobHandler, type JobHandlers } from "./job-context.js";
+import { catalogueRoute, planJobs } from "./job-plan.js";
+import { cappedBackoff, QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 import { fireSchedule, isScheduleJob } from "./schedules.js";
 import { createRedis } from "../redis.js";
 
@@ -64,7 +65,12 @@ export type BatchOutcome = Record<JobOutcome, number>;
  * each in its own transaction (runJob), so one failing event cannot hold the others back. A malformed event is
  * left out; the job then fails without retry once the others are done, so it stays visible.
  */
-export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<Job, "id" | "name" | "data" | "attemptsMade">): Promise<BatchOutcome> {
+export async function runJobBatch(
+  deps: Deps,
+  handlers: JobHandlers,
+  job: Pick<Job, "id" | "name" | "data" | "attemptsMade">,
+  { deliver }: { deliver?: (events: NonNullable<BatchResult["emitted"]>) => void } = {},
+): Promise<BatchOutcome> {
   if (!isConsumerName(job.name) || !isBatchJobData(job.data)) throw new UnrecoverableError(`not a batch job: ${job.name}`);
   const consumer: ConsumerName = job.name;
   const schema = EVENTS[CONSUMERS[consumer].event];
@@ -91,6 +97,7 @@ export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<J
     }
     if (failure) throw failure;
   } else if (valid.length) {
+    let emitted: NonNullable<BatchResult["emitted"]> = [];
     await deps.db.transaction(async (tx) => {
       // One statement marks every event processed, settling a cancelled one as such (a redelivered event is left out).
       const marked = await tx.execute<{ event_id: string; outcome: string }>(sql`
@@ -112,6 +119,7 @@ export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<J
       if (handler.batch && live.length) {
         // No savepoint: an error rolls the whole batch back anyway, and refused events were left unwritten by the handler.
         const result = (await handler.batch(createJobContext(deps, tx, live[0]!.eventId), live as never)) ?? {};
+        emitted = result.emitted ?? [];
         const single = new Set(result.oneByOne ?? []);
         oneByOne = live.filter((e) => single.has(e.eventId));
         refused.push(...(result.refused ?? []));
@@ -137,6 +145,7 @@ export async function runJobBatch(deps: Deps, handlers: JobHandlers, job: Pick<J
         outcome.skipped = refused.length;
       }
     });
+    if (emitted.length) deliver?.(emitted);
   }
   if (malformed.length) throw new UnrecoverableError(`malformed events in batch for ${consumer}: ${malformed.join("; ").slice(0, 1000)}`);
   return outcome;
@@ -164,6 +173,17 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
   // Blocking connections must never give up on a command (BullMQ requires maxRetriesPerRequest: null).
   const connection = createRedis(config, { maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "worker redis error"));
+  // Events a batch job emitted, queued right after its commit (the relay delivers them too). Fail fast while Redis is
+  // unreachable instead of queueing commands in memory: the relay has them.
+  const fast = createRedis(config, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 5000 });
+  fast.on("error", () => {});
+  const fastQueues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: fast, prefix: config.queuePrefix, defaultJobOptions: QUEUE_JOB_OPTIONS })] as const));
+  fastQueues.forEach((q) => q.on("error", () => {}));
+  const deliver = (events: NonNullable<BatchResult["emitted"]>) => {
+    for (const job of planJobs(events.map((e) => ({ ...e, delay: 0 })), catalogueRoute).jobs) {
+      fastQueues.get(job.queue)!.add(job.name, job.data, { jobId: job.jobId }).catch((err: Error) => logger.debug({ err: err.message, job: job.name }, "queueing emitted events after commit failed; the relay delivers them"));
+    }
+  };
   const lastTaken = QUEUE_NAMES.map(() => Date.now());
   const createWorker = (queue: QueueName, i: number) => {
     lastTaken[i] = Date.now();
@@ -172,7 +192,7 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
       (job) => {
         lastTaken[i] = Date.now();
         if (isScheduleJob(job.name)) return fireSchedule(deps, job.name);
-        return isBatchJobData(job.data) ? runJobBatch(deps, handlers, job) : runJob(deps, handlers, job);
+        return isBatchJobData(job.data) ? runJobBatch(deps, handlers, job, { deliver }) : runJob(deps, handlers, job);
       },
       {
         connection,
@@ -225,8 +245,9 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
     async close() {
       closing = true;
       clearInterval(watchdog);
-      await Promise.allSettled([...workers.map((w) => w.close()), ...queues.map((q) => q.close())]);
+      await Promise.allSettled([...workers.map((w) => w.close()), ...queues.map((q) => q.close()), ...[...fastQueues.values()].map((q) => q.close())]);
       connection.disconnect();
+      fast.disconnect();
     },
   };
 }

@@ -5,7 +5,7 @@ import { outbox } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import type { RedisNode } from "../config.js";
 import { createRedis } from "../redis.js";
-import { batchJobIdFor, consumersOf, CONSUMERS, isBatchConsumer, jobIdFor, type BatchJobData } from "./events.js";
+import { catalogueRoute, planJobs, type Route } from "./job-plan.js";
 import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 
 export interface RelayOptions {
@@ -21,10 +21,9 @@ export interface RelayOptions {
   maxAttempts?: number;
   now?: () => Date;
   /** Which queue and job name each consumer of an event gets; the catalogue in events.ts unless a test routes otherwise. */
-  route?: (event: string) => { consumer: string; queue: QueueName; batch?: boolean }[];
+  route?: Route;
 }
 
-const catalogueRoute = (event: string) => consumersOf(event).map((consumer) => ({ consumer, queue: CONSUMERS[consumer].queue, batch: isBatchConsumer(consumer) }));
 
 export interface OutboxRelay {
   /** Moves one batch; returns how many events it delivered (0 while Redis is unreachable). */
@@ -88,39 +87,21 @@ export function createOutboxRelay({
       const sent: string[] = [];
       // Every job of the batch is added at once (ioredis pipelines the concurrent commands): one add after another
       // cost a round trip each, and at 500 placements/s × 3 consumers the relay itself was the backlog (issue 9).
-      // A batch consumer's immediate events share one job (one transaction in the worker, not one per event).
-      const batches = new Map<string, { queue: QueueName; rows: typeof rows; add?: Promise<unknown> }>();
-      const plans = rows.map((row) => {
-        if (row.cancelledAt) return null; // withdrawn before delivery: nothing to queue
-        const consumers = route(row.name);
-        if (consumers.length === 0) return new Error(`no consumer for event ${row.name}`);
-        const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
-        const single: { consumer: string; queue: QueueName }[] = [];
-        const batched: string[] = [];
-        for (const c of consumers) {
-          if (!c.batch || delay > 0) {
-            single.push(c);
-            continue;
-          }
-          const batch = batches.get(c.consumer) ?? batches.set(c.consumer, { queue: c.queue, rows: [] }).get(c.consumer)!;
-          batch.rows.push(row);
-          batched.push(c.consumer);
-        }
-        return { row, delay, single, batched };
-      });
-      for (const [consumer, batch] of batches) {
-        const events = batch.rows.map((r) => ({ id: r.id, payload: r.payload }));
-        batch.add = queues.get(batch.queue)!.add(consumer, { events } satisfies BatchJobData, { jobId: batchJobIdFor(events.map((e) => e.id), consumer) });
-      }
+      const live = rows.filter((row) => !row.cancelledAt); // withdrawn before delivery: nothing to queue
+      const { jobs, unrouted } = planJobs(
+        live.map((row) => ({ id: row.id, name: row.name, payload: row.payload, delay: row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0 })),
+        route,
+      );
+      const added = jobs.map((job) => queues.get(job.queue)!.add(job.name, job.data, { jobId: job.jobId, delay: job.delay }));
+      added.forEach((p) => p.catch(() => {})); // each row below awaits the adds that carry it
+      const carrying = new Map<string, Promise<unknown>[]>();
+      jobs.forEach((job, i) => job.eventIds.forEach((id) => (carrying.get(id) ?? carrying.set(id, []).get(id)!).push(added[i]!)));
+      const noConsumer = new Set(unrouted);
       const results = await Promise.allSettled(
-        plans.map(async (plan) => {
-          if (plan === null) return;
-          if (plan instanceof Error) throw plan;
-          const { row, delay, single, batched } = plan;
-          await Promise.all([
-            ...single.map(({ consumer, queue }) => queues.get(queue)!.add(consumer, row.payload, { jobId: jobIdFor(row.id, consumer), delay })),
-            ...batched.map((consumer) => batches.get(consumer)!.add),
-          ]);
+        rows.map(async (row) => {
+          if (row.cancelledAt) return;
+          if (noConsumer.has(row.id)) throw new Error(`no consumer for event ${row.name}`);
+          await Promise.all(carrying.get(row.id) ?? []);
         }),
       );
       let outage = false;

@@ -6,9 +6,8 @@ export const recordPlacement: JobHandler<"performance.record-placement"> = withB
   async ({ tx, services }, payload) => {
     await services.performance.recordPlacement(tx, payload);
   },
-  async ({ tx, services }, events) => {
-    await services.performance.recordPlacements(tx, events.map((e) => e.payload));
-  },
+  // The applies it emitted are queued as soon as it commits: the placement → score path need not wait for the relay's poll.
+  async ({ tx, services }, events) => ({ emitted: (await services.performance.recordPlacements(tx, events.map((e) => e.payload))).applies }),
 );
 
 /** Dirty venue-years (one event per dirty spell), many at once: each projection recomputed once from its counters. */

@@ -115,18 +115,40 @@ export async function addCounters(tx: DbOrTx, deltas: (VenueYear & Partial<Count
 }
 
 /**
- * Marks venue-years as having counters their projection has not taken in (the dirty mark), holding each mark's
- * row lock until the transaction ends; returns the venue-years whose mark this call created (emit their apply).
- * Call it last in the transaction: the lock makes a concurrent apply wait for this commit before it reads the counters.
+ * Adds placement deltas to many venue-years' counters, marks each venue-year dirty (its projection has not taken
+ * them in) and, for each mark it creates, writes the apply event (venue-year.placements-pending) to the outbox:
+ * one statement, so the counter and mark row locks (counters first, each in sortVenueYears order) are held only
+ * from it to the commit — every placement batch of a venue-year waits for them. Call it last in the transaction:
+ * the mark's lock also makes a concurrent apply wait for this commit before it reads the counters. Returns the
+ * events written (the first placement of a dirty spell emits the one apply).
  */
-export async function markPlacementsPending(tx: DbOrTx, keys: VenueYear[]): Promise<VenueYear[]> {
-  const rows = await insertJsonRows<typeof venueYearPending, { venue_id: string; year: number; created: boolean }>(
-    tx,
-    venueYearPending,
-    sortVenueYears(keys).map(({ venueId, year }) => ({ venueId, year })),
-    sql`on conflict (venue_id, year) do update set since = venue_year_pending.since returning venue_id, year, xmax = 0 as created`,
+export async function addPlacementCounters(
+  tx: DbOrTx,
+  deltas: (VenueYear & Pick<Counters, "placements" | "priorityPlacements" | "onlinePlacements" | "settledEngagements">)[],
+): Promise<{ id: string; payload: VenueYear }[]> {
+  if (!deltas.length) return [];
+  const json = JSON.stringify(
+    sortVenueYears(deltas).map((d) => ({
+      venue_id: d.venueId, year: d.year, placements: d.placements, priority_placements: d.priorityPlacements, online_placements: d.onlinePlacements, settled_engagements: d.settledEngagements,
+    })),
   );
-  return rows.filter((r) => r.created).map((r) => ({ venueId: r.venue_id, year: Number(r.year) }));
+  const rows = await tx.execute<{ id: string; payload: VenueYear }>(sql`
+    with d as (select * from jsonb_to_recordset(${json}::jsonb)
+        as d(venue_id uuid, year smallint, placements int, priority_placements int, online_placements int, settled_engagements int)),
+      c as (insert into venue_year_metrics as m (venue_id, year, placements, priority_placements, online_placements, settled_engagements)
+        select venue_id, year, placements, priority_placements, online_placements, settled_engagements from d order by venue_id, year
+        on conflict (venue_id, year) do update set placements = m.placements + excluded.placements,
+          priority_placements = m.priority_placements + excluded.priority_placements, online_placements = m.online_placements + excluded.online_placements,
+          settled_engagements = m.settled_engagements + excluded.settled_engagements, updated_at = now()
+        returning venue_id, year),
+      p as (insert into venue_year_pending as p (venue_id, year) select venue_id, year from c order by venue_id, year
+        on conflict (venue_id, year) do update set since = p.since
+        returning venue_id, year, xmax = 0 as created),
+      e as (insert into outbox (name, payload)
+        select 'venue-year.placements-pending', jsonb_build_object('venueId', venue_id, 'year', year) from p where created
+        returning id, payload)
+    select id, payload from e`);
+  return rows.map((r) => ({ id: r.id, payload: r.payload }));
 }
 
 /** Takes the dirty mark off a venue-year (waiting for any transaction that holds it); false when none was set. */

@@ -5,7 +5,6 @@
 // counters once and marks it dirty; one apply job per dirty spell recomputes its projection once, however many
 // placements arrived meanwhile. The nightly reconcile recomputes the counters from the source rows, fixes and
 // reports drift.
-import { randomUUID } from "node:crypto";
 import {
   addDays,
   assessmentPeriod,
@@ -24,7 +23,6 @@ import type { DbOrTx } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import type { Deps } from "../../deps.js";
 import type { EventPayloads } from "../../jobs/events.js";
-import { emitEvents } from "../../jobs/outbox.js";
 import type { DispatchService } from "../dispatch/dispatch.service.js";
 import type { VenueService } from "../venue/venue.service.js";
 import * as sources from "./follow-up.repo.js";
@@ -225,6 +223,7 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
    * columns), the counters moved by what was actually inserted (a placement seen before counts nothing: the
    * fact's key is the placement id) with one upsert per venue-year, and the venue-years' dirty marks. The
    * projection moves in applyPlacements, once for every placement that arrived meanwhile (issue 9: ≤ 300 ms at 500/s).
+   * Returns the facts inserted and the apply events emitted.
    */
   async function recordPlacements(tx: DbOrTx, payloads: EventPayloads["placement.recorded"][]) {
     const rows = payloads.map((p) => {
@@ -243,11 +242,9 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
       if (f.priorityGroup) d.priorityPlacements++;
       if (ONLINE_SOURCES.has(f.source)) d.onlinePlacements++;
     }
-    await repo.addCounters(tx, [...deltas.values()]);
-    // Last, so the marks' row locks are held only to the commit; the first placement of a dirty spell emits the apply.
-    const created = await repo.markPlacementsPending(tx, [...deltas.values()].map(({ venueId, year }) => ({ venueId, year })));
-    await emitEvents(tx, "venue-year.placements-pending", created.map((payload) => ({ id: randomUUID(), payload })));
-    return facts;
+    // Last, and one statement: counters, dirty marks and the apply events; their row locks are held only to the commit.
+    const applies = (await repo.addPlacementCounters(tx, [...deltas.values()])).map((e) => ({ ...e, name: "venue-year.placements-pending" as const }));
+    return { facts, applies };
   }
 
   return {
@@ -256,7 +253,7 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
 
     /** One placement.recorded (recordPlacements of one): COUNTED in A1, SAME_DAY (B3 only) or a DUPLICATE that counts nothing. */
     async recordPlacement(tx: DbOrTx, p: EventPayloads["placement.recorded"]): Promise<"COUNTED" | "SAME_DAY" | "DUPLICATE"> {
-      const [fact] = await recordPlacements(tx, [p]);
+      const [fact] = (await recordPlacements(tx, [p])).facts;
       return !fact ? "DUPLICATE" : fact.counted ? "COUNTED" : "SAME_DAY";
     },
 
