@@ -262,16 +262,18 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
 
     /**
      * applyPlacements for many venue-years in a few statements (the apply batch job): the slow inputs are loaded
-     * first, so the marks are held only for the last three statements (placements of these venue-years wait on
-     * them); then the marks come off (a venue-year whose mark another apply already took is left to it), the
-     * counters are read and the projections written, one statement each.
+     * first, so the marks are held only for the last statements (placements of these venue-years wait on them);
+     * then the marks come off (a venue-year whose mark another apply already took is left to it), the counters
+     * are read and the projections written in one statement.
      */
     async applyPlacementsOf(tx: DbOrTx, keys: repo.VenueYear[]) {
       const unique = [...new Map(keys.map((k) => [`${k.venueId}|${k.year}`, k])).values()];
       const loaded = await cachedContexts(tx, unique);
       const ctx = new Map(unique.map(({ venueId, year }, i) => [`${venueId}|${year}`, loaded[i]!]));
-      const cleared = await repo.clearPlacementsPendingMany(tx, unique);
-      const counters = new Map((await repo.listCounters(tx, cleared)).map((c) => [`${c.venueId}|${c.year}`, c]));
+      // Sent together (one round trip less while the marks are held): PostgreSQL runs them in order, and the read,
+      // a statement of its own, sees the counters of every placement whose mark the delete waited for.
+      const [cleared, read] = await Promise.all([repo.clearPlacementsPendingMany(tx, unique), repo.listCounters(tx, unique)]);
+      const counters = new Map(read.map((c) => [`${c.venueId}|${c.year}`, c]));
       await repo.upsertProjections(
         tx,
         cleared.map(({ venueId, year }) => projectionOf(venueId, year, counters.get(`${venueId}|${year}`) ?? { ...repo.ZERO_COUNTERS }, ctx.get(`${venueId}|${year}`)!)),

@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY, evaluateVenueYear } from "@qz/shared";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, performancePlacements, venueYearMetrics, venueYearPending, venueYearResults } from "../../db/schema/index.js";
 import { batchJobIdFor, jobIdFor, type EventPayloads } from "../../jobs/events.js";
@@ -131,6 +131,32 @@ describe("venue-year roll-up", () => {
     await h.deps.db.transaction((tx) => h.services.performance.applyPlacementsOf(tx, [{ venueId: v2.id, year: 2026 }, { venueId: v1.id, year: 2026 }, { venueId: v1.id, year: 2026 }]));
     expect((await result(v1.id))!.metrics).toMatchObject({ placements: 3, settledEngagements: 3 });
     expect(await result(v2.id)).toBeUndefined();
+  });
+
+  it("an apply batch that starts while a placement batch is uncommitted waits for its marks and counts it", async () => {
+    const [v1, v2] = [await market(), await market()];
+    const payloads: EventPayloads["placement.recorded"][] = [];
+    for (const venue of [v1, v2, v2]) payloads.push((await emitPlacement(h.deps.db, { venueId: venue.id, workerId: (await insertUser(h.deps.db, "WORKER")).id, employerId: employer })).payload);
+    await h.deps.db.transaction((tx) => h.services.performance.recordPlacements(tx, payloads.slice(0, 2)));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let recorded!: () => void;
+    const marked = new Promise<void>((r) => (recorded = r));
+    const slow = h.deps.db.transaction(async (tx) => {
+      await h.services.performance.recordPlacements(tx, payloads.slice(2));
+      recorded();
+      await held;
+    });
+    await marked;
+    const apply = h.deps.db.transaction((tx) => h.services.performance.applyPlacementsOf(tx, [{ venueId: v1.id, year: 2026 }, { venueId: v2.id, year: 2026 }]));
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await slow;
+    await apply;
+    expect((await result(v1.id))!.metrics).toMatchObject({ placements: 1 });
+    expect((await result(v2.id))!.metrics).toMatchObject({ placements: 2, settledEngagements: 2 });
+    expect(await h.deps.db.select().from(venueYearPending).where(inArray(venueYearPending.venueId, [v1.id, v2.id]))).toEqual([]);
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where sent_at is null`);
   });
 
   it("one worker × employer × day counts once in A1, while every paid engagement counts for B3", async () => {
