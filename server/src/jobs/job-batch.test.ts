@@ -75,6 +75,8 @@ describe("batch jobs: many events of one consumer in one job, each still counted
     const batch = await notify.getJob(batchJobIdFor(now.map((e) => e.id), welcome));
     expect(batch?.name).toBe(welcome);
     expect((batch!.data as BatchJobData).events).toEqual(now.map((e) => ({ id: e.id, payload: e.payload })));
+    // Kept for less than single jobs: a batch carries many payloads, and its events are deduplicated by processed_events.
+    expect(batch!.opts.removeOnComplete).toEqual({ age: 3600, count: 1000 });
     // The scheduled event stays a delayed job of its own, due at its time.
     expect((await notify.getJob(jobIdFor(later, welcome)))?.delay).toBeGreaterThan(3_500_000);
     for (const e of [...now.map((x) => x.id), later]) expect(await performance.getJob(jobIdFor(e, "performance.count-walk-in"))).toBeDefined();

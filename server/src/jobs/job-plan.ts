@@ -2,7 +2,7 @@
 // own transaction emitted right after the commit (the relay delivering them again later is harmless: a single
 // job's id is the same, and every consumer counts an event once by its id).
 import { batchJobIdFor, consumersOf, CONSUMERS, isBatchConsumer, jobIdFor, type BatchJobData } from "./events.js";
-import type { QueueName } from "./queues.js";
+import { BATCH_JOB_RETENTION, type QueueName } from "./queues.js";
 
 export type Route = (event: string) => { consumer: string; queue: QueueName; batch?: boolean }[];
 
@@ -13,10 +13,10 @@ export interface PlannedJob {
   queue: QueueName;
   name: string;
   data: unknown;
-  jobId: string;
-  delay: number;
   /** The events this job carries (one, or a batch consumer's many). */
   eventIds: string[];
+  /** Options beyond the queue's defaults: a batch job's shorter retention. */
+  options: { jobId: string; delay: number } & Partial<typeof BATCH_JOB_RETENTION>;
 }
 
 /**
@@ -33,7 +33,8 @@ export function planJobs(events: { id: string; name: string; payload: unknown; d
     if (consumers.length === 0) unrouted.push(e.id);
     for (const c of consumers) {
       if (!c.batch || e.delay > 0) {
-        jobs.push({ queue: c.queue, name: c.consumer, data: e.payload, jobId: jobIdFor(e.id, c.consumer), delay: e.delay, eventIds: [e.id] });
+        const jobId = jobIdFor(e.id, c.consumer);
+        jobs.push({ queue: c.queue, name: c.consumer, data: e.payload, eventIds: [e.id], options: { jobId, delay: e.delay } });
         continue;
       }
       const batch = batches.get(c.consumer) ?? batches.set(c.consumer, { queue: c.queue, events: [] }).get(c.consumer)!;
@@ -42,7 +43,8 @@ export function planJobs(events: { id: string; name: string; payload: unknown; d
   }
   for (const [consumer, { queue, events: carried }] of batches) {
     const eventIds = carried.map((e) => e.id);
-    jobs.push({ queue, name: consumer, data: { events: carried } satisfies BatchJobData, jobId: batchJobIdFor(eventIds, consumer), delay: 0, eventIds });
+    const jobId = batchJobIdFor(eventIds, consumer);
+    jobs.push({ queue, name: consumer, data: { events: carried } satisfies BatchJobData, eventIds, options: { jobId, delay: 0, ...BATCH_JOB_RETENTION } });
   }
   return { jobs, unrouted };
 }

@@ -181,7 +181,7 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
   fastQueues.forEach((q) => q.on("error", () => {}));
   const deliver = (events: NonNullable<BatchResult["emitted"]>) => {
     for (const job of planJobs(events.map((e) => ({ ...e, delay: 0 })), catalogueRoute).jobs) {
-      fastQueues.get(job.queue)!.add(job.name, job.data, { jobId: job.jobId }).catch((err: Error) => logger.debug({ err: err.message, job: job.name }, "queueing emitted events after commit failed; the relay delivers them"));
+      fastQueues.get(job.queue)!.add(job.name, job.data, job.options).catch((err: Error) => logger.debug({ err: err.message, job: job.name }, "queueing emitted events after commit failed; the relay delivers them"));
     }
   };
   const lastTaken = QUEUE_NAMES.map(() => Date.now());

@@ -92,7 +92,7 @@ export function createOutboxRelay({
         live.map((row) => ({ id: row.id, name: row.name, payload: row.payload, delay: row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0 })),
         route,
       );
-      const added = jobs.map((job) => queues.get(job.queue)!.add(job.name, job.data, { jobId: job.jobId, delay: job.delay }));
+      const added = jobs.map((job) => queues.get(job.queue)!.add(job.name, job.data, job.options));
       added.forEach((p) => p.catch(() => {})); // each row below awaits the adds that carry it
       const carrying = new Map<string, Promise<unknown>[]>();
       jobs.forEach((job, i) => job.eventIds.forEach((id) => (carrying.get(id) ?? carrying.set(id, []).get(id)!).push(added[i]!)));
