@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { QueueName } from "./queues.js";
 
@@ -64,7 +65,7 @@ export const EVENTS = {
   // Venue performance and subsidies (issue 9).
   /** Staff recorded services (A3), a recruitment event (A5) or referrals (A6) with evidence. */
   "venue.activity-recorded": z.object({ activityId: uuid, venueId: uuid, year: z.number().int(), kind: z.enum(["SERVICE", "RECRUITMENT_EVENT", "GUIDANCE_REFERRAL"]), quantity: z.number().int().positive() }),
-  /** A venue-year got placement facts its counters have not taken in (one event per dirty spell, see venue_year_pending). */
+  /** A venue-year's placement counters moved past its projection (one event per dirty spell, see venue_year_pending). */
   "venue-year.placements-pending": z.object({ venueId: uuid, year: z.number().int() }),
   /** A venue-year's inputs changed outside the counters (on-site assessment, postings): recompute its projection. */
   "venue-year.changed": z.object({ venueId: uuid, year: z.number().int() }),
@@ -95,13 +96,15 @@ export type EventPayloads = { [E in EventName]: z.infer<(typeof EVENTS)[E]> };
 /**
  * Who reacts to each event (`domain.verb-noun`): one BullMQ job per consumer, on the consumer's queue, so a
  * slow roll-up never delays a notification. Each consumer is idempotent on its own (consumer, event id).
+ * `batch: true` marks the high-volume consumers (placements: 500/s, issue 9): the relay gives them one job per
+ * relay batch carrying all its events, which the runner takes in one transaction (see runJobBatch).
  */
 export const CONSUMERS = {
   "notify.welcome-user": { event: "user.registered", queue: "notify" },
   "notify.venue-status-changed": { event: "venue.status-changed", queue: "notify" },
   "housekeeping.purge-expired": { event: "clock.nightly", queue: "housekeeping" },
-  "performance.record-placement": { event: "placement.recorded", queue: "performance" },
-  "performance.apply-placements": { event: "venue-year.placements-pending", queue: "rollup" },
+  "performance.record-placement": { event: "placement.recorded", queue: "performance", batch: true },
+  "performance.apply-placements": { event: "venue-year.placements-pending", queue: "rollup", batch: true },
   "performance.record-rating": { event: "rating.recorded", queue: "performance" },
   "performance.count-walk-in": { event: "user.registered", queue: "performance" },
   "performance.contract-signed": { event: "contract.signed", queue: "performance" },
@@ -124,7 +127,7 @@ export const CONSUMERS = {
   "dispatch.release-unconfirmed": { event: "engagement.reconfirm-deadline-due", queue: "dispatch" },
   "contract.draft": { event: "engagement.created", queue: "settlement" },
   "insurance.record-taken": { event: "engagement.created", queue: "settlement" },
-  "insurance.record-paid": { event: "placement.recorded", queue: "settlement" },
+  "insurance.record-paid": { event: "placement.recorded", queue: "settlement", batch: true },
   "contract.void-for-task": { event: "task.cancelled", queue: "settlement" },
   "contract.void-for-withdrawal": { event: "engagement.withdrawn", queue: "settlement" },
   "notify.contract-drafted": { event: "contract.drafted", queue: "notify" },
@@ -141,10 +144,10 @@ export const CONSUMERS = {
   "complaints.check-deadline": { event: "complaint.deadline-due", queue: "complaints" },
   "complaints.refer-wage-arrears": { event: "complaint.referral-due", queue: "complaints" },
   "complaints.remind-follow-up": { event: "complaint.follow-up-due", queue: "complaints" },
-  "complaints.resolve-paid-wage-arrears": { event: "placement.recorded", queue: "complaints" },
+  "complaints.resolve-paid-wage-arrears": { event: "placement.recorded", queue: "complaints", batch: true },
   "notify.complaint-status-changed": { event: "complaint.status-changed", queue: "notify" },
   "notify.rating-recorded": { event: "rating.recorded", queue: "notify" },
-} as const satisfies Record<string, { event: EventName; queue: QueueName }>;
+} as const satisfies Record<string, { event: EventName; queue: QueueName; batch?: true }>;
 
 export type ConsumerName = keyof typeof CONSUMERS;
 export type ConsumerEvent<C extends ConsumerName> = (typeof CONSUMERS)[C]["event"];
@@ -161,6 +164,24 @@ export const isConsumerName = (name: string): name is ConsumerName => Object.has
 
 /** BullMQ job id of one consumer's job for one event (BullMQ refuses ':' in custom ids). */
 export const jobIdFor = (eventId: string, consumer: string): string => `${eventId}.${consumer}`;
+
+/** True when the relay delivers this consumer's immediate events in batches (one job, many events). */
+export const isBatchConsumer = (consumer: ConsumerName): boolean => (CONSUMERS[consumer] as { batch?: true }).batch === true;
+
+/** The data of a batch job: the events it carries, each with its id (the idempotency key) and payload. */
+export interface BatchJobData {
+  events: { id: string; payload: unknown }[];
+}
+
+export const isBatchJobData = (data: unknown): data is BatchJobData => Array.isArray((data as Partial<BatchJobData> | null)?.events);
+
+/**
+ * BullMQ job id of a batch: the consumer and a digest of exactly the events it carries, so a relay that crashed
+ * between add and mark re-adds the same batch under the same id (BullMQ ignores it) while a batch made of other
+ * rows gets its own; events in both count once anyway (processed_events).
+ */
+export const batchJobIdFor = (eventIds: readonly string[], consumer: string): string =>
+  `${consumer}.batch-${createHash("sha256").update([...eventIds].sort().join(",")).digest("hex").slice(0, 32)}`;
 
 /** The event id inside a job id made by jobIdFor. */
 export const eventIdOf = (jobId: string): string => jobId.slice(0, 36);

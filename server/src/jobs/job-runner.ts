@@ -1,12 +1,13 @@
 import { hostname } from "node:os";
 import { Queue, UnrecoverableError, Worker, type Job } from "bullmq";
-import { eq, and } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { outbox, processedEvents } from "../db/schema/index.js";
 import type { Deps } from "../deps.js";
 import { AppError } from "../errors.js";
-import { CONSUMERS, EVENTS, eventIdOf, isConsumerName, type ConsumerName } from "./events.js";
-import { createJobContext, type JobHandlers } from "./job-context.js";
-import { cappedBackoff, QUEUE_NAMES, type QueueName } from "./queues.js";
+import { CONSUMERS, EVENTS, eventIdOf, isBatchJobData, isConsumerName, jobIdFor, type ConsumerName } from "./events.js";
+import { createJobContext, type BatchResult, type JobHandler, type JobHandlers } from "./job-context.js";
+import { catalogueRoute, planJobs } from "./job-plan.js";
+import { cappedBackoff, QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 import { fireSchedule, isScheduleJob } from "./schedules.js";
 import { createRedis } from "../redis.js";
 
@@ -52,6 +53,104 @@ export async function runJob(deps: Deps, handlers: JobHandlers, job: Pick<Job, "
   });
 }
 
+/** What a batch job did with its events: how many of each outcome. */
+export type BatchOutcome = Record<JobOutcome, number>;
+
+/**
+ * Runs a batch job (many events of one consumer, see batchJobIdFor) with the same once-per-event guarantee as
+ * runJob, in one transaction: every event's processed_events row in one statement (a redelivered event finds
+ * its row and is left out), cancelled events settled, then the consumer's batch handler over the rest — or, for
+ * a consumer without one, each event's handler in its own savepoint, a business refusal settling that event as
+ * SKIPPED. Any other error rolls the whole batch back; the retry (attemptsMade > 0) runs the events one by one,
+ * each in its own transaction (runJob), so one failing event cannot hold the others back. A malformed event is
+ * left out; the job then fails without retry once the others are done, so it stays visible.
+ */
+export async function runJobBatch(
+  deps: Deps,
+  handlers: JobHandlers,
+  job: Pick<Job, "id" | "name" | "data" | "attemptsMade">,
+  { deliver }: { deliver?: (events: NonNullable<BatchResult["emitted"]>) => void } = {},
+): Promise<BatchOutcome> {
+  if (!isConsumerName(job.name) || !isBatchJobData(job.data)) throw new UnrecoverableError(`not a batch job: ${job.name}`);
+  const consumer: ConsumerName = job.name;
+  const schema = EVENTS[CONSUMERS[consumer].event];
+  const valid: { eventId: string; payload: unknown }[] = [];
+  const malformed: string[] = [];
+  const ids = new Set<string>();
+  for (const e of job.data.events) {
+    const parsed = schema.safeParse(e?.payload);
+    const id = typeof e?.id === "string" && UUID.test(e.id) ? e.id.toLowerCase() : null;
+    if (parsed.success && id) {
+      if (!ids.has(id)) valid.push({ eventId: id, payload: parsed.data });
+      ids.add(id);
+    } else malformed.push(`${String(e?.id)}: ${parsed.error?.message ?? "bad event id"}`);
+  }
+  const outcome: BatchOutcome = { done: 0, duplicate: 0, skipped: 0, cancelled: 0 };
+  if (job.attemptsMade > 0) {
+    let failure: unknown = null;
+    for (const e of valid) {
+      try {
+        outcome[await runJob(deps, handlers, { id: jobIdFor(e.eventId, consumer), name: consumer, data: e.payload })]++;
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+    if (failure) throw failure;
+  } else if (valid.length) {
+    let emitted: NonNullable<BatchResult["emitted"]> = [];
+    await deps.db.transaction(async (tx) => {
+      // One statement marks every event processed, settling a cancelled one as such (a redelivered event is left out).
+      const marked = await tx.execute<{ event_id: string; outcome: string }>(sql`
+        insert into processed_events (consumer, event_id, outcome, detail)
+        select ${consumer}, k.id, case when o.cancelled_at is null then 'DONE' else 'CANCELLED' end,
+          'event cancelled at ' || to_char(o.cancelled_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        from (select distinct value::uuid as id from jsonb_array_elements_text(${JSON.stringify(valid.map((e) => e.eventId))}::jsonb)) k
+        left join outbox o on o.id = k.id
+        on conflict do nothing
+        returning event_id, outcome`);
+      const fresh = new Set(marked.filter((r) => r.outcome === "DONE").map((r) => r.event_id));
+      outcome.cancelled = marked.length - fresh.size;
+      outcome.duplicate = valid.length - marked.length;
+      if (fresh.size === 0) return;
+      const live = valid.filter((e) => fresh.has(e.eventId));
+      const handler = handlers[consumer] as JobHandler<ConsumerName>;
+      let oneByOne = live;
+      const refused: { eventId: string; error: AppError }[] = [];
+      if (handler.batch && live.length) {
+        // No savepoint: an error rolls the whole batch back anyway, and refused events were left unwritten by the handler.
+        const result = (await handler.batch(createJobContext(deps, tx, live[0]!.eventId), live as never)) ?? {};
+        emitted = result.emitted ?? [];
+        const single = new Set(result.oneByOne ?? []);
+        oneByOne = live.filter((e) => single.has(e.eventId));
+        refused.push(...(result.refused ?? []));
+        outcome.done = live.length - oneByOne.length - refused.length;
+      }
+      for (const e of oneByOne) {
+        try {
+          await tx.transaction((inner) => (handler as (ctx: unknown, p: unknown) => Promise<void>)(createJobContext(deps, inner, e.eventId), e.payload));
+          outcome.done++;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refused.push({ eventId: e.eventId, error: err });
+        }
+      }
+      if (refused.length) {
+        const details = refused.map(({ eventId, error }) => ({ eventId, detail: `${error.code}: ${error.message}`.slice(0, 500) }));
+        await tx.execute(sql`
+          update processed_events p set outcome = 'SKIPPED', detail = r.detail
+          from jsonb_to_recordset(${JSON.stringify(details)}::jsonb) as r("eventId" uuid, detail text)
+          where p.consumer = ${consumer} and p.event_id = r."eventId"`);
+        // One line per batch: a stream of refusals (say, placements of engagements this database does not hold) must not flood the log.
+        deps.logger.warn({ consumer, skipped: refused.length, first: refused.slice(0, 5).map((r) => ({ eventId: r.eventId, code: r.error.code, reason: r.error.message })) }, "jobs skipped: a business rule refused them");
+        outcome.skipped = refused.length;
+      }
+    });
+    if (emitted.length) deliver?.(emitted);
+  }
+  if (malformed.length) throw new UnrecoverableError(`malformed events in batch for ${consumer}: ${malformed.join("; ").slice(0, 1000)}`);
+  return outcome;
+}
+
 export interface JobWorkersOptions {
   concurrency?: number;
   /** How often the watchdog looks at each queue. */
@@ -74,6 +173,17 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
   // Blocking connections must never give up on a command (BullMQ requires maxRetriesPerRequest: null).
   const connection = createRedis(config, { maxRetriesPerRequest: null });
   connection.on("error", (err) => logger.warn({ err: err.message }, "worker redis error"));
+  // Events a batch job emitted, queued right after its commit (the relay delivers them too). Fail fast while Redis is
+  // unreachable instead of queueing commands in memory: the relay has them.
+  const fast = createRedis(config, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 5000 });
+  fast.on("error", () => {});
+  const fastQueues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: fast, prefix: config.queuePrefix, defaultJobOptions: QUEUE_JOB_OPTIONS })] as const));
+  fastQueues.forEach((q) => q.on("error", () => {}));
+  const deliver = (events: NonNullable<BatchResult["emitted"]>) => {
+    for (const job of planJobs(events.map((e) => ({ ...e, delay: 0 })), catalogueRoute).jobs) {
+      fastQueues.get(job.queue)!.add(job.name, job.data, job.options).catch((err: Error) => logger.debug({ err: err.message, job: job.name }, "queueing emitted events after commit failed; the relay delivers them"));
+    }
+  };
   const lastTaken = QUEUE_NAMES.map(() => Date.now());
   const createWorker = (queue: QueueName, i: number) => {
     lastTaken[i] = Date.now();
@@ -81,7 +191,8 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
       queue,
       (job) => {
         lastTaken[i] = Date.now();
-        return isScheduleJob(job.name) ? fireSchedule(deps, job.name) : runJob(deps, handlers, job);
+        if (isScheduleJob(job.name)) return fireSchedule(deps, job.name);
+        return isBatchJobData(job.data) ? runJobBatch(deps, handlers, job, { deliver }) : runJob(deps, handlers, job);
       },
       {
         connection,
@@ -134,8 +245,9 @@ export function startJobWorkers(deps: Deps, handlers: JobHandlers, { concurrency
     async close() {
       closing = true;
       clearInterval(watchdog);
-      await Promise.allSettled([...workers.map((w) => w.close()), ...queues.map((q) => q.close())]);
+      await Promise.allSettled([...workers.map((w) => w.close()), ...queues.map((q) => q.close()), ...[...fastQueues.values()].map((q) => q.close())]);
       connection.disconnect();
+      fast.disconnect();
     },
   };
 }

@@ -5,7 +5,7 @@ import { outbox } from "../db/schema/index.js";
 import type { Logger } from "../logger.js";
 import type { RedisNode } from "../config.js";
 import { createRedis } from "../redis.js";
-import { consumersOf, CONSUMERS, jobIdFor } from "./events.js";
+import { catalogueRoute, planJobs, type Route } from "./job-plan.js";
 import { QUEUE_JOB_OPTIONS, QUEUE_NAMES, type QueueName } from "./queues.js";
 
 export interface RelayOptions {
@@ -21,10 +21,9 @@ export interface RelayOptions {
   maxAttempts?: number;
   now?: () => Date;
   /** Which queue and job name each consumer of an event gets; the catalogue in events.ts unless a test routes otherwise. */
-  route?: (event: string) => { consumer: string; queue: QueueName }[];
+  route?: Route;
 }
 
-const catalogueRoute = (event: string) => consumersOf(event).map((consumer) => ({ consumer, queue: CONSUMERS[consumer].queue }));
 
 export interface OutboxRelay {
   /** Moves one batch; returns how many events it delivered (0 while Redis is unreachable). */
@@ -35,8 +34,9 @@ export interface OutboxRelay {
 
 /**
  * The outbox relay (DESIGN §2): reads committed, unsent events, adds one job per consumer (job id =
- * event id + consumer), then marks the event sent. While Redis is unreachable it delivers nothing and keeps every
- * event; a crash between add and mark re-adds the same job id, which BullMQ ignores.
+ * event id + consumer; for a batch consumer one job per batch, see batchJobIdFor), then marks the events sent.
+ * While Redis is unreachable it delivers nothing and keeps every event; a crash between add and mark re-adds the
+ * same job id, which BullMQ ignores.
  */
 export function createOutboxRelay({
   db,
@@ -87,13 +87,21 @@ export function createOutboxRelay({
       const sent: string[] = [];
       // Every job of the batch is added at once (ioredis pipelines the concurrent commands): one add after another
       // cost a round trip each, and at 500 placements/s × 3 consumers the relay itself was the backlog (issue 9).
+      const live = rows.filter((row) => !row.cancelledAt); // withdrawn before delivery: nothing to queue
+      const { jobs, unrouted } = planJobs(
+        live.map((row) => ({ id: row.id, name: row.name, payload: row.payload, delay: row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0 })),
+        route,
+      );
+      const added = jobs.map((job) => queues.get(job.queue)!.add(job.name, job.data, job.options));
+      added.forEach((p) => p.catch(() => {})); // each row below awaits the adds that carry it
+      const carrying = new Map<string, Promise<unknown>[]>();
+      jobs.forEach((job, i) => job.eventIds.forEach((id) => (carrying.get(id) ?? carrying.set(id, []).get(id)!).push(added[i]!)));
+      const noConsumer = new Set(unrouted);
       const results = await Promise.allSettled(
         rows.map(async (row) => {
-          if (row.cancelledAt) return; // withdrawn before delivery: nothing to queue
-          const consumers = route(row.name);
-          if (consumers.length === 0) throw new Error(`no consumer for event ${row.name}`);
-          const delay = row.runAt ? Math.max(0, row.runAt.getTime() - now().getTime()) : 0;
-          await Promise.all(consumers.map(({ consumer, queue }) => queues.get(queue)!.add(consumer, row.payload, { jobId: jobIdFor(row.id, consumer), delay })));
+          if (row.cancelledAt) return;
+          if (noConsumer.has(row.id)) throw new Error(`no consumer for event ${row.name}`);
+          await Promise.all(carrying.get(row.id) ?? []);
         }),
       );
       let outage = false;
@@ -124,7 +132,9 @@ export function createOutboxRelay({
     if (stopped) return;
     timer = setTimeout(() => {
       running = relayOnce()
-        .then((n) => schedule(n > 0 ? 0 : pollMs))
+        // Straight on only after a full batch (a backlog): otherwise wait, so that under a steady stream each
+        // batch job carries pollMs worth of events instead of one or two (issue 9).
+        .then((n) => schedule(n >= batchSize ? 0 : pollMs))
         .catch((err) => {
           logger.error({ err }, "outbox relay tick failed");
           schedule(pollMs);

@@ -121,10 +121,10 @@ export const venueYearMetrics = pgTable(
 );
 
 /**
- * Venue-years holding placement facts the counters have not taken in yet (the roll-up's dirty mark). The
- * record-placement job writes it last in its transaction and holds its row lock to the commit; whoever
- * creates it emits the one apply event, and the apply job deletes it before recounting. So however many
- * placements arrive meanwhile, one job applies them all, and none can commit unseen by an apply.
+ * Venue-years whose counters moved since their projection was computed (the roll-up's dirty mark). The
+ * record-placement job writes it last in its transaction, with the counters, and holds its row lock to the
+ * commit; whoever creates it emits the one apply event, and the apply job deletes it before reading the
+ * counters. So however many placements arrive meanwhile, one apply takes them all in, and none can commit unseen.
  */
 export const venueYearPending = pgTable(
   "venue_year_pending",

@@ -1,5 +1,5 @@
 import { COMPLAINT_CATEGORY } from "@qz/shared";
-import type { JobHandler } from "../../jobs/job-context.js";
+import { withBatch, type JobHandler } from "../../jobs/job-context.js";
 import { sendNoticeOnce } from "../sms/sms-notice.js";
 import { publishComplaintUpdated } from "./complaint.live.js";
 
@@ -19,9 +19,16 @@ export const referWageArrears: JobHandler<"complaints.refer-wage-arrears"> = asy
 };
 
 /** A settlement was PAID (its placement recorded): a standing wage-arrears complaint about the engagement is resolved. */
-export const resolvePaidWageArrears: JobHandler<"complaints.resolve-paid-wage-arrears"> = async ({ services, caller }, { engagementId }) => {
-  await services.complaints.resolvePaidWageArrears(caller, engagementId);
-};
+export const resolvePaidWageArrears: JobHandler<"complaints.resolve-paid-wage-arrears"> = withBatch(
+  async ({ services, caller }, { engagementId }) => {
+    await services.complaints.resolvePaidWageArrears(caller, engagementId);
+  },
+  // A batch of placements: one query finds the few engagements with an unpaid wage-arrears complaint; only those run one by one.
+  async ({ services }, events) => {
+    const open = new Set(await services.complaints.engagementsWithUnpaidWageArrears(events.map((e) => e.payload.engagementId)));
+    return { oneByOne: events.filter((e) => open.has(e.payload.engagementId.toLowerCase())).map((e) => e.eventId) };
+  },
+);
 
 /** 回访 due and still not recorded: the venue's staff, who make the call, are reminded (once per closing). */
 export const remindFollowUp: JobHandler<"complaints.remind-follow-up"> = async ({ services, eventId }, { complaintId }) => {

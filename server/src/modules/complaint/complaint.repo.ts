@@ -93,6 +93,22 @@ export function listUnpaidWageArrearsOfEngagement(db: DbOrTx, engagementId: stri
     .orderBy(asc(complaints.createdAt));
 }
 
+/** Of these engagements, the ones with an open wage-arrears complaint whose wages are not yet recorded paid. */
+export async function listEngagementsWithUnpaidWageArrears(db: DbOrTx, engagementIds: string[]): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: complaints.engagementId })
+    .from(complaints)
+    .where(
+      and(
+        sql`${complaints.engagementId} in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(engagementIds)}::jsonb))`,
+        eq(complaints.category, "WAGE_ARREARS"),
+        inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]),
+        sql`${complaints.wagesPaidAt} is null`,
+      ),
+    );
+  return rows.map((r) => r.id!);
+}
+
 /** All and standing wage-arrears complaints against an employer (shown to workers). */
 export async function wageArrearsCounts(db: DbOrTx, employerId: string): Promise<{ all: number; standing: number }> {
   const [row] = await db

@@ -112,6 +112,9 @@ export function createWageArrearsService({ db, now }: Deps, { workflow, filing }
       return resolved;
     },
 
+    /** Of these engagements, the ones resolvePaidWageArrears would act on (a batch of placements checks them in one query). */
+    engagementsWithUnpaidWageArrears: (engagementIds: string[]) => repo.listEngagementsWithUnpaidWageArrears(db, engagementIds),
+
     /** The canPost rule for dispatch: a standing wage-arrears complaint stops the employer posting. */
     async canPost(employerId: string): Promise<{ ok: true } | { ok: false; message: string }> {
       const open = await repo.countOpenWageArrears(db, employerId);

@@ -31,7 +31,7 @@ export function createDispatchService(
     ...createOfferService(deps, { sms: parts.sms, live, settings }),
     ...createBrowseService(deps, { settings }),
     ...createReconfirmService(deps, { notifications: parts.notifications, live, settings }),
-    /** A venue's postings and engagements in [from, to), for its yearly score (A4, B2, B3). */
-    venuePostingStats: (venueId: string, from: Date, to: Date, tx: DbOrTx = deps.db) => venuePostingStats(tx, venueId, from, to, deps.now()),
+    /** Venues' postings and engagements in [from, to), for their yearly scores (A4, B2, B3), by venue id. */
+    venuePostingStats: (venueIds: readonly string[], from: Date, to: Date, tx: DbOrTx = deps.db) => venuePostingStats(tx, venueIds, from, to, deps.now()),
   };
 }

@@ -60,3 +60,22 @@ export async function updatePolicyRef(tx: DbOrTx, engagementId: string, policyRe
     .set({ policyRef, updatedAt: at })
     .where(and(eq(insuranceEvidence.engagementId, engagementId), isNull(insuranceEvidence.policyRef)));
 }
+
+/** Of these engagements: which exist, and which already have evidence (one round trip for a batch of placements). */
+export async function engagementsWithEvidence(db: DbOrTx, engagementIds: string[]): Promise<{ engagementId: string; exists: boolean; evidenced: boolean }[]> {
+  const rows = await db.execute<{ id: string; exists: boolean; evidenced: boolean }>(sql`
+    select i.id, exists (select 1 from engagements e where e.id = i.id) as exists,
+      exists (select 1 from insurance_evidence v where v.engagement_id = i.id) as evidenced
+    from (select distinct value::uuid as id from jsonb_array_elements_text(${JSON.stringify(engagementIds)}::jsonb)) i`);
+  return rows.map((r) => ({ engagementId: r.id, exists: r.exists, evidenced: r.evidenced }));
+}
+
+/** 报酬结算 of many engagements in one statement: set once each (a paid one is left as it is). */
+export async function updatePaidMany(tx: DbOrTx, rows: { engagementId: string; paidAt: Date; paidEventId: string; placementId: string }[], at: Date): Promise<void> {
+  if (!rows.length) return;
+  await tx.execute(sql`
+    update insurance_evidence v set paid_at = r.paid_at, paid_event_id = r.paid_event_id, placement_id = r.placement_id, updated_at = ${at.toISOString()}::timestamptz
+    from (select distinct on (engagement_id) * from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ engagement_id: r.engagementId, paid_at: r.paidAt.toISOString(), paid_event_id: r.paidEventId, placement_id: r.placementId })))}::jsonb)
+      as x(engagement_id uuid, paid_at timestamptz, paid_event_id uuid, placement_id uuid)) r
+    where v.engagement_id = r.engagement_id and v.paid_at is null`);
+}

@@ -72,6 +72,26 @@ export function createInsuranceService(deps: Deps, parts: { provider?: Insurance
       await repo.updatePaid(db, p.engagementId, { paidAt: new Date(p.paidAt), paidEventId: eventId, placementId: p.placementId, updatedAt: now() });
     },
 
+    /**
+     * recordPaid for a batch of placement events: engagements with evidence are set paid in one statement; an
+     * unknown engagement is refused as recordPaid refuses it; the rest (taken not yet recorded, a retry reordered
+     * them) go one by one through recordPaid, which records taken and enrols first.
+     */
+    async recordPaidMany(events: { eventId: string; engagementId: string; placementId: string; paidAt: string }[]) {
+      const known = new Map((await repo.engagementsWithEvidence(db, events.map((e) => e.engagementId))).map((r) => [r.engagementId, r]));
+      const refused: { eventId: string; error: AppError }[] = [];
+      const oneByOne: string[] = [];
+      const paid: Parameters<typeof repo.updatePaidMany>[1] = [];
+      for (const e of events) {
+        const k = known.get(e.engagementId.toLowerCase());
+        if (!k?.exists) refused.push({ eventId: e.eventId, error: notFound("用工记录", e.engagementId) });
+        else if (!k.evidenced) oneByOne.push(e.eventId);
+        else paid.push({ engagementId: e.engagementId, paidAt: new Date(e.paidAt), paidEventId: e.eventId, placementId: e.placementId });
+      }
+      await repo.updatePaidMany(db, paid, now());
+      return { refused, oneByOne };
+    },
+
     /** What can be proven for an engagement, and for one Shanghai day when `day` is given ("YYYY-MM-DD"). */
     async coverage(caller: Caller, engagementId: string, day?: string | null) {
       const actor = requireActor(caller);

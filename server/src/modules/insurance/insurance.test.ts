@@ -1,8 +1,12 @@
 // 零工保 evidence (issue 7 item 7): taken on the platform (engagement.created) and paid on the platform (the
 // settlement PAID → placement.recorded), with the insurer's policy reference, read only by those entitled.
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../errors.js";
+import { batchJobIdFor } from "../../jobs/events.js";
+import { JOB_HANDLERS } from "../../jobs/handlers.js";
+import { runJobBatch } from "../../jobs/job-runner.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import { callerOf, insertRecognizedVenue, workedShift, type Engaged } from "../contract/contract.fixtures.js";
 import { insertEmployer } from "../dispatch/dispatch.fixtures.js";
@@ -72,6 +76,30 @@ describe("零工保 insurance evidence", () => {
       (err: { cause?: { message?: string }; message?: string }) => err.cause?.message ?? err.message,
     );
     expect(rewritten).toMatch(/cannot change/);
+  });
+
+  it("a batch of placement events: a taken engagement is set paid at once, one not yet taken goes through recordPaid, an unknown one is refused", async () => {
+    const taken = await worked();
+    await h.deliverDueEvents(); // 接单 recorded
+    const early = await worked();
+    // Its engagement.created not delivered: the placement arrives before 接单 is recorded (a retry reordered them).
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where sent_at is null`);
+    const placed = (e: Engaged, engagementId = e.engagementId) => ({
+      id: randomUUID(),
+      payload: { placementId: randomUUID(), venueId: e.venueId, engagementId, taskId: e.taskId, workerId: e.worker.actor!.userId, employerId: e.employer.actor!.userId, source: "OFFER", priorityGroup: false, paidAt: "2026-11-28T04:00:00.000Z" },
+    });
+    const events = [placed(taken), placed(early), placed(unpaid, "00000000-0000-4000-8000-0000000000ff")];
+    const job = { id: batchJobIdFor(events.map((e) => e.id), "insurance.record-paid"), name: "insurance.record-paid", data: { events }, attemptsMade: 0 };
+    expect(await runJobBatch(h.deps, JOB_HANDLERS, job)).toEqual({ done: 2, duplicate: 0, skipped: 1, cancelled: 0 });
+    for (const [e, i] of [[taken, 0], [early, 1]] as const) {
+      const c = await h.services.insurance.coverage(e.worker, e.engagementId);
+      expect(c).toMatchObject({ status: "COVERED", paidAt: new Date("2026-11-28T04:00:00.000Z") });
+      expect(c.policyRef).toMatch(/^MOCK-ZGB-/);
+      const [row] = await h.deps.db.execute<{ paid_event_id: string }>(sql`select paid_event_id from insurance_evidence where engagement_id = ${e.engagementId}`);
+      expect(row!.paid_event_id).toBe(events[i]!.id);
+    }
+    const [skipped] = await h.deps.db.execute<{ outcome: string; detail: string }>(sql`select outcome, detail from processed_events where event_id = ${events[2]!.id}`);
+    expect(skipped).toMatchObject({ outcome: "SKIPPED", detail: expect.stringMatching(/^NOT_FOUND/) });
   });
 
   it("readable by the parties, the venue's staff and officers in scope; nobody else; a bad day is a typed error", async () => {

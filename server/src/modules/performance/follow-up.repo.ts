@@ -24,27 +24,29 @@ export async function findFollowUp(db: DbOrTx, placementId: string): Promise<Fol
 }
 
 /**
- * D2's numerator: the venue-year's counted placements (A1's rows) whose engagement exists (the dispatch
- * record), whose contract was fully signed, and that have a 回访.
+ * D2's numerator: each venue-year's counted placements (A1's rows) whose engagement exists (the dispatch
+ * record), whose contract was fully signed, and that have a 回访; by venue id (a venue without one is left out).
  */
-export async function countLedgerCompletePlacements(db: DbOrTx, venueId: string, year: number): Promise<number> {
-  const [row] = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n
+export async function countLedgerCompletePlacements(db: DbOrTx, venueIds: readonly string[], year: number): Promise<Map<string, number>> {
+  const rows = await db.execute<{ venue_id: string; n: number }>(sql`
+    select f.venue_id, count(*)::int as n
     from performance_placements f
     join engagements e on e.id = f.engagement_id
     join contracts c on c.engagement_id = f.engagement_id and c.signed_at is not null
     join placement_follow_ups u on u.placement_id = f.placement_id
-    where f.venue_id = ${venueId} and f.year = ${year} and f.counted`);
-  return row!.n;
+    where f.venue_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(venueIds)}::jsonb)) and f.year = ${year} and f.counted
+    group by f.venue_id`);
+  return new Map(rows.map((r) => [r.venue_id, r.n]));
 }
 
-/** A3: workers the venue's staff registered in person (walk-ins, 现场登记) in [from, to). */
-export async function countWalkInRegistrations(db: DbOrTx, venueId: string, from: Date, to: Date): Promise<number> {
-  const [row] = await db.execute<{ n: number }>(sql`
-    select count(*)::int as n from worker_profiles w
-    where w.home_venue_id = ${venueId} and w.registered_by is not null
-      and w.created_at >= ${from.toISOString()}::timestamptz and w.created_at < ${to.toISOString()}::timestamptz`);
-  return row!.n;
+/** A3: workers each venue's staff registered in person (walk-ins, 现场登记) in [from, to), by venue id (none: left out). */
+export async function countWalkInRegistrations(db: DbOrTx, venueIds: readonly string[], from: Date, to: Date): Promise<Map<string, number>> {
+  const rows = await db.execute<{ venue_id: string; n: number }>(sql`
+    select w.home_venue_id as venue_id, count(*)::int as n from worker_profiles w
+    where w.home_venue_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(venueIds)}::jsonb)) and w.registered_by is not null
+      and w.created_at >= ${from.toISOString()}::timestamptz and w.created_at < ${to.toISOString()}::timestamptz
+    group by w.home_venue_id`);
+  return new Map(rows.map((r) => [r.venue_id, r.n]));
 }
 
 /** The venue whose staff registered this worker in person, and when; null for a self-registration. */

@@ -1,15 +1,24 @@
 import { shanghaiDate } from "@qz/shared";
-import type { JobHandler } from "../../jobs/job-context.js";
+import { withBatch, type JobHandler } from "../../jobs/job-context.js";
 
-/** placement.recorded → the placement fact and the venue-year's dirty mark, in the job's transaction (a redelivery counts nothing). */
-export const recordPlacement: JobHandler<"performance.record-placement"> = async ({ tx, services }, payload) => {
-  await services.performance.recordPlacement(tx, payload);
-};
+/** placement.recorded → the placement facts, the venue-years' counters and dirty marks, in the job's transaction (a redelivery counts nothing). */
+export const recordPlacement: JobHandler<"performance.record-placement"> = withBatch(
+  async ({ tx, services }, payload) => {
+    await services.performance.recordPlacement(tx, payload);
+  },
+  // The applies it emitted are queued as soon as it commits: the placement → score path need not wait for the relay's poll.
+  async ({ tx, services }, events) => ({ emitted: (await services.performance.recordPlacements(tx, events.map((e) => e.payload))).applies }),
+);
 
-/** One venue-year's pending placements, all at once: counters recounted from the facts, then the projection. */
-export const applyPlacements: JobHandler<"performance.apply-placements"> = async ({ tx, services }, { venueId, year }) => {
-  await services.performance.applyPlacements(tx, venueId, year);
-};
+/** Dirty venue-years (one event per dirty spell), many at once: each projection recomputed once from its counters. */
+export const applyPlacements: JobHandler<"performance.apply-placements"> = withBatch(
+  async ({ tx, services }, { venueId, year }) => {
+    await services.performance.applyPlacements(tx, venueId, year);
+  },
+  async ({ tx, services }, events) => {
+    await services.performance.applyPlacementsOf(tx, events.map((e) => e.payload));
+  },
+);
 
 export const recordRating: JobHandler<"performance.record-rating"> = async ({ tx, services }, payload) => {
   await services.performance.recordRating(tx, payload);

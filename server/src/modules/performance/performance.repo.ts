@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { PERFORMANCE_COUNTER, type MetricKey } from "@qz/shared";
 import type { DbOrTx } from "../../db/client.js";
+import { insertJsonRows } from "../../db/json-rows.js";
 import {
   performanceComplaints,
   performancePlacements,
@@ -29,15 +30,41 @@ export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 export const ZERO_COUNTERS: Counters = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
 
+/** A placement fact as inserted: what the counters take from it. */
+export interface InsertedPlacement {
+  placementId: string;
+  venueId: string;
+  year: number;
+  counted: boolean;
+  priorityGroup: boolean;
+  source: string;
+}
+
 /**
- * Records a placement fact. The partial unique index on (venue, worker, employer, day) where counted makes
- * "counted once a day" race-free: the first insert with counted = true wins, the rest are kept uncounted.
+ * Records placement facts, many in two statements; returns the rows actually inserted (a placement id seen
+ * before, in the table or earlier in `rows`, is left out: the caller counts only what comes back). The partial
+ * unique index on (venue, worker, employer, day) where counted makes "counted once a day" race-free: the first
+ * insert with counted = true wins, the rest are kept uncounted.
  */
-export async function insertPlacementFact(tx: DbOrTx, row: Omit<typeof performancePlacements.$inferInsert, "counted">): Promise<"COUNTED" | "SAME_DAY" | "DUPLICATE"> {
-  const counted = await tx.insert(performancePlacements).values({ ...row, counted: true }).onConflictDoNothing().returning({ id: performancePlacements.placementId });
-  if (counted.length) return "COUNTED";
-  const again = await tx.insert(performancePlacements).values({ ...row, counted: false }).onConflictDoNothing().returning({ id: performancePlacements.placementId });
-  return again.length ? "SAME_DAY" : "DUPLICATE";
+export async function insertPlacementFacts(tx: DbOrTx, rows: Omit<typeof performancePlacements.$inferInsert, "counted">[]): Promise<InsertedPlacement[]> {
+  if (!rows.length) return [];
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      placement_id: r.placementId, venue_id: r.venueId, year: r.year, engagement_id: r.engagementId, task_id: r.taskId, worker_id: r.workerId,
+      employer_id: r.employerId, source: r.source, priority_group: r.priorityGroup, paid_at: r.paidAt, paid_on: r.paidOn,
+    })),
+  );
+  const cols = sql.raw("placement_id, venue_id, year, engagement_id, task_id, worker_id, employer_id, source, priority_group, paid_at, paid_on");
+  const out = sql.raw("placement_id, venue_id, year, counted, priority_group, source");
+  // One statement: the counted inserts first; what they left out (same worker × employer × day, or a placement
+  // id seen before) is tried again uncounted, where only a placement id seen before still conflicts.
+  const inserted = await tx.execute<{ placement_id: string; venue_id: string; year: number; counted: boolean; priority_group: boolean; source: string }>(sql`
+    with r as (select * from jsonb_populate_recordset(null::performance_placements, ${json}::jsonb)),
+      a as (insert into performance_placements (${cols}, counted) select ${cols}, true from r on conflict do nothing returning ${out}),
+      b as (insert into performance_placements (${cols}, counted) select ${cols}, false from r where r.placement_id not in (select placement_id from a)
+            on conflict do nothing returning ${out})
+    select * from a union all select * from b`);
+  return inserted.map((r) => ({ placementId: r.placement_id, venueId: r.venue_id, year: Number(r.year), counted: r.counted, priorityGroup: r.priority_group, source: r.source }));
 }
 
 export async function insertRatingFact(tx: DbOrTx, row: typeof performanceRatings.$inferInsert): Promise<boolean> {
@@ -59,24 +86,89 @@ export async function bumpCounters(tx: DbOrTx, venueId: string, year: number, de
   return row!;
 }
 
+export type VenueYear = { venueId: string; year: number };
+
+/** Venue-years in one fixed order: every writer that locks several of them takes the locks in this order (no deadlock). */
+export const sortVenueYears = <T extends VenueYear>(keys: T[]): T[] =>
+  [...keys].sort((a, b) => (a.venueId < b.venueId ? -1 : a.venueId > b.venueId ? 1 : a.year - b.year));
+
 /**
- * Marks a venue-year as holding placements the counters have not taken in (the dirty mark), holding the
- * mark's row lock until the transaction ends; true when this call created it (then emit the apply event).
- * Call it last in the transaction: the lock makes a concurrent apply wait for this commit before recounting.
+ * Adds to many venue-years' counters in one statement (creating rows), locking them in sortVenueYears order until
+ * the transaction ends. One row per venue-year in `deltas`, every row with the same counters.
  */
-export async function markPlacementsPending(tx: DbOrTx, venueId: string, year: number): Promise<boolean> {
-  const [row] = await tx
-    .insert(venueYearPending)
-    .values({ venueId, year })
-    .onConflictDoUpdate({ target: [venueYearPending.venueId, venueYearPending.year], set: { since: sql`${venueYearPending.since}` } })
-    .returning({ created: sql<boolean>`xmax = 0` });
-  return row!.created;
+export async function addCounters(tx: DbOrTx, deltas: (VenueYear & Partial<Counters>)[]): Promise<void> {
+  if (!deltas.length) return;
+  const names = Object.keys(deltas[0]!).filter((k): k is Counter => (COUNTERS as readonly string[]).includes(k));
+  const set = sql.raw(names.map((k) => `${venueYearMetrics[k].name} = venue_year_metrics.${venueYearMetrics[k].name} + excluded.${venueYearMetrics[k].name}`).join(", "));
+  await insertJsonRows(tx, venueYearMetrics, sortVenueYears(deltas), sql`on conflict (venue_id, year) do update set ${set}, updated_at = now()`);
+}
+
+/**
+ * Adds placement deltas to many venue-years' counters, marks each venue-year dirty (its projection has not taken
+ * them in) and, for each mark it creates, writes the apply event (venue-year.placements-pending) to the outbox:
+ * one statement, so the counter and mark row locks (counters first, each in sortVenueYears order) are held only
+ * from it to the commit — every placement batch of a venue-year waits for them. Call it last in the transaction:
+ * the mark's lock also makes a concurrent apply wait for this commit before it reads the counters. Returns the
+ * events written (the first placement of a dirty spell emits the one apply).
+ */
+export async function addPlacementCounters(
+  tx: DbOrTx,
+  deltas: (VenueYear & Pick<Counters, "placements" | "priorityPlacements" | "onlinePlacements" | "settledEngagements">)[],
+): Promise<{ id: string; payload: VenueYear }[]> {
+  if (!deltas.length) return [];
+  const json = JSON.stringify(
+    sortVenueYears(deltas).map((d) => ({
+      venue_id: d.venueId, year: d.year, placements: d.placements, priority_placements: d.priorityPlacements, online_placements: d.onlinePlacements, settled_engagements: d.settledEngagements,
+    })),
+  );
+  const rows = await tx.execute<{ id: string; payload: VenueYear }>(sql`
+    with d as (select * from jsonb_to_recordset(${json}::jsonb)
+        as d(venue_id uuid, year smallint, placements int, priority_placements int, online_placements int, settled_engagements int)),
+      c as (insert into venue_year_metrics as m (venue_id, year, placements, priority_placements, online_placements, settled_engagements)
+        select venue_id, year, placements, priority_placements, online_placements, settled_engagements from d order by venue_id, year
+        on conflict (venue_id, year) do update set placements = m.placements + excluded.placements,
+          priority_placements = m.priority_placements + excluded.priority_placements, online_placements = m.online_placements + excluded.online_placements,
+          settled_engagements = m.settled_engagements + excluded.settled_engagements, updated_at = now()
+        returning venue_id, year),
+      p as (insert into venue_year_pending as p (venue_id, year) select venue_id, year from c order by venue_id, year
+        on conflict (venue_id, year) do update set since = p.since
+        returning venue_id, year, xmax = 0 as created),
+      e as (insert into outbox (name, payload)
+        select 'venue-year.placements-pending', jsonb_build_object('venueId', venue_id, 'year', year) from p where created
+        returning id, payload)
+    select id, payload from e`);
+  return rows.map((r) => ({ id: r.id, payload: r.payload }));
 }
 
 /** Takes the dirty mark off a venue-year (waiting for any transaction that holds it); false when none was set. */
 export async function clearPlacementsPending(tx: DbOrTx, venueId: string, year: number): Promise<boolean> {
   const rows = await tx.delete(venueYearPending).where(and(eq(venueYearPending.venueId, venueId), eq(venueYearPending.year, year))).returning({ year: venueYearPending.year });
   return rows.length > 0;
+}
+
+/**
+ * Takes the dirty marks off many venue-years at once, locking them in sortVenueYears order (as every writer of
+ * marks does) and waiting for any transaction that holds one; returns the venue-years that had a mark.
+ */
+export async function clearPlacementsPendingMany(tx: DbOrTx, keys: VenueYear[]): Promise<VenueYear[]> {
+  if (!keys.length) return [];
+  const json = JSON.stringify(sortVenueYears(keys).map((k) => ({ venue_id: k.venueId, year: k.year })));
+  const rows = await tx.execute<{ venue_id: string; year: number }>(sql`
+    with k as (select * from jsonb_to_recordset(${json}::jsonb) as k(venue_id uuid, year smallint)),
+      locked as (select p.venue_id, p.year from venue_year_pending p join k using (venue_id, year) order by p.venue_id, p.year for update of p)
+    delete from venue_year_pending p using locked l where p.venue_id = l.venue_id and p.year = l.year
+    returning p.venue_id, p.year`);
+  return rows.map((r) => ({ venueId: r.venue_id, year: Number(r.year) }));
+}
+
+/** The stored counters of many venue-years in one query (a venue-year without a row is left out). */
+export async function listCounters(db: DbOrTx, keys: VenueYear[]): Promise<MetricsRow[]> {
+  if (!keys.length) return [];
+  const json = JSON.stringify(keys.map((k) => ({ venue_id: k.venueId, year: k.year })));
+  return db
+    .select()
+    .from(venueYearMetrics)
+    .where(sql`(${venueYearMetrics.venueId}, ${venueYearMetrics.year}) in (select venue_id, year from jsonb_to_recordset(${json}::jsonb) as k(venue_id uuid, year smallint))`);
 }
 
 export async function listPendingVenueYears(db: DbOrTx): Promise<{ venueId: string; year: number }[]> {
@@ -97,34 +189,18 @@ export async function countPlacementFacts(db: DbOrTx, venueId: string, year: num
   return row!;
 }
 
-/** Locks a venue-year's counter row (creating it), so applies of one venue-year run one after another. */
-export async function lockCounters(tx: DbOrTx, venueId: string, year: number): Promise<void> {
-  await tx
-    .insert(venueYearMetrics)
-    .values({ venueId, year })
-    .onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set: { updatedAt: sql`now()` } });
-}
-
-/** Overwrites some counters of a venue-year (the row must exist) and returns all of them. */
-export async function updateCounters(tx: DbOrTx, venueId: string, year: number, set: Partial<Counters>): Promise<Counters> {
-  const [row] = await tx
-    .update(venueYearMetrics)
-    .set({ ...set, updatedAt: sql`now()` })
-    .where(and(eq(venueYearMetrics.venueId, venueId), eq(venueYearMetrics.year, year)))
-    .returning();
-  return row!;
-}
-
 export async function findCounters(db: DbOrTx, venueId: string, year: number): Promise<MetricsRow | null> {
   const [row] = await db.select().from(venueYearMetrics).where(and(eq(venueYearMetrics.venueId, venueId), eq(venueYearMetrics.year, year)));
   return row ?? null;
 }
 
-export async function setCounters(tx: DbOrTx, venueId: string, year: number, counters: Counters): Promise<void> {
-  await tx
-    .insert(venueYearMetrics)
-    .values({ venueId, year, ...counters })
-    .onConflictDoUpdate({ target: [venueYearMetrics.venueId, venueYearMetrics.year], set: { ...counters, updatedAt: sql`now()` } });
+/**
+ * Brings a venue-year's counters from `stored` (as read in the reconcile's snapshot; null: no row then) to `actual`
+ * by adding the difference, so an event counted by a concurrent transaction after the snapshot is kept, not overwritten.
+ */
+export async function correctCounters(tx: DbOrTx, venueId: string, year: number, stored: Counters | null, actual: Counters): Promise<void> {
+  const delta = Object.fromEntries(COUNTERS.map((k) => [k, actual[k] - (stored?.[k] ?? 0)])) as Counters;
+  await addCounters(tx, [{ venueId, year, ...delta }]);
 }
 
 export async function insertActivity(tx: DbOrTx, row: typeof venueActivities.$inferInsert): Promise<ActivityRow> {
@@ -224,6 +300,16 @@ export async function findAssessment(db: DbOrTx, venueId: string, year: number, 
   return row ?? null;
 }
 
+/** One kind of assessment of many venues for a year, by venue id (a venue without one is left out). */
+export async function listAssessments(db: DbOrTx, venueIds: readonly string[], year: number, kind: AssessmentRow["kind"]): Promise<Map<string, AssessmentRow>> {
+  if (!venueIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(venueAssessments)
+    .where(and(inArray(venueAssessments.venueId, [...venueIds]), eq(venueAssessments.year, year), eq(venueAssessments.kind, kind)));
+  return new Map(rows.map((r) => [r.venueId, r]));
+}
+
 export async function upsertAssessment(tx: DbOrTx, row: typeof venueAssessments.$inferInsert): Promise<AssessmentRow> {
   const { venueId: _v, year: _y, kind: _k, ...set } = row;
   const [saved] = await tx
@@ -262,6 +348,16 @@ export async function upsertProjection(tx: DbOrTx, row: typeof venueYearResults.
     .onConflictDoUpdate({ target: [venueYearResults.venueId, venueYearResults.year], set, setWhere: sql`${venueYearResults.status} = 'PROJECTED'` })
     .returning();
   return saved ?? null;
+}
+
+/** upsertProjection for many venue-years in one statement (in sortVenueYears order, so two batches cannot deadlock). */
+export async function upsertProjections(tx: DbOrTx, rows: (typeof venueYearResults.$inferInsert)[]): Promise<void> {
+  if (!rows.length) return;
+  const set = Object.entries(getTableColumns(venueYearResults))
+    .filter(([k]) => k in rows[0]! && k !== "venueId" && k !== "year" && k !== "status")
+    .map(([, c]) => `${c.name} = excluded.${c.name}`)
+    .join(", ");
+  await insertJsonRows(tx, venueYearResults, sortVenueYears(rows.map((r) => ({ ...r, status: "PROJECTED" as const }))), sql`on conflict (venue_id, year) do update set ${sql.raw(set)} where venue_year_results.status = 'PROJECTED'`);
 }
 
 export async function updateResult(tx: DbOrTx, venueId: string, year: number, set: Partial<typeof venueYearResults.$inferInsert>): Promise<ResultRow> {

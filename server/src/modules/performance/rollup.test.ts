@@ -1,10 +1,10 @@
 import { DEFAULT_POLICY, evaluateVenueYear } from "@qz/shared";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, performancePlacements, venueYearMetrics, venueYearPending, venueYearResults } from "../../db/schema/index.js";
-import { jobIdFor, type EventPayloads } from "../../jobs/events.js";
+import { batchJobIdFor, jobIdFor, type EventPayloads } from "../../jobs/events.js";
 import { JOB_HANDLERS } from "../../jobs/handlers.js";
-import { runJob } from "../../jobs/job-runner.js";
+import { runJob, runJobBatch } from "../../jobs/job-runner.js";
 import { insertUser, insertVenue } from "../../testing/factories.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import { emitComplaintClosed, emitPlacement, emitRating } from "./performance.fixtures.js";
@@ -46,7 +46,7 @@ describe("venue-year roll-up", () => {
     expect(twice!.scoreTenths).toBe(evaluateVenueYear(DEFAULT_POLICY, { venueType: "MARKET", year: 2026, metrics: twice!.metrics, onsite: null, vetoes: [], unremediedComplaints: 0 }).scoreTenths);
   });
 
-  it("placements arriving while a venue-year is dirty share one apply job, which recounts them all", async () => {
+  it("placements arriving while a venue-year is dirty share one apply job, which takes them all in", async () => {
     const venue = await market();
     for (let i = 0; i < 20; i++) await emitPlacement(h.deps.db, { venueId: venue.id, workerId: (await insertUser(h.deps.db, "WORKER")).id, employerId: employer, priorityGroup: i % 4 === 0 });
     const ran = await h.deliverDueEvents();
@@ -82,6 +82,80 @@ describe("venue-year roll-up", () => {
     expect(await h.deps.db.select().from(venueYearPending).where(eq(venueYearPending.venueId, venue.id))).toEqual([]);
     const recount = await repo.countPlacementFacts(h.deps.db, venue.id, 2026);
     expect(recount).toMatchObject({ placements: 2, settledEngagements: 2 });
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where sent_at is null`);
+  });
+
+  it("a burst of 50 placements for one venue in one batch job: each counted once (the same event twice, the same placement under a new event id), one apply, the right projection", async () => {
+    const venue = await market();
+    const sent: { eventId: string; payload: EventPayloads["placement.recorded"] }[] = [];
+    for (let i = 0; i < 50; i++) sent.push(await emitPlacement(h.deps.db, { venueId: venue.id, workerId: (await insertUser(h.deps.db, "WORKER")).id, employerId: employer, priorityGroup: i % 5 === 0 }));
+    // The same worker twice on one Shanghai day: B3 counts both, A1 one.
+    sent.push(await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: "2026-05-20T01:00:00.000Z" }));
+    sent.push(await emitPlacement(h.deps.db, { venueId: venue.id, workerId: worker, employerId: employer, paidAt: "2026-05-20T02:00:00.000Z" }));
+    const again = await emitPlacement(h.deps.db, sent[3]!.payload);
+    const ids = [...sent, again].map((s) => s.eventId);
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where id in ${sql.raw(`('${ids.join("','")}')`)}`);
+    const events = [...sent, sent[7]!, again].map((s) => ({ id: s.eventId, payload: s.payload }));
+    const record = { id: batchJobIdFor(events.map((e) => e.id), "performance.record-placement"), name: "performance.record-placement", data: { events }, attemptsMade: 0 };
+    expect(await runJobBatch(h.deps, JOB_HANDLERS, record)).toEqual({ done: 53, duplicate: 0, skipped: 0, cancelled: 0 });
+    expect(await runJobBatch(h.deps, JOB_HANDLERS, record)).toEqual({ done: 0, duplicate: 53, skipped: 0, cancelled: 0 });
+    const counters = await repo.findCounters(h.deps.db, venue.id, 2026);
+    expect(counters).toMatchObject({ placements: 51, priorityPlacements: 10, onlinePlacements: 51, settledEngagements: 52 });
+    expect(counters).toMatchObject(await repo.countPlacementFacts(h.deps.db, venue.id, 2026));
+    // One dirty mark, one apply event for the whole burst; its job writes the projection once.
+    const applies = await h.deps.db.execute<{ id: string; payload: EventPayloads["venue-year.placements-pending"] }>(
+      sql`select id, payload from outbox where name = 'venue-year.placements-pending' and sent_at is null and payload->>'venueId' = ${venue.id}`,
+    );
+    expect(applies.map((a) => a.payload)).toEqual([{ venueId: venue.id, year: 2026 }]);
+    expect(await result(venue.id)).toBeUndefined();
+    const apply = { id: batchJobIdFor([applies[0]!.id], "performance.apply-placements"), name: "performance.apply-placements", data: { events: [{ id: applies[0]!.id, payload: applies[0]!.payload }] }, attemptsMade: 0 };
+    expect(await runJobBatch(h.deps, JOB_HANDLERS, apply)).toMatchObject({ done: 1 });
+    const projected = (await result(venue.id))!;
+    expect(projected.metrics).toMatchObject({ placements: 51, priorityPlacements: 10, settledEngagements: 52 });
+    expect(projected.scoreTenths).toBe(evaluateVenueYear(DEFAULT_POLICY, { venueType: "MARKET", year: 2026, metrics: projected.metrics, onsite: null, vetoes: [], unremediedComplaints: 0 }).scoreTenths);
+    expect(await h.deps.db.select().from(venueYearPending).where(eq(venueYearPending.venueId, venue.id))).toEqual([]);
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where id = ${applies[0]!.id}`);
+  });
+
+  it("an apply batch over several venue-years writes each projection from its own counters, and leaves a venue-year whose mark another apply took", async () => {
+    const [v1, v2] = [await market(), await market()];
+    for (const [venue, n] of [[v1, 3], [v2, 5]] as const) {
+      for (let i = 0; i < n; i++) {
+        const { payload } = await emitPlacement(h.deps.db, { venueId: venue.id, workerId: (await insertUser(h.deps.db, "WORKER")).id, employerId: employer });
+        await h.deps.db.transaction((tx) => h.services.performance.recordPlacement(tx, payload));
+      }
+    }
+    await h.deps.db.execute(sql`update outbox set sent_at = now() where sent_at is null`);
+    // v2's mark was already taken (its apply ran and committed): the batch leaves v2's projection to that apply.
+    await h.deps.db.delete(venueYearPending).where(eq(venueYearPending.venueId, v2.id));
+    await h.deps.db.transaction((tx) => h.services.performance.applyPlacementsOf(tx, [{ venueId: v2.id, year: 2026 }, { venueId: v1.id, year: 2026 }, { venueId: v1.id, year: 2026 }]));
+    expect((await result(v1.id))!.metrics).toMatchObject({ placements: 3, settledEngagements: 3 });
+    expect(await result(v2.id)).toBeUndefined();
+  });
+
+  it("an apply batch that starts while a placement batch is uncommitted waits for its marks and counts it", async () => {
+    const [v1, v2] = [await market(), await market()];
+    const payloads: EventPayloads["placement.recorded"][] = [];
+    for (const venue of [v1, v2, v2]) payloads.push((await emitPlacement(h.deps.db, { venueId: venue.id, workerId: (await insertUser(h.deps.db, "WORKER")).id, employerId: employer })).payload);
+    await h.deps.db.transaction((tx) => h.services.performance.recordPlacements(tx, payloads.slice(0, 2)));
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let recorded!: () => void;
+    const marked = new Promise<void>((r) => (recorded = r));
+    const slow = h.deps.db.transaction(async (tx) => {
+      await h.services.performance.recordPlacements(tx, payloads.slice(2));
+      recorded();
+      await held;
+    });
+    await marked;
+    const apply = h.deps.db.transaction((tx) => h.services.performance.applyPlacementsOf(tx, [{ venueId: v1.id, year: 2026 }, { venueId: v2.id, year: 2026 }]));
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await slow;
+    await apply;
+    expect((await result(v1.id))!.metrics).toMatchObject({ placements: 1 });
+    expect((await result(v2.id))!.metrics).toMatchObject({ placements: 2, settledEngagements: 2 });
+    expect(await h.deps.db.select().from(venueYearPending).where(inArray(venueYearPending.venueId, [v1.id, v2.id]))).toEqual([]);
     await h.deps.db.execute(sql`update outbox set sent_at = now() where sent_at is null`);
   });
 
@@ -151,6 +225,15 @@ describe("venue-year roll-up", () => {
     expect(after.scoreTenths).toBe(before.scoreTenths);
     const again = await h.deps.db.transaction((tx) => h.services.performance.reconcile(tx, null));
     expect(again.drifted).toBe(0);
+  });
+
+  it("the reconcile corrects counters by the difference it saw, so a placement counted after its snapshot is kept", async () => {
+    const venue = await market();
+    const zero = { ...repo.ZERO_COUNTERS };
+    // The snapshot read 5 stored against 3 in the facts; one more placement was counted meanwhile (stored now 6).
+    await repo.correctCounters(h.deps.db, venue.id, 2026, null, { ...zero, placements: 6 });
+    await repo.correctCounters(h.deps.db, venue.id, 2026, { ...zero, placements: 5 }, { ...zero, placements: 3, ratings: 2 });
+    expect(await repo.findCounters(h.deps.db, venue.id, 2026)).toMatchObject({ placements: 4, ratings: 2 });
   });
 
   it("the nightly schedule's event runs the reconcile through the job runner", async () => {

@@ -5,6 +5,9 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaintEvents, labourInspectionReferrals, ledgerTransfers, placements } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
+import { batchJobIdFor } from "../../jobs/events.js";
+import { JOB_HANDLERS } from "../../jobs/handlers.js";
+import { runJobBatch } from "../../jobs/job-runner.js";
 import { insertVenue } from "../../testing/factories.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import { engagedWorker, insertRecognizedVenue, signBoth, workedShift, type Engaged } from "../contract/contract.fixtures.js";
@@ -118,5 +121,26 @@ describe("wage-arrears complaints and the ledger", () => {
     h.clock.advance(10 * 24 * H);
     await h.deliverDueEvents();
     expect(await h.deps.db.select().from(labourInspectionReferrals).where(eq(labourInspectionReferrals.complaintId, c.id))).toHaveLength(0);
+  }, 60_000);
+  it("a batch of placements resolves the standing wage-arrears complaint of the one engagement that has it, once, and passes the other", async () => {
+    const [e, other] = [await worked(), await worked()];
+    const c = await h.services.complaints.fileComplaint(e.worker, { category: "WAGE_ARREARS", engagementId: e.engagementId, title: "工资迟迟未结", description: "完工后用工方一直没有结算工资。" });
+    for (const x of [e, other]) {
+      const s = await h.services.settlement.submitSettlement(x.employer, { engagementId: x.engagementId });
+      await h.services.settlement.confirmSettlement(x.worker, s.id);
+    }
+    // Everything is delivered but this consumer, whose events then arrive as one batch job.
+    await h.deliverDueEvents({ ...JOB_HANDLERS, "complaints.resolve-paid-wage-arrears": async () => {} });
+    const events = await h.deps.db.execute<{ id: string; payload: { engagementId: string } }>(
+      sql`select id, payload from outbox where name = 'placement.recorded' and payload->>'engagementId' in (${e.engagementId}, ${other.engagementId})`,
+    );
+    expect(events).toHaveLength(2);
+    await h.deps.db.execute(sql`delete from processed_events where consumer = 'complaints.resolve-paid-wage-arrears' and event_id in (${events[0]!.id}, ${events[1]!.id})`);
+    const data = { events: events.map((r) => ({ id: r.id, payload: r.payload })) };
+    const job = { id: batchJobIdFor(events.map((r) => r.id), "complaints.resolve-paid-wage-arrears"), name: "complaints.resolve-paid-wage-arrears", data, attemptsMade: 0 };
+    expect(await runJobBatch(h.deps, JOB_HANDLERS, job)).toEqual({ done: 2, duplicate: 0, skipped: 0, cancelled: 0 });
+    expect(await h.services.complaints.getComplaint(e.worker, c.id)).toMatchObject({ status: "RESOLVED", resolution: "工资已通过平台结算支付到账" });
+    const steps = await h.deps.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, c.id), eq(complaintEvents.action, "WAGES_PAID")));
+    expect(steps).toHaveLength(1);
   }, 60_000);
 });

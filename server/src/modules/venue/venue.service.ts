@@ -83,8 +83,11 @@ export function createVenueService({ db, now }: Deps) {
     /** One of the 13 areas' rows; NOT_FOUND when missing. */
     getRegionRecord: (code: string, tx: DbOrTx = db) => repo.getRegion(tx, code),
 
-    /** A venue's purchase-of-service periods, for subsidy eligibility (inside the caller's transaction when given). */
-    listServicePurchasePeriods: (venueId: string, tx: DbOrTx = db) => repo.listServicePurchasePeriodsByVenueIds(tx, [venueId]),
+    /** Venues' rows for another domain (a missing id is left out). */
+    listVenueRecords: (ids: readonly string[], tx: DbOrTx = db) => repo.listVenuesByIds(tx, ids),
+
+    /** Venues' purchase-of-service periods, for subsidy eligibility (inside the caller's transaction when given). */
+    listServicePurchasePeriods: (venueIds: readonly string[], tx: DbOrTx = db) => repo.listServicePurchasePeriodsByVenueIds(tx, venueIds),
 
     /** County officers register a venue in their county; it waits for recognition. */
     async createVenue(caller: Caller, cmd: CreateVenueCommand) {
