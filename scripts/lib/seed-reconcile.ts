@@ -44,10 +44,11 @@ export async function seedReconcileRuns(db: Db, d: ReconcileSeedInput): Promise<
     };
     await reconcile();
 
-    // The planted drift (plain SQL on the seed's own connection: scripts do not depend on drizzle-orm): the demo
-    // market's placements 2 short, and 6 services too many at the station with the most this year.
-    await handle.sql`update venue_year_metrics set placements = greatest(placements - 2, 0) where venue_id = ${d.demoMarketId} and year = ${year}`;
-    await handle.sql`
+    // The planted drift (plain SQL on the seed's database through its postgres.js client: scripts do not depend on
+    // drizzle-orm): the demo market's placements 2 short, and 6 services too many at the station with the most this year.
+    const sql = db.$client;
+    await sql`update venue_year_metrics set placements = greatest(placements - 2, 0) where venue_id = ${d.demoMarketId} and year = ${year}`;
+    await sql`
       update venue_year_metrics set services = services + 6
       where (venue_id, year) = (
         select m.venue_id, m.year from venue_year_metrics m join venues v on v.id = m.venue_id

@@ -2,7 +2,8 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index.js";
 
-export type Db = PostgresJsDatabase<typeof schema>;
+/** The pool; `$client` is its postgres.js client (drizzle attaches it), for the rare plain-SQL need of a script. */
+export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Repositories take either the pool or an open transaction. */
 export type DbOrTx = Db | Tx;
