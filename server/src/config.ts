@@ -57,7 +57,9 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   WRITE_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  // How often an idle relay looks for new outbox rows: the mean wait of every event (a payout after its confirmation
+  // included), for one indexed query per poll (10 a second per worker process when idle).
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(100),
   // Dispatch (DESIGN §4): an offer's life, waves before staff dispatch by hand, K outstanding offers per worker,
   // and the nearest eligible workers a wave ranks (at least the largest wave, 20).
   DISPATCH_OFFER_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
