@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notifications, outbox, processedEvents, venueYearResults } from "../db/schema/index.js";
-import { createDeps, type DepsHandle } from "../deps.js";
+import type { DepsHandle } from "../deps.js";
 import { AppError } from "../errors.js";
 import { createLogger } from "../logger.js";
 import { insertUser, insertVenue } from "../testing/factories.js";
-import { createTestEnv, type TestEnv } from "../testing/test-app.js";
+import { useTestDeps, type TestEnv } from "../testing/test-app.js";
 import { until } from "../testing/test-env.js";
 import { batchJobIdFor, jobIdFor, type BatchJobData } from "./events.js";
 import { JOB_HANDLERS } from "./handlers.js";
@@ -21,14 +21,7 @@ describe("batch jobs: many events of one consumer in one job, each still counted
   let env: TestEnv;
   let handle: DepsHandle;
   const logger = createLogger({ env: "test", logLevel: "silent" }, "test");
-  beforeAll(async () => {
-    env = await createTestEnv();
-    handle = createDeps(env.config, { logger });
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await env?.cleanup();
-  });
+  useTestDeps(logger, (e, h) => ([env, handle] = [e, h]));
 
   const welcome = "notify.welcome-user" as const;
   /** A registered worker and its user.registered event (left unsent for the relay, or marked sent). */

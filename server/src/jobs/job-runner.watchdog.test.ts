@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notifications } from "../db/schema/index.js";
-import { createDeps, type DepsHandle } from "../deps.js";
+import type { DepsHandle } from "../deps.js";
 import { createLogger } from "../logger.js";
 import { insertUser } from "../testing/factories.js";
-import { createTestEnv, type TestEnv } from "../testing/test-app.js";
+import { useTestDeps, type TestEnv } from "../testing/test-app.js";
 import { until } from "../testing/test-env.js";
 import { createOutboxRelay } from "./outbox-relay.js";
 import { emitEvent } from "./outbox.js";
@@ -16,14 +16,7 @@ describe("job workers' watchdog", () => {
   let env: TestEnv;
   let handle: DepsHandle;
   const logger = createLogger({ env: "test", logLevel: "silent" }, "test");
-  beforeAll(async () => {
-    env = await createTestEnv();
-    handle = createDeps(env.config, { logger });
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await env?.cleanup();
-  });
+  useTestDeps(logger, (e, h) => ([env, handle] = [e, h]));
 
   it("replaces a worker that takes no job while one is due, and the queue's jobs run again", async () => {
     const { db } = env.database;

@@ -1,12 +1,12 @@
 import { Queue } from "bullmq";
 import { count, eq, isNull, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { notifications, outbox, processedEvents } from "../db/schema/index.js";
 import { createLogger } from "../logger.js";
 import { insertUser } from "../testing/factories.js";
-import { createTestEnv, type TestEnv } from "../testing/test-app.js";
-import { createDeps, type DepsHandle } from "../deps.js";
+import { useTestDeps, type TestEnv } from "../testing/test-app.js";
+import type { DepsHandle } from "../deps.js";
 import { createDatabase } from "../db/client.js";
 import postgres from "postgres";
 import { adminDatabaseUrl, until } from "../testing/test-env.js";
@@ -21,14 +21,7 @@ describe("transactional outbox → BullMQ", () => {
   let env: TestEnv;
   let handle: DepsHandle;
   const logger = createLogger({ env: "test", logLevel: "silent" }, "test");
-  beforeAll(async () => {
-    env = await createTestEnv();
-    handle = createDeps(env.config, { logger });
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await env?.cleanup();
-  });
+  useTestDeps(logger, (e, h) => ([env, handle] = [e, h]));
 
   const unsent = async () => (await env.database.db.select({ n: count() }).from(outbox).where(isNull(outbox.sentAt)))[0]!.n;
 

@@ -4,10 +4,12 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { Redis } from "ioredis";
 import postgres from "postgres";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createApi, type Api } from "../app.js";
 import { loadConfig, type Config } from "../config.js";
 import { createDatabase, type Database } from "../db/client.js";
+import { createDeps, type DepsHandle } from "../deps.js";
+import type { Logger } from "../logger.js";
 import { adminDatabaseUrl, databaseUrlFor, TEST_REDIS_URL } from "./test-env.js";
 
 export interface TestEnv {
@@ -117,4 +119,19 @@ export async function startTestApi(
       if (!sharing) await testEnv.cleanup();
     },
   };
+}
+
+/** A test file's own database and deps (with `logger`), made before its tests and closed after them; `use` receives them. */
+export function useTestDeps(logger: Logger, use: (env: TestEnv, handle: DepsHandle) => void): void {
+  let env: TestEnv | undefined;
+  let handle: DepsHandle | undefined;
+  beforeAll(async () => {
+    env = await createTestEnv();
+    handle = createDeps(env.config, { logger });
+    use(env, handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await env?.cleanup();
+  });
 }
