@@ -6,7 +6,9 @@ import type { Db } from "../../db/client.js";
 import { AppError } from "../../errors.js";
 import { and, count, eq } from "drizzle-orm";
 import { employerProfiles, notifications, offers, tasks, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
+import { afterAll, beforeAll } from "vitest";
 import { creditCode, insertUser, insertVenue, nextPhone } from "../../testing/factories.js";
+import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 /** 鲤城区 centre, where most fixtures live. */
@@ -127,4 +129,16 @@ export function waveReads(lab: () => { db: Db; employerId: string }) {
     manualNotices: async (taskTitle: string) =>
       (await lab().db.select().from(notifications).where(and(eq(notifications.kind, "DISPATCH_MANUAL"), eq(notifications.userId, lab().employerId)))).filter((n) => n.title.includes(taskTitle)),
   };
+}
+
+/** A test file's service harness with a recognised 鲤城区 venue and one employer, made before its tests and closed after; `use` receives them. */
+export function useDispatchLab(use: (lab: { h: ServiceHarness; employerId: string; employer: Caller }) => void): void {
+  let h: ServiceHarness | undefined;
+  beforeAll(async () => {
+    h = await createServiceHarness();
+    await insertRecognizedVenue(h.deps.db, { regionCode: "350502" });
+    const employerId = (await insertEmployer(h.deps.db)).id;
+    use({ h, employerId, employer: callerAs(employerId, "EMPLOYER") });
+  });
+  afterAll(() => h?.close());
 }

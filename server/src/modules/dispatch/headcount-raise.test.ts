@@ -3,11 +3,11 @@
 // clock, real outbox and jobs; workers already offered the task are never offered again, K still holds.
 import { randomUUID } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { engagements, outbox } from "../../db/schema/index.js";
-import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
+import { type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { callerAs, codeOf, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG, waveReads } from "./dispatch.fixtures.js";
+import { callerAs, codeOf, insertWorkers, north, taskCommand, LICHENG, waveReads, useDispatchLab } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
@@ -22,13 +22,7 @@ describe("raising the headcount sends a wave for the new seats", () => {
   // Each test has a skill and a day of its own, so tests do not see each other's workers or offers.
   const skills = ["WAREHOUSE", "SEWING", "COOK", "WAITER"];
 
-  beforeAll(async () => {
-    h = await createServiceHarness();
-    await insertRecognizedVenue(h.deps.db, { regionCode: "350502" });
-    employerId = (await insertEmployer(h.deps.db)).id;
-    employer = as(employerId, "EMPLOYER");
-  });
-  afterAll(() => h?.close());
+  useDispatchLab((lab) => ({ h, employerId, employer } = lab));
 
   async function post(skill: string, patch: Partial<PostTaskCommand> = {}) {
     const now = h.clock.now();

@@ -4,11 +4,11 @@
 // K still holds, and the same event processed twice sends one wave.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema/index.js";
-import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
+import { type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { callerAs, insertEmployer, insertRecognizedVenue, insertWorkers, north, taskCommand, LICHENG, waveReads } from "./dispatch.fixtures.js";
+import { callerAs, insertWorkers, north, taskCommand, LICHENG, waveReads, useDispatchLab } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
@@ -21,13 +21,7 @@ describe("a seat freed after the waves ran out gets a fresh round", () => {
   let employerId: string;
   let day = 0;
 
-  beforeAll(async () => {
-    h = await createServiceHarness();
-    await insertRecognizedVenue(h.deps.db, { regionCode: "350502" });
-    employerId = (await insertEmployer(h.deps.db)).id;
-    employer = as(employerId, "EMPLOYER");
-  });
-  afterAll(() => h?.close());
+  useDispatchLab((lab) => ({ h, employerId, employer } = lab));
 
   async function post(skill: string, patch: Partial<PostTaskCommand> = {}) {
     const now = h.clock.now();

@@ -1,10 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { engagements, notifications, offers, outbox, tasks, userBlocks, workerProfiles } from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
-import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
+import { type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
-import { callerAs, insertEmployer, insertRecognizedVenue, insertWorker, insertWorkers, north, taskCommand, LICHENG } from "./dispatch.fixtures.js";
+import { callerAs, insertEmployer, insertRecognizedVenue, insertWorker, insertWorkers, north, taskCommand, LICHENG, useDispatchLab } from "./dispatch.fixtures.js";
 import type { PostTaskCommand } from "./task.service.js";
 
 const H = 3_600_000;
@@ -29,13 +29,7 @@ describe("waves of offers", () => {
   const skillFor = ["PORTER", "CLEANING", "HOUSEKEEPING", "ELECTRICIAN", "PLUMBER", "COOK", "KITCHEN_HELPER", "WAITER", "DELIVERY", "WAREHOUSE", "SEWING"];
   let skillIndex = 0;
 
-  beforeAll(async () => {
-    h = await createServiceHarness();
-    await insertRecognizedVenue(h.deps.db, { regionCode: "350502" });
-    employerId = (await insertEmployer(h.deps.db)).id;
-    employer = as(employerId, "EMPLOYER");
-  });
-  afterAll(() => h?.close());
+  useDispatchLab((lab) => ({ h, employerId, employer } = lab));
 
   async function post(patch: Partial<PostTaskCommand> = {}) {
     const now = h.clock.now();
