@@ -16,7 +16,7 @@ import { JOB_HANDLERS } from "../../server/src/jobs/handlers.js";
 import { startJobWorkers } from "../../server/src/jobs/job-runner.js";
 import { createOutboxRelay } from "../../server/src/jobs/outbox-relay.js";
 import { createLogger } from "../../server/src/logger.js";
-import { countersFromSources } from "../../server/src/modules/performance/performance.repo.js";
+import { countersFromSources } from "../../server/src/modules/performance/reconcile.repo.js";
 import { prepareDatabase, splitDatabaseUrl } from "../lib/postgres.js";
 import { benchOptions, databaseUrl } from "./lib/setup.js";
 

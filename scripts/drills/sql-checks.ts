@@ -2,7 +2,8 @@
 // outbox. Each check only reads, and names the rows that break it (at most SAMPLE of them).
 import type postgres from "postgres";
 import { CONSUMERS } from "../../server/src/jobs/events.js";
-import { COUNTERS, countersFromSourcesText, countersOfRow, type CountersRow } from "../../server/src/modules/performance/performance.repo.js";
+import { COUNTERS } from "../../server/src/modules/performance/performance.repo.js";
+import { countersFromSourcesText, countersOfRow, type CountersRow } from "../../server/src/modules/performance/reconcile.repo.js";
 
 /** A postgres.js client or an open transaction on one. */
 export type Reader = postgres.ISql;

@@ -10,6 +10,7 @@ import { createAnnualCloseService } from "./annual-close.service.js";
 import { createAssessmentService } from "./assessment.service.js";
 import { createFollowUpService } from "./follow-up.service.js";
 import * as repo from "./performance.repo.js";
+import * as reconcileRepo from "./reconcile.repo.js";
 import type { PerformanceScope } from "./performance.scope.js";
 import { toVenuePerformance } from "./performance.view.js";
 import { createPolicyService } from "./policy.service.js";
@@ -106,7 +107,7 @@ export function createPerformanceService(deps: Deps, parts: RollupParts) {
 
     async listReconcileRuns(caller: Caller, limit: number) {
       requireActor(caller, "CITY_OFFICER");
-      return (await repo.listReconcileRuns(db, limit)).map((r) => ({
+      return (await reconcileRepo.listReconcileRuns(db, limit)).map((r) => ({
         ...r,
         drifts: r.details.map((d) => ({ ...d, fieldLabel: PERFORMANCE_COUNTER.has(d.field) ? PERFORMANCE_COUNTER.labels[d.field] : null })),
       }));

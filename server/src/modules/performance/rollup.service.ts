@@ -27,6 +27,7 @@ import type { DispatchService } from "../dispatch/dispatch.service.js";
 import type { VenueService } from "../venue/venue.service.js";
 import * as sources from "./follow-up.repo.js";
 import * as repo from "./performance.repo.js";
+import * as reconcileRepo from "./reconcile.repo.js";
 
 export interface RollupParts {
   venues: VenueService;
@@ -314,7 +315,7 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
       const startedAt = now();
       // Placements still waiting for their apply are lag, not drift: take them in first.
       for (const p of await repo.listPendingVenueYears(tx)) await applyPlacements(tx, p.venueId, p.year);
-      const rows = await repo.countersFromSources(tx);
+      const rows = await reconcileRepo.countersFromSources(tx);
       const details: { venueId: string; year: number; field: string; stored: number; actual: number }[] = [];
       const drifted = new Set<string>();
       for (const r of rows) {
@@ -333,7 +334,7 @@ export function createRollupService({ now, config }: Deps, { venues, dispatch }:
       }
       const currentYear = assessmentYearOf(shanghaiDate(startedAt));
       for (const r of rows) if (r.year === currentYear || drifted.has(`${r.venueId}/${r.year}`)) await recompute(tx, r.venueId, r.year);
-      return repo.insertReconcileRun(tx, { eventId, startedAt, venueYears: rows.length, drifted: drifted.size, details });
+      return reconcileRepo.insertReconcileRun(tx, { eventId, startedAt, venueYears: rows.length, drifted: drifted.size, details });
     },
   };
 }
