@@ -16,7 +16,7 @@ export const BULK_PHONE_BASE = 17000000000;
  * Inserts `count` workers (users, verified worker_profiles, worker_skills) in one transaction. Homes scatter
  * around each area's seat (about 5 km standard deviation); every worker shares `passwordHash`.
  * For the load the worker_skills trigger that copies the worker (home, travel, dispatchable, ranking fields)
- * row by row is bypassed (the insert makes the copy) and its two indexes are built afterwards, with the migrations'
+ * row by row is bypassed (the insert makes the copy) and its indexes are built afterwards, with the migrations'
  * definitions: building a GiST index once is several times faster than growing it row by row. Scratch
  * databases only.
  */
@@ -57,7 +57,10 @@ export async function seedBulkWorkers(sql: Sql, count: number, passwordHash: str
              c, (random() * 0.1 * c)::int, r * 4, r
         from (select *, floor(random() * 40)::int as c, floor(random() * 10)::int as r from bench_workers) w`;
     await tx`alter table worker_skills disable trigger worker_skills_copy_worker`;
-    await tx`drop index worker_skills_dispatch_idx, worker_skills_skill_idx`;
+    await tx`drop index worker_skills_skill_idx`;
+    // The skills' KNN indexes (one per skill, migration 0016) are dropped here and built again after the load.
+    for (const { name } of await tx<{ name: string }[]>`select indexname as name from pg_indexes where tablename = 'worker_skills' and indexname like 'worker\_skills\_dispatch\_%'`)
+      await tx`drop index ${tx(name)}`;
     // 1–3 distinct skills per worker: base + k·7 (mod the catalogue size) never repeats for k < size.
     const [{ n }] = await tx<{ n: number }[]>`
       with ins as (
@@ -75,10 +78,7 @@ export async function seedBulkWorkers(sql: Sql, count: number, passwordHash: str
       select count(*)::int as n from ins`;
     await tx`alter table worker_skills enable trigger worker_skills_copy_worker`;
     await tx`create index worker_skills_skill_idx on worker_skills using btree (skill_code, level)`;
-    await tx`create index worker_skills_dispatch_idx on worker_skills using gist (skill_code, home_earth)
-               include (worker_id, level, travel_mode, travel_minutes, completed_count, no_show_count, late_withdrawal_count,
-                        rating_sum, rating_count, gender, birth_date, hard_to_employ, zero_employment_family)
-               where dispatchable`;
+    await tx`select ensure_skill_dispatch_index(code) from skills`;
     return { workers: count, skills: n };
   });
 }

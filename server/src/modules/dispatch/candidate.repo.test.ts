@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users, workerProfiles, workerSkills } from "../../db/schema/index.js";
+import { skills, users, workerProfiles, workerSkills } from "../../db/schema/index.js";
 import { createServiceHarness, type ServiceHarness } from "../../testing/service-harness.js";
 import type { Caller } from "../../access/actor.js";
 import { listCandidates } from "./candidate.repo.js";
@@ -33,6 +33,14 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
     expect(rows.map((r) => r.workerId)).toEqual([eligible[1], eligible[0], eligible[2]]);
     const two = await listCandidates(h.deps.db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 2 });
     expect(two.map((r) => r.workerId)).toEqual([eligible[1], eligible[0]]);
+    // As a wave asks (naming the skill: the prepared statement of that skill's index), the same rows; a caller
+    // naming the wrong skill still gets the task's own holders.
+    for (const skillCode of ["STONE_WORK", "PAINTER"]) {
+      const waved = await listCandidates(h.deps.db, { taskId: task.id, skillCode, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 });
+      expect(waved).toEqual(rows);
+      const short = await listCandidates(h.deps.db, { taskId: task.id, skillCode, now: h.clock.now(), maxOutstandingOffers: 3, limit: 2 });
+      expect(short).toEqual(two);
+    }
     const higher = await listCandidates(h.deps.db, { taskId: task.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5, workerId: eligible[2] });
     expect(higher.map((r) => r.workerId)).toEqual([eligible[2]]);
     // No such task: nothing, whether asked in one statement (a wave) or for one worker.
@@ -99,5 +107,37 @@ describe("candidate query: the KNN stream, bounded and widened", () => {
     const [copied] = await db.select().from(workerSkills).where(and(eq(workerSkills.workerId, id), eq(workerSkills.skillCode, "PAINTER")));
     expect(copied).toMatchObject({ workerId: id, travelMode: "CAR", travelMinutes: 60, dispatchable: true, completedCount: 7, ratingSum: 14, birthDate: "1970-05-06" });
     expect((await listCandidates(db, { taskId: later.id, now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).map((r) => r.workerId)).toEqual([id]);
+  });
+
+  it("scans the task's own skill index (one partial GiST index per skill), and a new skill gets its index when it is added", async () => {
+    const db = h.deps.db;
+    const [near] = await insertWorkers(db, [{ at: north(LICHENG, 800), skills: [["ELECTRICIAN", 2]] }]);
+    const task = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { skillCode: "ELECTRICIAN", headcount: 1 }));
+    // Index scans this backend counted and has not flushed yet (pg_stat_get_xact_numscans), before and after the
+    // wave on the same connection: a full wave (limit 1) is one scan of ELECTRICIAN's index and none of another skill's.
+    const scans = await db.transaction(async (tx) => {
+      const count = async () =>
+        (await tx.execute(sql`select pg_stat_get_xact_numscans('worker_skills_dispatch_electrician_idx'::regclass)::int as electrician,
+                                     pg_stat_get_xact_numscans('worker_skills_dispatch_painter_idx'::regclass)::int as painter`))[0] as { electrician: number; painter: number };
+      const before = await count();
+      const rows = await listCandidates(tx, { taskId: task.id, skillCode: "ELECTRICIAN", now: h.clock.now(), maxOutstandingOffers: 3, limit: 1 });
+      expect(rows.map((r) => r.workerId)).toEqual([near]);
+      const after = await count();
+      return { electrician: after.electrician - before.electrician, painter: after.painter - before.painter };
+    });
+    expect(scans).toEqual({ electrician: 1, painter: 0 });
+
+    const indexFor = async (code: string) =>
+      (await db.execute(sql`select indexdef from pg_indexes where tablename = 'worker_skills' and indexname = ${`worker_skills_dispatch_${code.toLowerCase()}_idx`}`))[0]?.indexdef;
+    expect(await indexFor("DRONE_PILOT")).toBeUndefined();
+    await db.insert(skills).values({ code: "DRONE_PILOT", name: "无人机飞手" });
+    expect(await indexFor("DRONE_PILOT")).toMatch(/USING gist \(home_earth\) INCLUDE \(worker_id, level,.*WHERE \(dispatchable AND \(skill_code = 'DRONE_PILOT'::text\)\)/);
+    const [pilot] = await insertWorkers(db, [{ at: north(LICHENG, 1200), skills: [["DRONE_PILOT", 3]] }]);
+    const flight = await h.services.dispatch.postTask(employer, taskCommand(h.clock.now(), { skillCode: "DRONE_PILOT", headcount: 1 }));
+    expect((await listCandidates(db, { taskId: flight.id, skillCode: "DRONE_PILOT", now: h.clock.now(), maxOutstandingOffers: 3, limit: 5 })).map((r) => r.workerId)).toEqual([pilot]);
+
+    // A code that could not name an index is refused, and no skill row is left behind.
+    await expect(db.insert(skills).values({ code: "x'; drop table tasks; --", name: "坏代码" })).rejects.toMatchObject({ cause: { code: "23514" } });
+    expect(await db.select().from(skills).where(eq(skills.code, "x'; drop table tasks; --"))).toEqual([]);
   });
 });

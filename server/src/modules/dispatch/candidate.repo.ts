@@ -32,6 +32,8 @@ export interface CandidateQuery {
   limit: number;
   /** Only this worker (grab and proxy accept check the one worker with the same rules). */
   workerId?: string;
+  /** The task's skill, when the caller has read the task: a wave then takes one round trip (the skill names its index). */
+  skillCode?: string;
   /**
    * For an accept rather than an offer: a worker who already holds an offer of this task or K offers is
    * still eligible, and an overlapping engagement is left to the exclusion constraint (a typed CONFLICT).
@@ -66,43 +68,42 @@ export function reachSql(mode: SQL, workerMinutes: SQL, taskMinutes: SQL, reach:
  * not offered this task before nor engaged on it before (one who left cannot take it again); fewer than K
  * outstanding offers.
  *
- * Plan: an index-only KNN scan of the partial (skill_code, home_earth) GiST index of dispatchable skill rows
- * (`order by home_earth <-> centre`; it INCLUDEs every column the rules and ranking read, copies of the
- * profile kept by triggers, migration 0015) feeds a nested loop that applies the other rules row by row from
- * small indexes, and the LIMIT stops it as soon as `limit` workers passed: no users or profile row is read.
+ * Plan: an index-only KNN scan of the skill's own partial GiST index of dispatchable rows (`order by home_earth
+ * <-> centre`; one index per skill, migration 0016, so a page holds only that skill's holders; it INCLUDEs every
+ * column the rules and ranking read, copies of the profile kept by triggers, migration 0015) feeds a nested loop
+ * that applies the other rules row by row from small indexes, and the LIMIT stops it as soon as `limit` workers
+ * passed: no users or profile row is read.
  * An earth_box condition would bound the scan, but its estimated selectivity is a
  * constant 0.1%, so with it the planner takes a bitmap scan of the whole box and sorts (every
  * holder of the skill within the widest reach, ~22k rows and ~0.7 s in central 晋江 at 200k workers).
  * The box is therefore dropped: the scan is bounded by a generous LIMIT of skill holders instead, and
  * when fewer than `limit` passed while the last of those holders is still inside the widest reach, it
  * runs again with a larger bound (nearly always once; more only where most of the nearest are ineligible).
- * The common case is one prepared statement that reads the task's fields itself (one round trip, no parse
- * or plan per wave); the task is fetched as constants only for one worker's check or to widen a short wave.
+ * The common case (a wave, whose caller knows the skill) is one prepared statement per skill that reads the
+ * task's other fields itself (one round trip, no parse or plan per wave); the task is fetched as constants for
+ * one worker's check, when the skill is not given, or to widen a short wave.
  */
 export async function listCandidates(db: DbOrTx, q: CandidateQuery): Promise<CandidateRow[]> {
   const reach = q.reach ?? DEFAULT_REACH;
   let bound = Math.max(2 * q.limit + 50, 100);
-  let rows: CandidateRow[] = [];
-  if (!q.workerId) {
+  let rows: CandidateRow[] | null = null;
+  if (!q.workerId && !q.forAccept && q.skillCode) {
     // A wave first asks in one round trip, the task's fields read inside the statement: on a busy machine every
     // round trip costs its own wait, and the KNN scan keeps its shape with them as run-time parameters. It is a
     // prepared statement: postgres.js sends drizzle's `execute` unnamed, so each wave paid a Describe round trip
     // and a parse and plan (~1 ms at 200k) before the scan.
-    if (q.forAccept) {
-      const stored = storedTerms(sql`${q.taskId}::uuid`);
-      rows = await candidatesFrom(db, q, stored, nearest(stored, bound), reach);
-    } else {
-      let statement = waveStatements.get(db);
-      if (!statement) waveStatements.set(db, (statement = prepareWave(db)));
-      const s = reach.speedKmh;
-      rows = await statement.execute({
-        taskId: q.taskId, now: q.now.toISOString(), maxOutstandingOffers: q.maxOutstandingOffers, limit: q.limit, bound,
-        walk: s.WALK, bicycle: s.BICYCLE, ebike: s.EBIKE, transit: s.TRANSIT, car: s.CAR, detour: reach.detourFactor,
-      });
-    }
+    let statements = waveStatements.get(db);
+    if (!statements) waveStatements.set(db, (statements = new Map()));
+    let statement = statements.get(q.skillCode);
+    if (!statement) statements.set(q.skillCode, (statement = prepareWave(db, q.skillCode)));
+    const s = reach.speedKmh;
+    rows = await statement.execute({
+      taskId: q.taskId, now: q.now.toISOString(), maxOutstandingOffers: q.maxOutstandingOffers, limit: q.limit, bound,
+      walk: s.WALK, bicycle: s.BICYCLE, ebike: s.EBIKE, transit: s.TRANSIT, car: s.CAR, detour: reach.detourFactor,
+    });
     if (rows.length >= q.limit) return rows;
   }
-  // The task's fields as constants, for the one-worker check and for widening a short wave.
+  // The task's fields as constants, for the one-worker check, a wave without the skill, and widening a short wave.
   const [task] = (await db.execute(sql`
     select max_travel_minutes as "m", earth::text as "earth", skill_code as "skill", required_level as "level",
            employer_id as "employerId", starts_at::text as "startsAt", ends_at::text as "endsAt"
@@ -117,13 +118,17 @@ export async function listCandidates(db: DbOrTx, q: CandidateQuery): Promise<Can
                          and ws.dispatchable)`;
     return candidatesFrom(db, q, terms, near, reach);
   }
+  if (!rows) {
+    rows = await candidatesFrom(db, q, terms, nearest(terms, task.skill, bound), reach);
+    if (rows.length >= q.limit) return rows;
+  }
   const widest = widestReachMeters(task.m, reach);
   for (;;) {
     // Short: complete unless the bound-th nearest holder of the skill is still within the widest reach.
-    const [last] = (await db.execute(sql`select distance from ${nearest(terms, bound)} n offset ${bound - 1}`)) as unknown as { distance: number }[];
+    const [last] = (await db.execute(sql`select distance from ${nearest(terms, task.skill, bound)} n offset ${bound - 1}`)) as unknown as { distance: number }[];
     if (!last || last.distance > widest) return rows;
     bound *= 8;
-    rows = await candidatesFrom(db, q, terms, nearest(terms, bound), reach);
+    rows = await candidatesFrom(db, q, terms, nearest(terms, task.skill, bound), reach);
     if (rows.length >= q.limit) return rows;
   }
 }
@@ -179,18 +184,30 @@ const copied = sql.raw(
     "ws.rating_sum, ws.rating_count, ws.gender, ws.birth_date, ws.hard_to_employ, ws.zero_employment_family",
 );
 
+/** A skill code as an SQL literal: the planner can use a skill's partial index only when the query names the skill. */
+function skillLiteral(code: string): SQL {
+  // The same rule ensure_skill_dispatch_index enforces on every skill row (migration 0016), so no quote can appear.
+  if (!/^[A-Z][A-Z0-9_]{0,34}$/.test(code)) throw new Error(`not a skill code: ${JSON.stringify(code)}`);
+  return sql.raw(`'${code}'`);
+}
+
 // `level + 0`: a level condition the (skill_code, level) btree could serve would tempt the planner into
 // that index and a sort of every holder of the skill; as a filter it is checked as the KNN scan proceeds.
 // `order by distance` (the output column, not the expression again): with the centre as a subquery each
 // mention would be its own parameter, the outer `order by ws.distance` would no longer match the scan's
 // order, and a sort of every scanned holder would replace the early stop.
-// `ws.dispatchable` matches the partial index's predicate (active, verified, available: kept by triggers).
-// Every column read is in the index (INCLUDE), so the scan never visits the heap.
-const nearest = (t: TaskTerms, bound: number | SQL) => sql`(select ${copied}, ws.home_earth <-> ${t.centre} as distance
+// `ws.dispatchable and ws.skill_code = '<skill>'` is the skill index's predicate (dispatchable: active, verified,
+// available, kept by triggers). Every column read is in the index (INCLUDE), so the scan never visits the heap.
+// `t.skill = '<skill>'` is a one-time check that the task has that skill (a caller's mismatch finds nobody here,
+// and the constants path then asks again with the task's own skill).
+const nearest = (t: TaskTerms, skill: string, bound: number | SQL) => {
+  const code = skillLiteral(skill);
+  return sql`(select ${copied}, ws.home_earth <-> ${t.centre} as distance
                         from worker_skills ws
-                       where ws.dispatchable and ws.skill_code = ${t.skill} and ws.level + 0 >= ${t.level}
+                       where ws.dispatchable and ws.skill_code = ${code} and ${t.skill} = ${code} and ws.level + 0 >= ${t.level}
                        order by distance
                        limit ${bound})`;
+};
 
 /** What the statement's parameters are, as values (a one-off statement) or placeholders (the prepared wave). */
 interface RuleTerms {
@@ -254,23 +271,28 @@ async function candidatesFrom(db: DbOrTx, q: CandidateQuery, task: TaskTerms, ne
 
 const ph = (name: string) => sql.placeholder(name);
 
-/** The wave's statement with every value a placeholder: built once, its text the same for every wave. */
-const waveQuery = (() => {
+/** A wave's statement for one skill with every other value a placeholder: built once per skill, its text the same for every wave. */
+const waveQueries = new Map<string, ReturnType<PgDialect["sqlToQuery"]>>();
+function waveQuery(skill: string) {
+  let query = waveQueries.get(skill);
+  if (query) return query;
   const task = storedTerms(sql`${ph("taskId")}::uuid`);
   const reach: ReachTerms = {
     speedKmh: { WALK: ph("walk"), BICYCLE: ph("bicycle"), EBIKE: ph("ebike"), TRANSIT: ph("transit"), CAR: ph("car") },
     detourFactor: ph("detour"),
   };
   const rules: RuleTerms = { taskId: sql`${ph("taskId")}::uuid`, now: ph("now"), maxOutstandingOffers: ph("maxOutstandingOffers"), limit: ph("limit") };
-  return new PgDialect().sqlToQuery(candidateSql(rules, task, nearest(task, sql`${ph("bound")}::int`), reach));
-})();
+  query = new PgDialect().sqlToQuery(candidateSql(rules, task, nearest(task, skill, sql`${ph("bound")}::int`), reach));
+  waveQueries.set(skill, query);
+  return query;
+}
 
 /**
- * The wave's statement on one pool or transaction. Named, so postgres.js prepares it once per connection
- * (drizzle's `execute` sends statements unnamed: a Describe round trip, a parse and a plan each time); without
- * result fields, so the rows come back as postgres.js maps them.
+ * A wave's statement for one skill on one pool or transaction. Named, so postgres.js prepares it once per
+ * connection (drizzle's `execute` sends statements unnamed: a Describe round trip, a parse and a plan each time);
+ * without result fields, so the rows come back as postgres.js maps them.
  */
-function prepareWave(db: DbOrTx): PgPreparedQuery<PreparedQueryConfig & { execute: CandidateRow[] }> {
-  return db._.session.prepareQuery(waveQuery, undefined, "candidate_wave", false);
+function prepareWave(db: DbOrTx, skill: string): PgPreparedQuery<PreparedQueryConfig & { execute: CandidateRow[] }> {
+  return db._.session.prepareQuery(waveQuery(skill), undefined, `candidate_wave_${skill.toLowerCase()}`, false);
 }
-const waveStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareWave>>();
+const waveStatements = new WeakMap<DbOrTx, Map<string, ReturnType<typeof prepareWave>>>();

@@ -78,7 +78,7 @@ export function createWaveService({ db, now }: Deps, { notifications, settings }
       // N waves per round: the first round starts at posting (or a material edit), a later one at new demand (freshWaveRound).
       if (waveRoundRunOut(task, s.maxWaves)) return outstanding > 0 ? { kind: "none", why: "offers-outstanding" } : handToPeople(tx, task, eventId, at);
 
-      const rows = await listCandidates(tx, { taskId, now: at, maxOutstandingOffers: s.maxOutstandingOffers, limit: settings.candidatePool, reach: settings.reach });
+      const rows = await listCandidates(tx, { taskId, skillCode: task.skillCode, now: at, maxOutstandingOffers: s.maxOutstandingOffers, limit: settings.candidatePool, reach: settings.reach });
       const taskDate = shanghaiDate(task.startsAt);
       const ranked = rankCandidates(
         rows.map((r) => toCandidate(r, task.requiredLevel, taskDate)),
