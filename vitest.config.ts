@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { isTransientConnectionError } from "./server/src/process-guards.js";
+import { isTransientConnectionError } from "./server/src/db/connection-errors.js";
 
 // Two copies of graphql clash ("from another module or realm"): pin the ESM entry (STACK.md).
 const alias = [{ find: /^graphql$/, replacement: "graphql/index.js" }];

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { isTransientConnectionError } from "./process-guards.js";
+import { isTransientConnectionError } from "./db/connection-errors.js";
 import { TEST_PG_URL } from "./testing/test-env.js";
 
 const run = promisify(execFile);

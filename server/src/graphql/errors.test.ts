@@ -27,6 +27,20 @@ describe("error formatting", () => {
     expect(log).not.toContain("13800000000");
   });
 
+  it("a lost database connection reaches the client as UNAVAILABLE (retry), logged as a warning without parameters", () => {
+    const { logger, lines } = capturingLogger();
+    const format = createErrorFormatter(logger);
+    const wrappedQuery = Object.assign(new Error(`Failed query: select 1\nparams: 13800000000`), { cause: { code: "57P01", message: "terminating connection due to administrator command" } });
+    for (const original of [wrappedQuery, Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" })]) {
+      const err = new GraphQLError(original.message, { originalError: original, path: ["venues"] });
+      expect(format(err.toJSON(), err)).toEqual({ message: "服务暂时不可用，请稍后重试", path: ["venues"], extensions: { code: "UNAVAILABLE" } });
+    }
+    expect(lines).toHaveLength(0); // the test logger records errors only: these are warnings
+    const unique = Object.assign(new Error("Failed query: insert"), { cause: { code: "23505" } });
+    const err = new GraphQLError(unique.message, { originalError: unique, path: ["x"] });
+    expect(format(err.toJSON(), err)).toMatchObject({ extensions: { code: "INTERNAL" } });
+  });
+
   it("an AppError keeps its code and reasons", () => {
     const { logger, lines } = capturingLogger();
     const err = new GraphQLError("x", { path: ["login"], originalError: new AppError("CONFLICT", "该手机号已注册", [{ code: "DUP", message: "dup" }]) });

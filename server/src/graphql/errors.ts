@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isTransientConnectionError } from "../db/connection-errors.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
@@ -57,7 +58,10 @@ export function loggableError(err: unknown): Record<string, unknown> {
 /** graphql-js suggests schema names on a typo (` Did you mean "phone"?`): in production that maps the schema for a stranger. */
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
-/** Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; anything else → INTERNAL, logged. */
+/**
+ * Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; a lost database connection
+ * → UNAVAILABLE (retry); anything else → INTERNAL, logged.
+ */
 export function createErrorFormatter(logger: Logger, options: { hideSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -81,6 +85,12 @@ export function createErrorFormatter(logger: Logger, options: { hideSuggestions?
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PASS_THROUGH.has(code)) {
       return options.hideSuggestions ? { ...formatted, message: formatted.message.replace(SUGGESTION, "") } : formatted;
+    }
+    // The database was unreachable (restarting, failing over, pgbouncer waiting for it): the operation failed whole
+    // (every write is one transaction), so the client may simply send it again.
+    if (isTransientConnectionError(original) || isTransientConnectionError((original as { cause?: unknown } | null)?.cause)) {
+      logger.warn({ error: loggableError(original) }, "database unavailable during a GraphQL operation");
+      return { message: "服务暂时不可用，请稍后重试", path: formatted.path, extensions: { code: "UNAVAILABLE" } };
     }
     logger.error({ error: loggableError(original) }, "unhandled error in GraphQL operation");
     return { message: "服务器内部错误", path: formatted.path, extensions: { code: "INTERNAL" } };
