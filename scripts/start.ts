@@ -171,7 +171,8 @@ async function prepareData(config: Config, url: string, opts: Options): Promise<
       await seedDemoData(database.db, createPiiVault(config.piiEncryptionKey, config.piiBlindIndexKey), { log: (line) => console.log(`[seed] ${line}`) });
       return true;
     }
-    return isSeeded(database.db);
+    // Awaited here: a returned promise would still be pending when `finally` closes the pool (CONNECTION_ENDED).
+    return await isSeeded(database.db);
   } finally {
     await database.close();
   }

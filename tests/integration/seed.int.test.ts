@@ -1,4 +1,7 @@
 // The demo data that `./scripts/start` loads: valid by the same rules the API enforces, and every printed login works.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { normalizeText, parseCreditCode, parseOpeningHours, parseResidentId } from "@qz/shared";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,6 +83,15 @@ describe("demo seed", () => {
     expect((await seedDemoData(t.database.db, vault, { log: () => {} })).skipped).toBe(true);
     const [after] = await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from users`);
     expect(after!.n).toBe(before!.n);
+  });
+
+  it("`scripts/start.ts --seed-only --no-seed` on the seeded database applies migrations, finds the demo and exits 0 (what `scripts/topology up` runs on earlier data)", async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ["--import", "@oxc-node/core/register", "scripts/start.ts", "--seed-only", "--no-seed", "--no-admin-build"], {
+      cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      env: { ...process.env, DATABASE_URL: t.config.databaseUrl, REDIS_URL: t.config.redisUrl },
+    });
+    expect(stdout).toContain("database ready (--seed-only)");
   });
 
   it("every demo contract verifies through the public verifyContract (terms hash, Ed25519 signatures, chain)", async () => {
