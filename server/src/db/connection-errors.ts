@@ -14,3 +14,14 @@ export function isTransientConnectionError(err: unknown): boolean {
   if (typeof code !== "string") return false;
   return TRANSIENT_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code);
 }
+
+// ioredis when Redis cannot answer: a cluster with no reachable master for the slot (redirections run out, the
+// slots cache cannot be refreshed, CLUSTERDOWN), a master still loading its AOF after a restart, a closed
+// connection, or a command's retries used up.
+const REDIS_UNAVAILABLE = /^(Too many Cluster redirections|Failed to refresh slots cache|Cluster isn't ready|Connection is closed|CLUSTERDOWN |LOADING |Reached the max retries per request limit)/;
+
+/** True for an error that says only "Redis could not be reached", which ioredis recovers from by reconnecting. */
+export function isRedisUnavailableError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return err.name === "MaxRetriesPerRequestError" || err.name === "ClusterAllFailedError" || REDIS_UNAVAILABLE.test(err.message);
+}

@@ -27,7 +27,7 @@ describe("error formatting", () => {
     expect(log).not.toContain("13800000000");
   });
 
-  it("a lost database connection reaches the client as UNAVAILABLE (retry), logged as a warning without parameters", () => {
+  it("a lost database or Redis connection reaches the client as UNAVAILABLE (retry), logged as a warning without parameters", () => {
     const { logger, lines } = capturingLogger();
     const format = createErrorFormatter(logger);
     const wrappedQuery = Object.assign(new Error(`Failed query: select 1\nparams: 13800000000`), { cause: { code: "57P01", message: "terminating connection due to administrator command" } });
@@ -36,6 +36,16 @@ describe("error formatting", () => {
       expect(format(err.toJSON(), err)).toEqual({ message: "服务暂时不可用，请稍后重试", path: ["venues"], extensions: { code: "UNAVAILABLE" } });
     }
     expect(lines).toHaveLength(0); // the test logger records errors only: these are warnings
+    // Redis out of reach (ioredis): the cluster down or without a master for the slot, a closed connection.
+    for (const original of [
+      new Error("Too many Cluster redirections. Last error: Error: Connection is closed."),
+      Object.assign(new Error("CLUSTERDOWN The cluster is down"), { name: "ReplyError" }),
+      Object.assign(new Error("Failed to refresh slots cache."), { name: "ClusterAllFailedError" }),
+      new Error("Connection is closed."),
+    ]) {
+      const err = new GraphQLError(original.message, { originalError: original, path: ["login"] });
+      expect(format(err.toJSON(), err)).toMatchObject({ extensions: { code: "UNAVAILABLE" } });
+    }
     const unique = Object.assign(new Error("Failed query: insert"), { cause: { code: "23505" } });
     const err = new GraphQLError(unique.message, { originalError: unique, path: ["x"] });
     expect(format(err.toJSON(), err)).toMatchObject({ extensions: { code: "INTERNAL" } });

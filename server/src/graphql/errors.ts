@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { isTransientConnectionError } from "../db/connection-errors.js";
+import { isRedisUnavailableError, isTransientConnectionError } from "../db/connection-errors.js";
 import { AppError } from "../errors.js";
 import type { Logger } from "../logger.js";
 
@@ -59,8 +59,8 @@ export function loggableError(err: unknown): Record<string, unknown> {
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
 /**
- * Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; a lost database connection
- * → UNAVAILABLE (retry); anything else → INTERNAL, logged.
+ * Maps every error once: AppError → its code; validation → BAD_USER_INPUT with reasons; PostgreSQL or Redis out of
+ * reach → UNAVAILABLE (retry); anything else → INTERNAL, logged.
  */
 export function createErrorFormatter(logger: Logger, options: { hideSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -86,10 +86,10 @@ export function createErrorFormatter(logger: Logger, options: { hideSuggestions?
     if (typeof code === "string" && PASS_THROUGH.has(code)) {
       return options.hideSuggestions ? { ...formatted, message: formatted.message.replace(SUGGESTION, "") } : formatted;
     }
-    // The database was unreachable (restarting, failing over, pgbouncer waiting for it): the operation failed whole
-    // (every write is one transaction), so the client may simply send it again.
-    if (isTransientConnectionError(original) || isTransientConnectionError((original as { cause?: unknown } | null)?.cause)) {
-      logger.warn({ error: loggableError(original) }, "database unavailable during a GraphQL operation");
+    // PostgreSQL or Redis was unreachable (restarting, failing over, pgbouncer waiting for it): the operation failed
+    // whole (every write is one transaction), so the client may simply send it again.
+    if (isTransientConnectionError(original) || isTransientConnectionError((original as { cause?: unknown } | null)?.cause) || isRedisUnavailableError(original)) {
+      logger.warn({ error: loggableError(original) }, "database or Redis unavailable during a GraphQL operation");
       return { message: "服务暂时不可用，请稍后重试", path: formatted.path, extensions: { code: "UNAVAILABLE" } };
     }
     logger.error({ error: loggableError(original) }, "unhandled error in GraphQL operation");
