@@ -107,6 +107,10 @@ const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
   const bulk = await seedBulkWorkers(sql, workers, hash);
   await sql`vacuum analyze`;
   log(`seeded ${bulk.workers} workers with ${bulk.skills} skills in ${((performance.now() - t) / 1000).toFixed(1)} s (setup ${((performance.now() - seedStarted) / 1000).toFixed(1)} s)`);
+  const [index] = await sql<{ count: number; mb: number }[]>`
+    select count(*)::int as count, round(sum(pg_relation_size(indexrelid)) / 1048576.0)::int as mb
+      from pg_stat_user_indexes where indexrelname like 'worker_skills\_dispatch\_%'`;
+  log(`the candidate query's KNN indexes (one per skill): ${index!.count}, ${index!.mb} MB in all`);
 }
 
 // Random tasks the way employers post them: an area by workforce share, a point near its seat, any skill, level 1–2.
