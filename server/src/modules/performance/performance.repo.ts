@@ -327,13 +327,6 @@ export async function listRanking(db: DbOrTx, f: RankingFilter) {
   return { items, total: count!.n };
 }
 
-export async function listResultsByYear(db: DbOrTx, year: number, venueIds?: string[]) {
-  return db
-    .select()
-    .from(venueYearResults)
-    .where(and(eq(venueYearResults.year, year), venueIds ? inArray(venueYearResults.venueId, venueIds) : undefined));
-}
-
 /** Cursor of the 附件5 roster: the last row of the previous page (pay time, then placement id). */
 export interface RosterCursor {
   paidAt: Date;
